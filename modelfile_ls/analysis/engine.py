@@ -1,0 +1,70 @@
+"""`analyze()`: run every enabled rule over a parsed document; the CLI and the server share it."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import ModelCatalog, Rule, RuleContext
+from modelfile_ls.analysis.rules import ALL_RULES
+from modelfile_ls.analysis.suppressions import apply_suppressions
+from modelfile_ls.facts import language_facts
+from modelfile_ls.settings import Settings
+from modelfile_ls.syntax.model import ParsedModelfile, Span
+
+INTERNAL_ERROR = "MF901"
+
+
+def analyze(
+    parsed: ParsedModelfile,
+    settings: Settings | None = None,
+    registry: ModelCatalog | None = None,
+    base_dir: Path | None = None,
+    rules: tuple[Rule, ...] = ALL_RULES,
+) -> list[Finding]:
+    """Findings for one document, sorted by position, after suppressions and configuration."""
+    settings = settings or Settings()
+    context = RuleContext(parsed, language_facts(), base_dir, registry)
+    findings: list[Finding] = []
+    for rule in rules:
+        if not settings.enabled(rule.code):
+            continue
+        try:
+            produced = list(rule.run(context))
+        except Exception:
+            findings.append(_crash_finding(rule))
+            continue
+        for finding in produced:
+            if not settings.enabled(finding.code):
+                continue
+            severity = settings.severity_of(finding.code, finding.severity)
+            if severity is not finding.severity:
+                finding = _with_severity(finding, severity)
+            findings.append(finding)
+    findings = apply_suppressions(findings, parsed)
+    findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    return findings
+
+
+def _crash_finding(rule: Rule) -> Finding:
+    last = traceback.format_exc().strip().splitlines()[-1]
+    return Finding(
+        code=INTERNAL_ERROR,
+        severity=Severity.ERROR,
+        message=f"internal error in rule {rule.code} ({rule.name}): {last}; please report this",
+        span=Span(0, 0),
+    )
+
+
+def _with_severity(finding: Finding, severity: Severity) -> Finding:
+    return Finding(
+        finding.code,
+        severity,
+        finding.message,
+        finding.span,
+        finding.fixes,
+        finding.related,
+        finding.ollama_message,
+        finding.tags,
+    )

@@ -1,0 +1,71 @@
+"""Findings: what a rule reports, with a location, a severity and an optional fix."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from modelfile_ls.syntax.model import Span
+
+
+class Severity(IntEnum):
+    """How serious a finding is; errors mean `ollama create` would fail."""
+
+    HINT = 1
+    INFO = 2
+    WARNING = 3
+    ERROR = 4
+
+    @property
+    def label(self) -> str:
+        """Lower-case name used in output formats and configuration."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        """Read a severity name (`error`, `warning`, `info`, `hint`)."""
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {text!r} (use error, warning, info or hint)"
+            ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class TextEdit:
+    """Replace `span` of the document text with `new_text`."""
+
+    span: Span
+    new_text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A named set of edits that resolves a finding."""
+
+    title: str
+    edits: tuple[TextEdit, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """A second location that explains a finding (the earlier duplicate, the opening quote)."""
+
+    span: Span
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a document."""
+
+    code: str
+    severity: Severity
+    message: str
+    span: Span
+    fixes: tuple[Fix, ...] = ()
+    related: tuple[Related, ...] = ()
+    ollama_message: str | None = None
+    tags: frozenset[str] = field(default_factory=frozenset)
+    """`deprecated` and/or `unnecessary`, mapped to LSP diagnostic tags."""

@@ -1,0 +1,114 @@
+"""Ollama's model-name grammar (`types/model/name.go`) for FROM values that are not paths.
+
+`[scheme://][host/][namespace/]model[:tag]`, parsed right to left. Each part starts with an
+ASCII letter, digit or `_`; namespaces allow no `.`, only hosts allow `:`. The server also
+recognises a final `:cloud` / `:local` source suffix before parsing the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MISSING = "!MISSING!"
+_LIMITS = {"host": 350, "namespace": 80, "model": 80, "tag": 80}
+_SOURCE_SUFFIX = re.compile(r":(cloud|local)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ModelName:
+    """A parsed model reference; `problem` says why Ollama would refuse it."""
+
+    host: str
+    namespace: str
+    model: str
+    tag: str
+    source: str | None
+    problem: str | None
+
+    @property
+    def is_valid(self) -> bool:
+        """True when Ollama's server accepts the name."""
+        return self.problem is None
+
+    @property
+    def is_remote(self) -> bool:
+        """A cloud-backed model (`:cloud` suffix or a tag ending in `-cloud`)."""
+        return self.source == "cloud" or self.tag.lower().endswith("-cloud")
+
+    @property
+    def short(self) -> str:
+        """`model:tag` for library models, `namespace/model:tag` otherwise."""
+        base = self.model if self.namespace == "library" else f"{self.namespace}/{self.model}"
+        if self.host != "registry.ollama.ai":
+            base = f"{self.host}/{base}"
+        return f"{base}:{self.tag}"
+
+
+def _cut_last(text: str, sep: str) -> tuple[str, str, bool]:
+    index = text.rfind(sep)
+    if index < 0:
+        return text, "", False
+    return text[:index] or _MISSING, text[index + len(sep) :] or _MISSING, True
+
+
+def _part_problem(kind: str, value: str) -> str | None:
+    if value == _MISSING:
+        return f"the {kind} is empty"
+    if not 1 <= len(value) <= _LIMITS[kind]:
+        return f"the {kind} must be 1 to {_LIMITS[kind]} characters"
+    first = value[0]
+    if not (first.isascii() and (first.isalnum() or first == "_")):
+        return f"the {kind} {value!r} must start with a letter, digit or underscore"
+    for char in value[1:]:
+        if char in "_-" or (char.isascii() and char.isalnum()):
+            continue
+        if char == "." and kind != "namespace":
+            continue
+        if char == ":" and kind == "host":
+            continue
+        return f"the {kind} {value!r} may not contain {char!r}"
+    return None
+
+
+def parse_model_name(raw: str) -> ModelName:
+    """Parse and validate a model reference as Ollama's server does for `from`."""
+    text = raw.strip()
+    source = None
+    match = _SOURCE_SUFFIX.search(text)
+    if match:
+        source = match.group(1).lower()
+        text = text[: match.start()]
+        if _SOURCE_SUFFIX.search(text):
+            return ModelName("", "", "", "", source, "use either :local or :cloud, not both")
+    host, namespace, tag = "", "", ""
+    rest = text
+    if rest.rfind(":") > rest.rfind("/"):
+        rest, tag, _ = _cut_last(rest, ":")
+    rest, model, found = _cut_last(rest, "/")
+    if not found:
+        model = rest
+    else:
+        rest, namespace, found = _cut_last(rest, "/")
+        if not found:
+            namespace = rest
+        else:
+            scheme, sep, after = rest.partition("://")
+            host = after if sep else scheme
+    parts = {
+        "host": host or "registry.ollama.ai",
+        "namespace": namespace or "library",
+        "model": model or _MISSING,
+        "tag": tag or "latest",
+    }
+    problem = next(
+        (
+            p
+            for kind in ("model", "tag", "namespace", "host")
+            if (p := _part_problem(kind, parts[kind]))
+        ),
+        None,
+    )
+    return ModelName(
+        parts["host"], parts["namespace"], parts["model"], parts["tag"], source, problem
+    )

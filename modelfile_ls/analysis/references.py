@@ -1,0 +1,59 @@
+"""What each FROM / ADAPTER / DRAFT value refers to: a local file or directory, or a model name.
+
+Resolution follows the CLI (`expandPath` then `os.Stat`) and is computed once per analysis;
+the MF2xx rules read it. Without a base directory (an unsaved editor buffer) paths cannot be
+resolved, so only model names are judged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from modelfile_ls.analysis.modelname import ModelName, parse_model_name
+from modelfile_ls.analysis.paths import ResolvedPath, resolve
+from modelfile_ls.syntax.model import Instruction
+
+_PATH_LIKE = re.compile(
+    r"^(?:\.{1,2}(?:[/\\]|$)|[/\\~]|[A-Za-z]:[/\\])|\\|\.(?:gguf|safetensors|bin|pth)$", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One FROM, ADAPTER or DRAFT value and what it resolves to."""
+
+    instruction: Instruction
+    keyword: str
+    text: str
+    local: ResolvedPath | None
+    """The stat result, or None when there is no base directory to resolve against."""
+    name: ModelName | None
+    """The parsed model name for a FROM that is not a local path."""
+
+    @property
+    def is_local(self) -> bool:
+        """A path that exists (file or directory)."""
+        return self.local is not None and self.local.kind in ("file", "directory")
+
+    @property
+    def looks_like_path(self) -> bool:
+        """Written like a path (`./x`, `/x`, `~/x`, `x.gguf`) rather than a model name."""
+        return bool(_PATH_LIKE.search(self.text))
+
+
+def resolve_references(instructions: list[Instruction], base_dir: Path | None) -> list[Reference]:
+    """Resolve every clean FROM, ADAPTER and DRAFT instruction, in order."""
+    references = []
+    for instruction in instructions:
+        keyword = instruction.effective_keyword
+        if keyword not in ("FROM", "ADAPTER", "DRAFT") or instruction.value is None:
+            continue
+        text = instruction.value.text
+        local = resolve(text, base_dir) if base_dir is not None else None
+        name = None
+        if keyword == "FROM" and (local is None or local.kind == "missing"):
+            name = parse_model_name(text)
+        references.append(Reference(instruction, keyword, text, local, name))
+    return references

@@ -1,0 +1,97 @@
+"""The shape of a rule and the context it checks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import Protocol
+
+from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
+from modelfile_ls.analysis.references import Reference, resolve_references
+from modelfile_ls.facts import LanguageFacts
+from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
+
+
+class ModelCatalog(Protocol):
+    """What rules may ask the registry about models; None answers mean "unknown"."""
+
+    def model_exists(self, name: str) -> bool | None:
+        """Whether a model reference (`name[:tag]`) is known locally or in the library."""
+        ...
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """Everything a rule may read. Rules never touch the file system except through here."""
+
+    parsed: ParsedModelfile
+    facts: LanguageFacts
+    base_dir: Path | None = None
+    """Directory of the Modelfile for resolving paths; None for unsaved documents."""
+    catalog: ModelCatalog | None = None
+
+    @cached_property
+    def valid_instructions(self) -> list[Instruction]:
+        """Instructions that parsed cleanly, in order."""
+        return [i for i in self.parsed.instructions if not i.has_error]
+
+    @cached_property
+    def references(self) -> list[Reference]:
+        """FROM, ADAPTER and DRAFT values resolved against the base directory (once)."""
+        return resolve_references(self.valid_instructions, self.base_dir)
+
+    def instructions(self, keyword: str) -> list[Instruction]:
+        """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM)."""
+        return [i for i in self.valid_instructions if i.effective_keyword == keyword]
+
+    def parameters(self) -> list[Instruction]:
+        """Clean PARAMETER instructions that really set a parameter (no name collision)."""
+        return self.instructions("PARAMETER")
+
+
+CheckFunction = Callable[["RuleContext", "Rule"], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: a stable code, a default severity, documentation and a check."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+    check: CheckFunction
+
+    @property
+    def summary(self) -> str:
+        """The first line of the rule's documentation."""
+        return self.doc.strip().splitlines()[0]
+
+    def finding(
+        self,
+        span: Span,
+        message: str,
+        *,
+        fixes: Iterable[Fix] = (),
+        related: Iterable[Related] = (),
+        ollama_message: str | None = None,
+        tags: Iterable[str] = (),
+        severity: Severity | None = None,
+    ) -> Finding:
+        """A finding of this rule at its default severity."""
+        return Finding(
+            code=self.code,
+            severity=severity or self.severity,
+            message=message,
+            span=span,
+            fixes=tuple(fixes),
+            related=tuple(related),
+            ollama_message=ollama_message,
+            tags=frozenset(tags),
+        )
+
+    def run(self, context: RuleContext) -> Iterator[Finding]:
+        """Run the check."""
+        yield from self.check(context, self)

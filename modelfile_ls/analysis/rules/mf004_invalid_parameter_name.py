@@ -1,0 +1,43 @@
+"""MF004 invalid-parameter-name: a PARAMETER name contains a character other than `A-Za-z0-9_`.
+
+Why: Ollama reads the name up to the first space; any other character stops the parser with
+`unexpected EOF: <name so far>`, which hides the real cause (`top-k` instead of `top_k`,
+`temperature0.5` with the space missing).
+
+Example: `PARAMETER top-k 40`
+Fix: use the exact name with underscores (`top_k`), separated from the value by a space.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.model import ProblemKind
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report malformed parameter names with the name they probably meant."""
+    names = [p.name for p in context.facts.current_parameters()]
+    for problem in context.parsed.problems:
+        if problem.kind is not ProblemKind.BAD_PARAMETER_NAME:
+            continue
+        word = problem.detail
+        message = f"`{word}` is not a valid parameter name: names use only letters, digits and `_`"
+        fixes = []
+        guess = difflib.get_close_matches(word.replace("-", "_").replace(".", "_"), names, n=1)
+        prefix = next((n for n in names if word.startswith(n) and len(word) > len(n)), None)
+        if prefix is not None:
+            value = word[len(prefix) :]
+            message = f"missing space between `{prefix}` and its value `{value}`"
+            fixes.append(replace(problem.span, f"{prefix} {value}", "Insert the space"))
+        elif guess:
+            message += f"; did you mean `{guess[0]}`?"
+            fixes.append(replace(problem.span, guess[0], f"Change to `{guess[0]}`"))
+        yield rule.finding(problem.span, message, fixes=fixes, ollama_message=problem.ollama_error)
+
+
+RULE = Rule("MF004", "invalid-parameter-name", Severity.ERROR, __doc__ or "", check)

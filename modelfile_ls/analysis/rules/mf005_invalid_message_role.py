@@ -1,0 +1,47 @@
+"""MF005 invalid-message-role: a MESSAGE role is not exactly `system`, `user` or `assistant`.
+
+Why: roles are case-sensitive and only these three exist in a Modelfile (`tool` is not
+accepted), and the role must be followed by a space: `MESSAGE user: hi` fails with
+`unexpected EOF: user`, `MESSAGE User hi` with `message role must be one of ...`.
+
+Example: `MESSAGE User What is 2+2?`
+Fix: `MESSAGE user What is 2+2?`
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.model import ProblemKind
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report bad roles, with the intended role as a fix."""
+    roles = context.facts.message_roles
+    for problem in context.parsed.problems:
+        if problem.kind not in (ProblemKind.INVALID_ROLE, ProblemKind.BAD_ROLE_CHARACTER):
+            continue
+        role = problem.detail
+        letters = "".join(c for c in role if c.isalpha())
+        fixes = []
+        if problem.kind is ProblemKind.BAD_ROLE_CHARACTER and letters.lower() in roles:
+            message = f"`{role}`: the role `{letters}` must be followed by a space"
+            fixes.append(replace(problem.span, letters.lower(), f"Write `{letters.lower()}`"))
+        elif not role:
+            message = "MESSAGE needs exactly one space before its role (system, user or assistant)"
+        elif role.lower() in roles:
+            message = f"message roles are lower case: `{role.lower()}`, not `{role}`"
+            fixes.append(replace(problem.span, role.lower(), f"Change to `{role.lower()}`"))
+        else:
+            message = f"`{role}` is not a message role: use system, user or assistant"
+            guess = difflib.get_close_matches(role.lower(), roles, n=1)
+            if guess:
+                fixes.append(replace(problem.span, guess[0], f"Change to `{guess[0]}`"))
+        yield rule.finding(problem.span, message, fixes=fixes, ollama_message=problem.ollama_error)
+
+
+RULE = Rule("MF005", "invalid-message-role", Severity.ERROR, __doc__ or "", check)

@@ -1,0 +1,46 @@
+"""MF007 swallowed-lines: text after a closing quote made the value run over the next lines.
+
+Why: a quoted value ends only at a line that ends with the closing quote. In
+`SYSTEM "abc" def` the quote closes but `def` follows, so Ollama keeps reading and the next
+lines (even whole instructions) become part of the system prompt, silently.
+
+Example: `SYSTEM "Be brief." Answer in English.` followed by `PARAMETER temperature 0`
+Fix: put all the text inside the quotes, so the line ends with the closing quote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.model import Quoting, Span
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report quoted values whose first line closes the quote but continues."""
+    text = context.parsed.text
+    lines = context.parsed.lines
+    for instruction in context.valid_instructions:
+        value = instruction.value
+        if value is None or value.quoting is Quoting.NONE or value.open_span is None:
+            continue
+        first_line = lines.line_of(value.open_span.start)
+        if lines.line_of(value.span.end) == first_line:
+            continue
+        line_end = lines.line_end(first_line)
+        delimiter = value.quoting.delimiter
+        close = text.rfind(delimiter, value.open_span.end, line_end)
+        if close == -1 or not text[close + len(delimiter) : line_end].strip():
+            continue
+        after = Span(close + len(delimiter), line_end)
+        swallowed = lines.line_of(value.span.end) - first_line
+        yield rule.finding(
+            after,
+            f"text after the closing quote keeps the value open: the next {swallowed}"
+            f" line{'s' if swallowed > 1 else ''} became part of this {instruction.keyword} value",
+            related=[Related(value.close_span or value.span, "where Ollama ends the value")],
+        )
+
+
+RULE = Rule("MF007", "swallowed-lines", Severity.WARNING, __doc__ or "", check)

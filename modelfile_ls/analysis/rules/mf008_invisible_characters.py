@@ -1,0 +1,51 @@
+"""MF008 invisible-characters: a value contains characters Ollama silently drops.
+
+Why: Ollama keeps only printable characters (plus spaces and tabs) in values: non-breaking
+spaces, zero-width spaces, byte-order marks and control characters vanish, so
+`stop "<|end|>"` with a zero-width space is not the string you see. An invisible character
+before a keyword is dropped too.
+
+Example: `SYSTEM a\\u00a0b` is read as `ab`.
+Fix: delete the invisible characters (a normal space where you meant one).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.lexer import invisible_offsets
+from modelfile_ls.syntax.model import Span
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report each run of dropped characters in a value or before a keyword."""
+    text = context.parsed.text
+    for instruction in context.valid_instructions:
+        ranges = [(instruction.span.start - 1, instruction.keyword_span.start)]
+        if instruction.value is not None:
+            ranges.append((instruction.value.span.start, instruction.value.span.end))
+        for start, end in ranges:
+            offsets = invisible_offsets(text, max(start, 0), end)
+            for run in _runs(offsets):
+                names = ", ".join(f"U+{ord(text[i]):04X}" for i in range(run.start, run.end))
+                yield rule.finding(
+                    run,
+                    f"invisible character{'s' if run.end - run.start > 1 else ''} {names}"
+                    " silently dropped by Ollama",
+                    fixes=[Fix("Delete invisible characters", (TextEdit(run, ""),))],
+                )
+
+
+def _runs(offsets: list[int]) -> list[Span]:
+    runs: list[Span] = []
+    for offset in offsets:
+        if runs and runs[-1].end == offset:
+            runs[-1] = Span(runs[-1].start, offset + 1)
+        else:
+            runs.append(Span(offset, offset + 1))
+    return runs
+
+
+RULE = Rule("MF008", "invisible-characters", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,56 @@
+"""MF009 inline-comment: a `# comment` after a value becomes part of the value.
+
+Why: Ollama only recognises comments at the start of a line. `PARAMETER temperature 0.5 # hot`
+passes `0.5 # hot` to the CLI, which then fails (`invalid float value [0.5 # hot]`);
+`FROM llama3 # base` asks for a model named `llama3 # base`; in a stop string or a SYSTEM
+prompt the comment silently becomes text the model sees.
+
+Example: `PARAMETER num_ctx 8192  # 8K context`
+Fix: move the comment to its own line above the instruction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import line_indent, newline_of
+from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.model import Quoting, Span
+
+_COMMENT = re.compile(r"[ \t]+#")
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report unquoted single-line values that contain ` #`."""
+    text = context.parsed.text
+    newline = newline_of(context.parsed)
+    for instruction in context.valid_instructions:
+        value = instruction.value
+        if value is None or value.quoting is not Quoting.NONE:
+            continue
+        match = _COMMENT.search(text, value.content_span.start, value.content_span.end)
+        if match is None:
+            continue
+        hash_at = match.end() - 1
+        comment = text[hash_at : value.content_span.end]
+        kept = text[value.content_span.start : match.start()]
+        indent = line_indent(context.parsed, instruction.span.start)
+        line_start = instruction.span.start - len(indent)
+        fix = Fix(
+            "Move the comment to its own line",
+            (
+                TextEdit(Span(match.start(), value.content_span.end), ""),
+                TextEdit(Span(line_start, line_start), f"{indent}{comment}{newline}"),
+            ),
+        )
+        yield rule.finding(
+            Span(hash_at, value.content_span.end),
+            f"`{comment}` is part of the value: Ollama reads `{value.text}`, not `{kept}`"
+            " (comments must start a line)",
+            fixes=[fix],
+        )
+
+
+RULE = Rule("MF009", "inline-comment", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,43 @@
+"""MF011 instruction-name-collision: a PARAMETER named like an instruction acts as that instruction.
+
+Why: Ollama stores instructions under internal names (`model`, `system`, `template`,
+`adapter`, `license`, `message`, `requires`, `renderer`, `parser`, `draft`); a PARAMETER with
+one of these names is indistinguishable from the instruction. `PARAMETER system hi` sets the
+system prompt; `PARAMETER model x` is a FROM.
+
+Example: `PARAMETER system You are terse.`
+Fix: write the instruction itself: `SYSTEM You are terse.`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.model import Span
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report PARAMETER lines that Ollama treats as another instruction."""
+    for instruction in context.valid_instructions:
+        if instruction.keyword != "PARAMETER" or instruction.effective_keyword == "PARAMETER":
+            continue
+        target = instruction.effective_keyword
+        name_span = instruction.name_span or instruction.keyword_span
+        fixes = []
+        if target != "MESSAGE":
+            fixes.append(
+                replace(
+                    Span(instruction.keyword_span.start, name_span.end), target, f"Write `{target}`"
+                )
+            )
+        yield rule.finding(
+            name_span,
+            f"`PARAMETER {instruction.name}` is not a parameter: Ollama applies it as {target}",
+            fixes=fixes,
+        )
+
+
+RULE = Rule("MF011", "instruction-name-collision", Severity.WARNING, __doc__ or "", check)

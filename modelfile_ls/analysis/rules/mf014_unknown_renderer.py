@@ -1,0 +1,41 @@
+"""MF014 unknown-renderer: RENDERER or PARSER names something this Ollama version does not know.
+
+Why: Ollama stores the name without checking it at create time; an unknown renderer or parser
+fails only when the model runs. The lists change between releases, so this is a warning.
+
+Example: `PARSER qwen-3`
+Fix: use a known name such as `qwen3`, or remove the line to inherit the base model's.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report renderer and parser names missing from the known lists."""
+    facts = context.facts
+    for keyword, known in (("RENDERER", facts.known_renderers), ("PARSER", facts.known_parsers)):
+        for instruction in context.instructions(keyword):
+            value = instruction.value
+            if value is None or value.text in known:
+                continue
+            guess = difflib.get_close_matches(value.text, sorted(known), n=1)
+            fixes = (
+                [replace(value.content_span, guess[0], f"Change to `{guess[0]}`")] if guess else []
+            )
+            hint = f"; did you mean `{guess[0]}`?" if guess else ""
+            yield rule.finding(
+                value.content_span,
+                f"`{value.text}` is not a {keyword.lower()} known to Ollama"
+                f" {facts.ollama_version}{hint}",
+                fixes=fixes,
+            )
+
+
+RULE = Rule("MF014", "unknown-renderer", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,35 @@
+"""MF103 removed-parameter: the parameter was removed from Ollama and now fails the create.
+
+Why: some parameters were removed outright rather than deprecated (`numa` in v0.3.4, `tfs_z`
+in v0.5.2, `rope_frequency_base`, `num_gqa`, ...); the CLI no longer knows them and aborts
+with `unknown parameter '<name>'`.
+
+Example: `PARAMETER tfs_z 1`
+Fix: delete the line; the behaviour it controlled no longer exists or comes from the model file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import delete_instruction
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report parameters Ollama removed."""
+    for instruction in context.parameters():
+        fact = context.facts.parameter(instruction.name or "")
+        if fact is None or fact.status != "removed":
+            continue
+        yield rule.finding(
+            instruction.name_span or instruction.keyword_span,
+            f"`{fact.name}` was removed in Ollama v{fact.removed} and now fails `ollama create`",
+            fixes=[delete_instruction(context.parsed, instruction, f"Remove `{fact.name}`")],
+            ollama_message=f"unknown parameter '{fact.name}'",
+            tags=["deprecated"],
+        )
+
+
+RULE = Rule("MF103", "removed-parameter", Severity.ERROR, __doc__ or "", check)

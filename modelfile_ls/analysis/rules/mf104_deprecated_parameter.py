@@ -1,0 +1,36 @@
+"""MF104 deprecated-parameter: Ollama ignores this parameter and drops it with a warning.
+
+Why: for deprecated names (`mirostat*`, `penalize_newline`, `use_mlock`, `low_vram`, ...) the
+CLI prints `warning: parameter <name> is deprecated` and leaves them out of the model, so the
+setting has no effect.
+
+Example: `PARAMETER mirostat 2`
+Fix: delete the line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import delete_instruction
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report deprecated parameters."""
+    for instruction in context.parameters():
+        fact = context.facts.parameter(instruction.name or "")
+        if fact is None or fact.status != "deprecated":
+            continue
+        yield rule.finding(
+            instruction.name_span or instruction.keyword_span,
+            f"`{fact.name}` is deprecated since Ollama v{fact.deprecated}: it is dropped and has"
+            " no effect",
+            fixes=[delete_instruction(context.parsed, instruction, f"Remove `{fact.name}`")],
+            ollama_message=f"warning: parameter {fact.name} is deprecated",
+            tags=["deprecated", "unnecessary"],
+        )
+
+
+RULE = Rule("MF104", "deprecated-parameter", Severity.WARNING, __doc__ or "", check)

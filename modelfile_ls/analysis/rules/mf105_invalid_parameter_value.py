@@ -1,0 +1,62 @@
+"""MF105 invalid-parameter-value: the value is not of the parameter's type.
+
+Why: the CLI converts values with Go's strict parsers: integers allow only an optional sign
+and digits (`4096.0` fails), floats are 32-bit (`1e40` fails), booleans are `true`/`false`,
+`1`/`0`, `t`/`f` (not `yes`). It aborts with `invalid <type> value [<value>]`. A trailing
+`# comment` or a placeholder like `<context size>` is the usual cause.
+
+Example: `PARAMETER num_ctx 4096.0`
+Fix: write a value of the right type (`PARAMETER num_ctx 4096`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.finding import Finding, Fix, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.values import convert
+
+_TYPE_WORDS = {"int": "an integer", "float": "a number", "bool": "true or false"}
+_COMMENT = re.compile(r"[ \t]+#")
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report values the CLI cannot convert, explaining the likely cause."""
+    for instruction in context.parameters():
+        fact = context.facts.parameter(instruction.name or "")
+        value = instruction.value
+        if fact is None or fact.status != "current" or value is None or fact.type == "string_list":
+            continue
+        converted = convert(fact.type, value.text)
+        if converted.error is None:
+            continue
+        message = f"`{fact.name}` takes {_TYPE_WORDS[fact.type]}, not `{value.text}`"
+        fixes: list[Fix] = []
+        comment = _COMMENT.search(value.text)
+        if comment and convert(fact.type, value.text[: comment.start()]).error is None:
+            kept = value.text[: comment.start()]
+            message += " (the `# ...` is part of the value: comments must start a line)"
+            fixes.append(replace(value.content_span, kept, f"Keep only `{kept}`"))
+        elif value.text != value.text.strip():
+            message += " (the spaces inside the quotes are part of the value)"
+            fixes.append(replace(value.content_span, value.text.strip(), "Remove the spaces"))
+        elif fact.type == "int" and (number := _integral(value.text)) is not None:
+            fixes.append(replace(value.content_span, number, f"Change to `{number}`"))
+        elif value.text.startswith("<") or "{{" in value.text:
+            message += " (a placeholder that was never filled in?)"
+        yield rule.finding(value.content_span, message, fixes=fixes, ollama_message=converted.error)
+
+
+def _integral(text: str) -> str | None:
+    """`4096.0` -> `4096` when a float literal holds a whole number."""
+    try:
+        number = float(text)
+    except ValueError:
+        return None
+    return str(int(number)) if number.is_integer() and abs(number) < 2**63 else None
+
+
+RULE = Rule("MF105", "invalid-parameter-value", Severity.ERROR, __doc__ or "", check)

@@ -1,0 +1,47 @@
+"""MF107 parameter-out-of-range: a value is outside the range the parameter makes sense in.
+
+Why: Ollama stores any number, but e.g. `top_p 1.5`, `temperature -1` or `num_ctx 0` give
+undefined or useless sampling and load behaviour at run time.
+
+Example: `PARAMETER top_p 1.5`
+Fix: use a value in the documented range (`modelfile-ls registry params top_p`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.values import convert
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report numeric values below the minimum or above the maximum."""
+    for instruction in context.parameters():
+        fact = context.facts.parameter(instruction.name or "")
+        value = instruction.value
+        if fact is None or fact.status != "current" or value is None:
+            continue
+        if fact.type not in ("int", "float") or (fact.minimum is None and fact.maximum is None):
+            continue
+        number = convert(fact.type, value.text).value
+        if not isinstance(number, int | float) or number != number:
+            continue
+        low, high = fact.minimum, fact.maximum
+        if (low is not None and number < low) or (high is not None and number > high):
+            bounds = _bounds(low, high)
+            yield rule.finding(
+                value.content_span, f"`{fact.name}` should be {bounds}, not {value.text}"
+            )
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    if low is not None and high is not None:
+        return f"between {low:g} and {high:g}"
+    if low is not None:
+        return f"at least {low:g}"
+    return f"at most {high:g}"
+
+
+RULE = Rule("MF107", "parameter-out-of-range", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,44 @@
+"""MF201 invalid-model-name: FROM is neither an existing local path nor a valid model name.
+
+Why: a FROM value that is not an existing file or directory is sent to the server as a model
+name, which must match `[host/][namespace/]model[:tag]` (letters, digits, `_`, `-`, `.`; no
+spaces); otherwise the create fails with `invalid model name`. Template placeholders
+(`{{BASE}}`, `<model>`), a trailing `# comment` and a missing GGUF file written as `./x.gguf`
+all end here.
+
+Example: `FROM llama3.2 # base model`
+Fix: a library name like `llama3.2:3b`, or a path to a file that exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report FROM values the server would refuse as model names."""
+    for reference in context.references:
+        name = reference.name
+        if reference.keyword != "FROM" or name is None or name.is_valid:
+            continue
+        if reference.local is None and reference.looks_like_path:
+            continue  # an unsaved buffer: the path may exist once the file is saved
+        value = reference.instruction.value
+        assert value is not None
+        shown = reference.text or "an empty value"
+        if reference.local is not None and reference.looks_like_path:
+            message = f"`{shown}` does not exist (looked for {reference.local.path}), so Ollama"
+            message += " treats it as a model name, which it is not"
+        else:
+            message = f"`{shown}` is not a valid model name: {name.problem}"
+        yield rule.finding(
+            value.content_span if reference.text else reference.instruction.keyword_span,
+            message,
+            ollama_message="invalid model name",
+        )
+
+
+RULE = Rule("MF201", "invalid-model-name", Severity.ERROR, __doc__ or "", check)

@@ -1,0 +1,40 @@
+"""MF205 no-weights-in-directory: a FROM, ADAPTER or DRAFT directory holds no model files.
+
+Why: for a directory the CLI picks weights by pattern (`model*.safetensors`,
+`consolidated*.safetensors`, `pytorch_model*.bin`, `consolidated*.pth`, `*.gguf`, `*.bin`);
+with none present it fails with `no Modelfile or safetensors files found`. An empty `FROM`
+names the Modelfile's own directory.
+
+Example: `FROM ./` in a folder that only holds the Modelfile.
+Fix: point at the directory (or file) that holds the weights, or use a model name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.paths import has_weights
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report directories without recognised weight files."""
+    for reference in context.references:
+        local = reference.local
+        if local is None or local.kind != "directory" or local.path is None:
+            continue
+        if has_weights(local.path):
+            continue
+        value = reference.instruction.value
+        assert value is not None
+        shown = f"`{reference.text}`" if reference.text else "an empty value (this directory)"
+        yield rule.finding(
+            value.content_span if reference.text else reference.instruction.keyword_span,
+            f"{reference.keyword} names {shown}: {local.path} has no .gguf, .safetensors or .bin"
+            " weights",
+            ollama_message="no Modelfile or safetensors files found",
+        )
+
+
+RULE = Rule("MF205", "no-weights-in-directory", Severity.ERROR, __doc__ or "", check)

@@ -1,0 +1,34 @@
+"""MF208 draft-with-remote-model: DRAFT is combined with a cloud model.
+
+Why: a cloud model (`:cloud`, or a tag ending in `-cloud`) runs remotely, so a local draft
+model cannot speed it up; the server refuses `DRAFT cannot be used with remote models`.
+
+Example: `FROM gpt-oss:120b-cloud` with `DRAFT ./small.gguf`
+Fix: remove DRAFT, or use a local base model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report DRAFT lines when the effective FROM is a remote model."""
+    names = [r for r in context.references if r.keyword == "FROM" and r.name is not None]
+    if not names or names[-1].name is None or not names[-1].name.is_remote:
+        return
+    remote_value = names[-1].instruction.value
+    assert remote_value is not None
+    for draft in context.instructions("DRAFT"):
+        yield rule.finding(
+            draft.keyword_span,
+            f"DRAFT cannot speed up the cloud model `{names[-1].text}`",
+            related=[Related(remote_value.content_span, "the remote base model")],
+            ollama_message="DRAFT cannot be used with remote models",
+        )
+
+
+RULE = Rule("MF208", "draft-with-remote-model", Severity.ERROR, __doc__ or "", check)

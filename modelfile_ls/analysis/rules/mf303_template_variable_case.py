@@ -1,0 +1,82 @@
+"""MF303 template-variable-case: a template variable is written in the wrong case.
+
+Why: template fields are case-sensitive: `.prompt` is not `.Prompt`. Top-level lookups of
+absent keys render as `<no value>`, and unknown fields of messages or tools fail only when
+the model runs.
+
+Example: `TEMPLATE {{ .system }} {{ .prompt }}`
+Fix: `{{ .System }} {{ .Prompt }}`
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.gotemplate import actions
+from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.syntax.model import Span
+
+TEMPLATE_FIELDS = [
+    "System",
+    "Prompt",
+    "Response",
+    "Suffix",
+    "Messages",
+    "Tools",
+    "Think",
+    "ThinkLevel",
+    "IsThinkSet",
+    "Role",
+    "Content",
+    "Thinking",
+    "Images",
+    "ToolCalls",
+    "ToolName",
+    "ToolCallID",
+    "ID",
+    "Function",
+    "Index",
+    "Name",
+    "Arguments",
+    "Type",
+    "Items",
+    "Description",
+    "Parameters",
+    "Defs",
+    "Required",
+    "Properties",
+    "Enum",
+    "AnyOf",
+]
+_BY_LOWER = {name.lower(): name for name in TEMPLATE_FIELDS}
+_FIELD = re.compile(r"(?<![A-Za-z0-9_$])\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report fields that match a known template field only when case is ignored."""
+    text = context.parsed.text
+    for instruction in context.instructions("TEMPLATE"):
+        value = instruction.value
+        if value is None:
+            continue
+        base = value.content_span.start
+        found, _ = actions(text[base : value.content_span.end])
+        for action in found:
+            for match in _FIELD.finditer(action.body):
+                name = match.group(1)
+                correct = _BY_LOWER.get(name.lower())
+                if correct is None or correct == name:
+                    continue
+                start = base + action.body_start + match.start(1)
+                span = Span(start, start + len(name))
+                yield rule.finding(
+                    span,
+                    f"template fields are case-sensitive: `.{correct}`, not `.{name}`",
+                    fixes=[replace(span, correct, f"Change to `.{correct}`")],
+                )
+
+
+RULE = Rule("MF303", "template-variable-case", Severity.WARNING, __doc__ or "", check)

@@ -1,0 +1,97 @@
+"""`modelfile-ls --check`: find Modelfiles, analyze them and decide the exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import Path
+
+from modelfile_ls.analysis.engine import analyze
+from modelfile_ls.analysis.rule import ModelCatalog
+from modelfile_ls.report.model import FileResult
+from modelfile_ls.settings import Settings
+from modelfile_ls.syntax import parse_bytes
+
+MODELFILE_PATTERNS = ("Modelfile", "Modelfile.*", "*.Modelfile", "*.modelfile")
+_SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
+STDIN = "-"
+
+
+class PathError(Exception):
+    """A path given on the command line that cannot be checked (exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One file to check: where to read it and how to show it."""
+
+    display: str
+    path: Path | None
+    """None for standard input."""
+
+
+def is_modelfile_name(name: str) -> bool:
+    """Whether a file name is one `--check` discovers in directories."""
+    return any(fnmatch(name, pattern) for pattern in MODELFILE_PATTERNS)
+
+
+def discover(paths: list[str]) -> list[Target]:
+    """Expand command-line paths: files as given, directories searched recursively."""
+    targets: list[Target] = []
+    for given in paths or ["."]:
+        if given == STDIN:
+            targets.append(Target(STDIN, None))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            targets.extend(Target(str(found), found) for found in _walk(path))
+        elif path.is_file():
+            targets.append(Target(given, path))
+        elif path.exists():
+            raise PathError(f"{given}: not a regular file or directory")
+        else:
+            raise PathError(f"{given}: no such file or directory")
+    return targets
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    """Modelfiles below a directory, sorted, skipping hidden and dependency folders."""
+    for folder, dirs, files in os.walk(root, onerror=_raise):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
+        for name in sorted(files):
+            if is_modelfile_name(name):
+                yield Path(folder) / name
+
+
+def _raise(error: OSError) -> None:
+    raise PathError(f"{error.filename}: {error.strerror}")
+
+
+def check_target(
+    target: Target, settings: Settings, catalog: ModelCatalog | None = None
+) -> FileResult:
+    """Read, parse and analyze one target."""
+    if target.path is None:
+        data = sys.stdin.buffer.read()
+        base_dir = Path.cwd()
+    else:
+        try:
+            data = target.path.read_bytes()
+        except OSError as exc:
+            raise PathError(f"{target.display}: cannot read: {exc.strerror}") from None
+        base_dir = target.path.resolve().parent
+    parsed = parse_bytes(data)
+    findings = analyze(parsed, settings, catalog, base_dir)
+    return FileResult(target.display, parsed.text, parsed.lines, tuple(findings))
+
+
+def exit_code(results: list[FileResult], settings: Settings) -> int:
+    """1 when any finding reaches the `--fail-on` threshold, else 0."""
+    threshold = settings.fail_on
+    if threshold is None:
+        return 0
+    failing = any(f.severity >= threshold for result in results for f in result.findings)
+    return 1 if failing else 0

@@ -1,0 +1,174 @@
+"""The `modelfile-ls` command line.
+
+`modelfile-ls --check PATHS` checks files for CI; `parse`, `rules`, `--explain` and
+`registry` are sub-commands. The language-server modules are imported only when serving, so
+the check path never loads pygls or lsprotocol.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from modelfile_ls import __version__
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {"parse": _parse_command, "rules": _rules_command, "registry": _registry_command}
+    if args and args[0] in commands:
+        return commands[args[0]](args[1:])
+    return _top_level(args)
+
+
+def _top_level(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="modelfile-ls",
+        description="Checker and tooling for Ollama Modelfiles. Sub-commands: parse, rules,"
+        " registry (run `modelfile-ls COMMAND --help`).",
+    )
+    parser.add_argument("--version", action="version", version=f"modelfile-ls {__version__}")
+    parser.add_argument(
+        "--check",
+        action="store_true",
+        help="check Modelfiles (files, directories searched recursively, or - for stdin)",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="what to check (default: .)")
+    parser.add_argument("--explain", metavar="CODE", help="print the documentation of a rule")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning", "info", "hint", "never"),
+        help="lowest severity that makes the exit code 1 (default: error)",
+    )
+    parser.add_argument("--select", metavar="CODES", help="only these codes or prefixes (MF1,MF201)")
+    parser.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
+    parser.add_argument("--config", metavar="FILE", help="configuration file to use")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    options = parser.parse_args(args)
+    if options.explain:
+        return _explain(options.explain)
+    if options.check:
+        return _check(options, parser)
+    parser.print_help(sys.stderr)
+    return 2
+
+
+def _explain(code: str) -> int:
+    from modelfile_ls.analysis.rules import RULES_BY_CODE
+    from modelfile_ls.report import render_explanation
+
+    rule = RULES_BY_CODE.get(code.strip().upper())
+    if rule is None:
+        print(f"modelfile-ls: unknown rule code {code!r}; see `modelfile-ls rules`", file=sys.stderr)
+        return 2
+    print(render_explanation(rule))
+    return 0
+
+
+def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from modelfile_ls.analysis.rules import RULES_BY_CODE
+    from modelfile_ls.check import PathError, check_target, discover, exit_code
+    from modelfile_ls.report import render
+    from modelfile_ls.settings import (
+        ConfigError,
+        Settings,
+        find_config,
+        load_settings,
+        parse_codes,
+        parse_fail_on,
+    )
+
+    try:
+        config = Path(options.config) if options.config else find_config(Path.cwd())
+        settings = load_settings(config) if config else Settings()
+        if options.select:
+            settings = settings.merged(select=parse_codes(options.select, "--select"))
+        if options.ignore:
+            settings = settings.merged(ignore=settings.ignore | parse_codes(options.ignore, "--ignore"))
+        if options.fail_on:
+            settings = settings.merged(fail_on=parse_fail_on(options.fail_on, "--fail-on"))
+        targets = discover(options.paths)
+        results = [check_target(target, settings) for target in targets]
+    except (ConfigError, PathError) as exc:
+        print(f"modelfile-ls: {exc}", file=sys.stderr)
+        return 2
+    color = options.color == "always" or (
+        options.color == "auto"
+        and options.output is None
+        and sys.stdout.isatty()
+        and "NO_COLOR" not in os.environ
+    )
+    report = render(options.format, results, RULES_BY_CODE, color=color)
+    if options.output:
+        try:
+            write_atomically(Path(options.output), report)
+        except OSError as exc:
+            print(f"modelfile-ls: cannot write {options.output}: {exc.strerror}", file=sys.stderr)
+            return 2
+    elif report:
+        sys.stdout.write(report if report.endswith("\n") else report + "\n")
+    return exit_code(results, settings)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file through a temporary file and a rename, so readers never see half of it."""
+    directory = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _parse_command(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="modelfile-ls parse",
+        description="Print how a Modelfile parses: `ollama` gives exactly what Ollama's"
+        " parser returns, `json` our structure with positions.",
+    )
+    parser.add_argument("file", metavar="FILE", help="the Modelfile, or - for stdin")
+    parser.add_argument("--format", choices=("ollama", "json"), default="ollama")
+    options = parser.parse_args(args)
+    from modelfile_ls.syntax import parse_bytes
+    from modelfile_ls.syntax.export import structure
+    from modelfile_ls.syntax.ollama_view import ollama_verdict
+
+    try:
+        data = sys.stdin.buffer.read() if options.file == "-" else Path(options.file).read_bytes()
+    except OSError as exc:
+        print(f"modelfile-ls: {options.file}: cannot read: {exc.strerror}", file=sys.stderr)
+        return 2
+    parsed = parse_bytes(data)
+    result = ollama_verdict(parsed) if options.format == "ollama" else structure(parsed)
+    print(json.dumps(result, ensure_ascii=False, indent=None if options.format == "ollama" else 2))
+    return 0
+
+
+def _rules_command(args: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="modelfile-ls rules", description="List every rule.")
+    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    options = parser.parse_args(args)
+    from modelfile_ls.analysis.rules import RULES_BY_CODE
+    from modelfile_ls.report import render_rules_table
+
+    print(render_rules_table(RULES_BY_CODE, options.format))
+    return 0
+
+
+def _registry_command(args: list[str]) -> int:
+    from modelfile_ls.registry.cli import main as registry_main
+
+    return registry_main(args)

@@ -1,0 +1,126 @@
+"""Facts about the Modelfile language: parameters and instructions, read from package data.
+
+The JSON files in `data/` are the single source of these facts: rules read them through
+this module, and the registry seeds its tables from the same files.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal
+
+ParameterType = Literal["int", "float", "bool", "string_list"]
+ParameterStatus = Literal["current", "deprecated", "removed"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParameterFact:
+    """One PARAMETER name as Ollama's CLI knows it."""
+
+    name: str
+    type: ParameterType
+    default: int | float | bool | None
+    default_text: str
+    minimum: float | None
+    maximum: float | None
+    description: str
+    added: str | None
+    deprecated: str | None
+    removed: str | None
+    aliases: tuple[str, ...]
+
+    @property
+    def status(self) -> ParameterStatus:
+        """Whether `ollama create` accepts, warns about and drops, or rejects the name."""
+        if self.removed:
+            return "removed"
+        if self.deprecated:
+            return "deprecated"
+        return "current"
+
+
+@dataclass(frozen=True, slots=True)
+class InstructionFact:
+    """One Modelfile instruction keyword."""
+
+    keyword: str
+    command: str | None
+    added: str | None
+    repeat: str
+    summary: str
+    doc: str
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageFacts:
+    """Everything the analysis knows about the language, independent of installed models."""
+
+    parameters: dict[str, ParameterFact]
+    instructions: dict[str, InstructionFact]
+    known_parsers: frozenset[str]
+    known_renderers: frozenset[str]
+    message_roles: tuple[str, ...]
+    ollama_version: str
+
+    def parameter(self, name: str) -> ParameterFact | None:
+        """The fact for an exact (case-sensitive) parameter name, if Ollama ever had it."""
+        return self.parameters.get(name)
+
+    def alias_of(self, name: str) -> ParameterFact | None:
+        """The current parameter another tool's name (`max_tokens`) corresponds to."""
+        lowered = name.lower()
+        return next((p for p in self.parameters.values() if lowered in p.aliases), None)
+
+    def current_parameters(self) -> list[ParameterFact]:
+        """Parameters `ollama create` accepts today, in documentation order."""
+        return [p for p in self.parameters.values() if p.status == "current"]
+
+
+def read_data_file(name: str) -> dict[str, Any]:
+    """Load one JSON file shipped in `modelfile_ls/facts/data`."""
+    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def language_facts() -> LanguageFacts:
+    """The parsed language facts (loaded once per process)."""
+    params = read_data_file("parameters.json")["parameters"]
+    instr = read_data_file("instructions.json")
+    return LanguageFacts(
+        parameters={
+            p["name"]: ParameterFact(
+                name=p["name"],
+                type=p["type"],
+                default=p["default"],
+                default_text=p["default_text"],
+                minimum=p["min"],
+                maximum=p["max"],
+                description=p["description"],
+                added=p["added"],
+                deprecated=p["deprecated"],
+                removed=p["removed"],
+                aliases=tuple(p["aliases"]),
+            )
+            for p in params
+        },
+        instructions={
+            i["keyword"]: InstructionFact(
+                keyword=i["keyword"],
+                command=i["command"],
+                added=i["added"],
+                repeat=i["repeat"],
+                summary=i["summary"],
+                doc=i["doc"],
+            )
+            for i in instr["instructions"]
+        },
+        known_parsers=frozenset(instr["known_parsers"]),
+        known_renderers=frozenset(instr["known_renderers"]),
+        message_roles=tuple(instr["message_roles"]),
+        ollama_version=instr["ollama_version"],
+    )

@@ -1,0 +1,1 @@
+"""Output formats of `modelfile-ls --check`."""

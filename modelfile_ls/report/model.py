@@ -1,0 +1,18 @@
+"""The input every report format renders: per-file findings with the text they point into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from modelfile_ls.analysis.finding import Finding
+from modelfile_ls.syntax.positions import LineIndex
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """The findings of one checked file; `path` is as the user should see it."""
+
+    path: str
+    text: str
+    lines: LineIndex
+    findings: tuple[Finding, ...]

@@ -1,0 +1,352 @@
+"""Ollama's Modelfile parser, reproduced exactly, with error recovery and spans.
+
+Ollama's `parser.ParseFile` is a rune-by-rune state machine that stops at the first error.
+This scanner walks the same states a line segment at a time (regular expressions find the
+runs the state machine would consume), records every place where Ollama would fail, and then
+resynchronises at the next line so the rest of the file still gets structure. The first
+problem recorded is always the one Ollama reports, because both read the text in order and
+agree on everything before it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from modelfile_ls.syntax.model import (
+    KEYWORDS,
+    Comment,
+    Instruction,
+    ProblemKind,
+    Quoting,
+    Span,
+    SyntaxProblem,
+    Value,
+)
+
+INVALID_COMMAND = (
+    'command must be one of "from", "license", "template", "system", "adapter", "draft",'
+    ' "renderer", "parser", "parameter", "message", or "requires"'
+)
+INVALID_ROLE = 'message role must be one of "system", "user", or "assistant"'
+UNEXPECTED_EOF = "unexpected EOF"
+MESSAGE_ROLES = frozenset({"system", "user", "assistant"})
+
+_KEYWORDS_LOWER = {k.lower(): k for k in KEYWORDS}
+_BLANKS = re.compile(r"[ \t\r\n]*")
+_LETTERS = re.compile(r"[A-Za-z]*")
+_NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
+_WORD_REST = re.compile(r"[^ \t\r\n]*")
+_NEWLINE = re.compile(r"[\r\n]")
+_NEEDS_FILTER = re.compile(r"[^\t\n\r\x20-\x7e]")
+_SPACE = " \t"
+_WHITESPACE = " \t\r\n"
+
+
+@lru_cache(maxsize=4096)
+def is_printable(char: str) -> bool:
+    """Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and ASCII space."""
+    return char == " " or unicodedata.category(char)[0] in "LMNPS"
+
+
+def visible_text(raw: str) -> str:
+    """Drop the runes Ollama drops from a value: non-printable ones except tab, CR and LF."""
+    if _NEEDS_FILTER.search(raw) is None:
+        return raw
+    return "".join(c for c in raw if c in "\t\r\n" or is_printable(c))
+
+
+def invisible_offsets(text: str, start: int, end: int) -> list[int]:
+    """Offsets in `text[start:end]` of characters Ollama silently drops from a value."""
+    if _NEEDS_FILTER.search(text, start, end) is None:
+        return []
+    return [i for i in range(start, end) if text[i] not in "\t\r\n" and not is_printable(text[i])]
+
+
+def _run_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
+    """End of the (possibly empty) run `pattern` matches at `pos`."""
+    match = pattern.match(text, pos)
+    return match.end() if match else pos
+
+
+def unquote(trimmed: str) -> tuple[str, bool]:
+    """Ollama's `unquote`: strip one pair of `\"\"\"` or `\"` delimiters; False if unterminated."""
+    if trimmed.startswith('"""'):
+        if len(trimmed) >= 6 and trimmed.endswith('"""'):
+            return trimmed[3:-3], True
+        return "", False
+    if trimmed.startswith('"'):
+        if len(trimmed) >= 2 and trimmed.endswith('"'):
+            return trimmed[1:-1], True
+        return "", False
+    return trimmed, True
+
+
+class _Scanner:
+    """One pass over a text; `run()` fills `instructions`, `comments` and `problems`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.length = len(text)
+        self.instructions: list[Instruction] = []
+        self.comments: list[Comment] = []
+        self.problems: list[SyntaxProblem] = []
+        self._counted_to = 0
+        self._newlines_before = 0
+
+    def run(self) -> None:
+        text, length = self.text, self.length
+        pos = 0
+        while True:
+            pos = _run_end(_BLANKS, text, pos)
+            if pos >= length:
+                return
+            if text[pos] == "#":
+                end = self._line_end(pos)
+                self.comments.append(Comment(Span(pos, end), text[pos + 1 : end]))
+                pos = end
+            else:
+                pos = self._instruction(pos)
+
+    def _line_end(self, pos: int) -> int:
+        match = _NEWLINE.search(self.text, pos)
+        return match.start() if match else self.length
+
+    def _ollama_line(self, pos: int) -> int:
+        """Ollama's line number for an error raised by the rune at `pos`.
+
+        Ollama increments its counter before handling each `\\r` and `\\n`, so the rune that
+        triggers an error counts too (an error caused by a newline names the next line).
+        """
+        stop = min(pos + 1, self.length)
+        if stop < self._counted_to:
+            self._counted_to, self._newlines_before = 0, 0
+        text = self.text
+        self._newlines_before += text.count("\n", self._counted_to, stop) + text.count(
+            "\r", self._counted_to, stop
+        )
+        self._counted_to = stop
+        return self._newlines_before + 1
+
+    def _problem(
+        self,
+        kind: ProblemKind,
+        span: Span,
+        trigger: int | None,
+        context: str | None = None,
+        detail: str = "",
+        related: Span | None = None,
+    ) -> None:
+        """Record a problem; `trigger` is the rune offset for a line-numbered parser error,
+        None for an EOF error (`context` is the partial name/role Ollama appends)."""
+        if trigger is None:
+            message = UNEXPECTED_EOF if context is None else f"{UNEXPECTED_EOF}: {context}"
+        else:
+            base = INVALID_ROLE if kind is ProblemKind.INVALID_ROLE else INVALID_COMMAND
+            message = f"(line {self._ollama_line(trigger)}): {base}"
+        self.problems.append(SyntaxProblem(kind, span, message, detail, related))
+
+    def _instruction(self, start: int) -> int:
+        text, length = self.text, self.length
+        first = text[start]
+        word_end = _run_end(_LETTERS, text, start + 1)
+        # Ollama accepts any first rune as the start of a keyword but keeps it only when it
+        # is printable, so an invisible rune (NBSP, ZWSP, a stray BOM) before FROM vanishes.
+        kw_start = start if is_printable(first) else start + 1
+        buffer = text[kw_start:word_end]
+        keyword = _KEYWORDS_LOWER.get(buffer.lower(), "")
+        after = text[word_end] if word_end < length else ""
+
+        if after in _SPACE and after:
+            kw_span = Span(kw_start, word_end)
+            if not keyword:
+                self._problem(ProblemKind.UNKNOWN_KEYWORD, kw_span, word_end, detail=buffer)
+                return self._after_keyword("", buffer, kw_span, word_end + 1, error=True)
+            return self._after_keyword(keyword, buffer, kw_span, word_end + 1, error=False)
+
+        if not after or after in "\r\n":
+            kw_span = Span(kw_start, word_end)
+            kind = ProblemKind.MISSING_VALUE if keyword else ProblemKind.UNKNOWN_KEYWORD
+            self._problem(kind, kw_span, word_end if after else None, detail=buffer)
+            self.instructions.append(
+                Instruction(keyword, buffer, kw_span, kw_span, None, has_error=True)
+            )
+            return word_end
+
+        # A digit, colon, '=' or an invisible rune inside or right after the keyword.
+        token_end = _run_end(_WORD_REST, text, word_end)
+        kw_span = Span(kw_start, token_end)
+        self._problem(
+            ProblemKind.BAD_KEYWORD_CHARACTER,
+            kw_span,
+            word_end,
+            detail=text[kw_start:token_end],
+            related=Span(word_end, word_end + 1),
+        )
+        if token_end < length and text[token_end] in _SPACE:
+            return self._after_keyword(
+                keyword, text[kw_start:token_end], kw_span, token_end + 1, error=True
+            )
+        self.instructions.append(
+            Instruction(keyword, text[kw_start:token_end], kw_span, kw_span, None, has_error=True)
+        )
+        return token_end
+
+    def _after_keyword(
+        self, keyword: str, keyword_text: str, kw_span: Span, pos: int, error: bool
+    ) -> int:
+        """Scan what follows a keyword and its separator: name, role, then the value."""
+        if keyword == "PARAMETER" and not error:
+            return self._named(keyword_text, kw_span, pos, parameter=True)
+        if keyword == "MESSAGE" and not error:
+            return self._named(keyword_text, kw_span, pos, parameter=False)
+        value, end = self._value(pos)
+        self.instructions.append(
+            Instruction(
+                keyword, keyword_text, kw_span, Span(kw_span.start, end), value, has_error=error
+            )
+        )
+        return end
+
+    def _named(self, keyword_text: str, kw_span: Span, pos: int, parameter: bool) -> int:
+        """PARAMETER <name> <value> and MESSAGE <role> <content>."""
+        text, length = self.text, self.length
+        pattern = _NAME_CHARS if parameter else _LETTERS
+        word_end = _run_end(pattern, text, pos)
+        word = text[pos:word_end]
+        after = text[word_end] if word_end < length else ""
+        keyword = "PARAMETER" if parameter else "MESSAGE"
+        missing = (
+            ProblemKind.MISSING_PARAMETER_VALUE
+            if parameter
+            else ProblemKind.MISSING_MESSAGE_CONTENT
+        )
+        bad = ProblemKind.BAD_PARAMETER_NAME if parameter else ProblemKind.BAD_ROLE_CHARACTER
+        error = False
+
+        if after and after in _SPACE:
+            word_span = Span(pos, word_end)
+            if not parameter and word not in MESSAGE_ROLES:
+                self._problem(ProblemKind.INVALID_ROLE, word_span, word_end, detail=word)
+                error = True
+            value, end = self._value(word_end + 1)
+        elif not after or after in "\r\n":
+            word_span = Span(pos, word_end)
+            self._problem(
+                missing,
+                Span(kw_span.start, word_end),
+                None,
+                None if not after else word,
+                detail=word,
+            )
+            value, end, error = None, word_end, True
+        else:
+            token_end = _run_end(_WORD_REST, text, word_end)
+            word_span = Span(pos, token_end)
+            self._problem(
+                bad,
+                word_span,
+                None,
+                word,
+                detail=text[pos:token_end],
+                related=Span(word_end, word_end + 1),
+            )
+            word, error = text[pos:token_end], True
+            if token_end < length and text[token_end] in _SPACE:
+                value, end = self._value(token_end + 1)
+            else:
+                value, end = None, token_end
+
+        self.instructions.append(
+            Instruction(
+                keyword,
+                keyword_text,
+                kw_span,
+                Span(kw_span.start, end),
+                value,
+                name=word if parameter else None,
+                name_span=word_span if parameter else None,
+                role=None if parameter else word,
+                role_span=None if parameter else word_span,
+                has_error=error,
+            )
+        )
+        return end
+
+    def _value(self, pos: int) -> tuple[Value, int]:
+        """Read a value from `pos` with Ollama's rule: it ends at the first newline where the
+        trimmed buffer is unquoted or ends with its closing delimiter."""
+        text = self.text
+        end = self._line_end(pos)
+        first = visible_text(text[pos:end]).strip(_SPACE)
+        if not first.startswith('"'):
+            return self._finish(pos, end, Quoting.NONE), end
+        quoting = Quoting.TRIPLE if first.startswith('"""') else Quoting.DOUBLE
+        delimiter = quoting.delimiter
+        if len(first) >= 2 * len(delimiter) and first.endswith(delimiter):
+            return self._finish(pos, end, quoting), end
+        while end < self.length:
+            line_start = end + 1
+            end = self._line_end(line_start)
+            # Only a line with a quote can end with the delimiter once invisible runes are
+            # dropped; the cheap `in` test keeps long multi-line values fast.
+            if text.find('"', line_start, end) != -1 and visible_text(text[line_start:end]).rstrip(
+                _SPACE
+            ).endswith(delimiter):
+                return self._finish(pos, end, quoting), end
+        return self._unterminated(pos, quoting), self.length
+
+    def _finish(self, pos: int, end: int, quoting: Quoting) -> Value:
+        text = self.text
+        raw = text[pos:end]
+        value_text, _ = unquote(visible_text(raw).strip(_WHITESPACE))
+        if quoting is Quoting.NONE:
+            lead = len(raw) - len(raw.lstrip(_WHITESPACE))
+            trail = len(raw.rstrip(_WHITESPACE))
+            content = Span(pos + lead, pos + max(trail, lead))
+            return Value(Span(pos, end), value_text, quoting, content, None, None)
+        size = len(quoting.delimiter)
+        open_at = text.index('"', pos, end)
+        close_at = text.rfind(quoting.delimiter, open_at + size, end)
+        if close_at == -1:
+            # Invisible runes inside the closing quotes (`""\u200b"`): Ollama drops them
+            # before matching, so the close is the run that ends at the last quote.
+            close_at = max(open_at + size, text.rfind('"', open_at + size, end) + 1 - size)
+        return Value(
+            Span(pos, end),
+            value_text,
+            quoting,
+            Span(open_at + size, close_at),
+            Span(open_at, open_at + size),
+            Span(close_at, close_at + size),
+        )
+
+    def _unterminated(self, pos: int, quoting: Quoting) -> Value:
+        text = self.text
+        open_at = text.index('"', pos)
+        size = len(quoting.delimiter)
+        first_line_end = self._line_end(pos)
+        closing = text.rfind('"', open_at + size, first_line_end)
+        related = None
+        if closing != -1 and text[closing + 1 : first_line_end].strip(_SPACE):
+            # `SYSTEM "abc" def`: the quote closed but text follows, so Ollama keeps reading.
+            related = Span(closing + 1, first_line_end)
+        open_span = Span(open_at, open_at + size)
+        self._problem(
+            ProblemKind.UNTERMINATED_QUOTE,
+            open_span,
+            None,
+            detail=quoting.delimiter,
+            related=related,
+        )
+        return Value(
+            Span(pos, self.length), "", quoting, Span(open_at + size, self.length), open_span, None
+        )
+
+
+def scan(text: str) -> tuple[list[Instruction], list[Comment], list[SyntaxProblem]]:
+    """Scan decoded Modelfile text into instructions, comments and problems."""
+    scanner = _Scanner(text)
+    scanner.run()
+    return scanner.instructions, scanner.comments, scanner.problems

@@ -1,0 +1,180 @@
+"""The typed, immutable view of a parsed Modelfile that everything outside `syntax/` reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from functools import cached_property
+
+from modelfile_ls.syntax.decode import Encoding
+from modelfile_ls.syntax.positions import LineIndex
+
+KEYWORDS = (
+    "FROM",
+    "LICENSE",
+    "TEMPLATE",
+    "SYSTEM",
+    "ADAPTER",
+    "DRAFT",
+    "RENDERER",
+    "PARSER",
+    "PARAMETER",
+    "MESSAGE",
+    "REQUIRES",
+)
+"""The 11 instruction keywords, in the order Ollama's error message lists them."""
+
+COMMAND_TO_KEYWORD = {
+    "model": "FROM",
+    "license": "LICENSE",
+    "template": "TEMPLATE",
+    "system": "SYSTEM",
+    "adapter": "ADAPTER",
+    "draft": "DRAFT",
+    "renderer": "RENDERER",
+    "parser": "PARSER",
+    "message": "MESSAGE",
+    "requires": "REQUIRES",
+}
+"""Ollama's internal command names; a PARAMETER with one of these names acts as that instruction."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range of character offsets into the document text."""
+
+    start: int
+    end: int
+
+    def contains(self, offset: int) -> bool:
+        """True when the offset lies inside the span or at its end."""
+        return self.start <= offset <= self.end
+
+
+class Quoting(Enum):
+    """How a value was written."""
+
+    NONE = "none"
+    DOUBLE = "double"
+    TRIPLE = "triple"
+
+    @property
+    def delimiter(self) -> str:
+        """The quote characters that open and close the value."""
+        return {"none": "", "double": '"', "triple": '"""'}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """An instruction's value: where it is written and what Ollama reads from it."""
+
+    span: Span
+    text: str
+    quoting: Quoting
+    content_span: Span
+    open_span: Span | None
+    close_span: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class Instruction:
+    """One instruction line (or lines, for a multi-line value)."""
+
+    keyword: str
+    keyword_text: str
+    keyword_span: Span
+    span: Span
+    value: Value | None
+    name: str | None = None
+    name_span: Span | None = None
+    role: str | None = None
+    role_span: Span | None = None
+    has_error: bool = False
+
+    @property
+    def command_name(self) -> str:
+        """Ollama's name for the command: `model` for FROM, the name for PARAMETER, ..."""
+        if self.keyword == "FROM":
+            return "model"
+        if self.keyword == "PARAMETER":
+            return self.name or ""
+        return self.keyword.lower()
+
+    @property
+    def args(self) -> str:
+        """The command's arguments as Ollama stores them (`role: content` for MESSAGE)."""
+        text = self.value.text if self.value else ""
+        if self.keyword == "MESSAGE":
+            return f"{self.role}: {text}"
+        return text
+
+    @property
+    def effective_keyword(self) -> str:
+        """The instruction Ollama actually applies: `PARAMETER system x` acts as SYSTEM."""
+        if self.keyword == "PARAMETER" and self.name in COMMAND_TO_KEYWORD:
+            return COMMAND_TO_KEYWORD[self.name]
+        return self.keyword
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """A `#` comment line; `text` excludes the `#`."""
+
+    span: Span
+    text: str
+
+
+class ProblemKind(Enum):
+    """Why Ollama's parser stops; each maps to one precise message."""
+
+    UNKNOWN_KEYWORD = "unknown-keyword"
+    BAD_KEYWORD_CHARACTER = "bad-keyword-character"
+    MISSING_VALUE = "missing-value"
+    UNTERMINATED_QUOTE = "unterminated-quote"
+    BAD_PARAMETER_NAME = "bad-parameter-name"
+    MISSING_PARAMETER_VALUE = "missing-parameter-value"
+    INVALID_ROLE = "invalid-role"
+    BAD_ROLE_CHARACTER = "bad-role-character"
+    MISSING_MESSAGE_CONTENT = "missing-message-content"
+
+
+@dataclass(frozen=True, slots=True)
+class SyntaxProblem:
+    """A place where Ollama's parser fails, with its exact error text and our location."""
+
+    kind: ProblemKind
+    span: Span
+    ollama_error: str
+    detail: str = ""
+    related: Span | None = None
+
+
+@dataclass(frozen=True)
+class ParsedModelfile:
+    """The result of parsing: instructions, comments and syntax problems, all with spans."""
+
+    text: str
+    instructions: tuple[Instruction, ...]
+    comments: tuple[Comment, ...]
+    problems: tuple[SyntaxProblem, ...]
+    encoding: Encoding = "utf-8"
+    replaced_bytes: int = 0
+    looks_like_utf16_without_bom: bool = False
+
+    @cached_property
+    def lines(self) -> LineIndex:
+        """Line index of the text, built on first use."""
+        return LineIndex(self.text)
+
+    @property
+    def ollama_error(self) -> str | None:
+        """The error `parser.ParseFile` returns, or None when it accepts the file."""
+        if self.problems:
+            return self.problems[0].ollama_error
+        if not any(i.command_name == "model" for i in self.instructions):
+            return "no FROM line"
+        return None
+
+    def instructions_at(self, offset: int) -> list[Instruction]:
+        """Instructions whose span contains the offset."""
+        return [i for i in self.instructions if i.span.contains(offset)]

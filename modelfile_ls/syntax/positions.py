@@ -1,0 +1,101 @@
+"""Positions in a document: character offsets, (line, column) pairs, UTF-16 and byte units.
+
+The analysis works on Python string offsets (code points). The LSP speaks UTF-16 code units
+by default and tree-sitter speaks bytes; this module converts between them. Lines end at
+`\\r\\n`, `\\r` or `\\n`, as LSP defines them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+PositionEncoding = Literal["utf-8", "utf-16", "utf-32"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A zero-based line and a zero-based column in the chosen unit."""
+
+    line: int
+    character: int
+
+
+class LineIndex:
+    """Maps character offsets of one text to positions and back."""
+
+    __slots__ = ("_starts", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+
+    @property
+    def line_count(self) -> int:
+        """Number of lines (a trailing line break starts a final empty line)."""
+        return len(self._starts)
+
+    def line_of(self, offset: int) -> int:
+        """Zero-based line that contains the character offset."""
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def line_start(self, line: int) -> int:
+        """Character offset where a zero-based line starts."""
+        return self._starts[min(max(line, 0), len(self._starts) - 1)]
+
+    def line_end(self, line: int) -> int:
+        """Character offset where a line's content ends (before its line break)."""
+        if line + 1 < len(self._starts):
+            end = self._starts[line + 1]
+            text = self._text
+            if end > 0 and text[end - 1] == "\n":
+                end -= 1
+            if end > 0 and text[end - 1] == "\r":
+                end -= 1
+            return end
+        return len(self._text)
+
+    def line_text(self, line: int) -> str:
+        """The text of a zero-based line without its line break."""
+        return self._text[self.line_start(line) : self.line_end(line)]
+
+    def position(self, offset: int, encoding: PositionEncoding = "utf-16") -> Position:
+        """The position of a character offset, with the column in the given unit."""
+        offset = min(max(offset, 0), len(self._text))
+        line = self.line_of(offset)
+        segment = self._text[self._starts[line] : offset]
+        return Position(line, _units(segment, encoding))
+
+    def offset(self, position: Position, encoding: PositionEncoding = "utf-16") -> int:
+        """The character offset of a position; columns past the line end clamp to it."""
+        if position.line >= len(self._starts):
+            return len(self._text)
+        start = self.line_start(position.line)
+        end = self.line_end(position.line)
+        if encoding == "utf-32" or self._text[start:end].isascii():
+            return min(start + max(position.character, 0), end)
+        units = 0
+        for index in range(start, end):
+            if units >= position.character:
+                return index
+            units += _units(self._text[index], encoding)
+        return end
+
+
+def _units(segment: str, encoding: PositionEncoding) -> int:
+    """Length of a string in code units of the encoding."""
+    if encoding == "utf-32" or segment.isascii():
+        return len(segment)
+    if encoding == "utf-16":
+        return len(segment.encode("utf-16-le", "surrogatepass")) // 2
+    return len(segment.encode("utf-8", "surrogatepass"))
+
+
+def byte_offset(text: str, offset: int) -> int:
+    """UTF-8 byte offset of a character offset (tree-sitter's unit)."""
+    prefix = text[:offset]
+    return len(prefix) if prefix.isascii() else len(prefix.encode("utf-8", "surrogatepass"))
