@@ -49,7 +49,9 @@ def _top_level(args: list[str]) -> int:
         choices=("error", "warning", "info", "hint", "never"),
         help="lowest severity that makes the exit code 1 (default: error)",
     )
-    parser.add_argument("--select", metavar="CODES", help="only these codes or prefixes (MF1,MF201)")
+    parser.add_argument(
+        "--select", metavar="CODES", help="only these codes or prefixes (MF1,MF201)"
+    )
     parser.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
     parser.add_argument("--config", metavar="FILE", help="configuration file to use")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE")
@@ -69,7 +71,9 @@ def _explain(code: str) -> int:
 
     rule = RULES_BY_CODE.get(code.strip().upper())
     if rule is None:
-        print(f"modelfile-ls: unknown rule code {code!r}; see `modelfile-ls rules`", file=sys.stderr)
+        print(
+            f"modelfile-ls: unknown rule code {code!r}; see `modelfile-ls rules`", file=sys.stderr
+        )
         return 2
     print(render_explanation(rule))
     return 0
@@ -94,7 +98,9 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if options.select:
             settings = settings.merged(select=parse_codes(options.select, "--select"))
         if options.ignore:
-            settings = settings.merged(ignore=settings.ignore | parse_codes(options.ignore, "--ignore"))
+            settings = settings.merged(
+                ignore=settings.ignore | parse_codes(options.ignore, "--ignore")
+            )
         if options.fail_on:
             settings = settings.merged(fail_on=parse_fail_on(options.fail_on, "--fail-on"))
         targets = discover(options.paths)

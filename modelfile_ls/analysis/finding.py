@@ -32,6 +32,12 @@ class Severity(IntEnum):
             ) from None
 
 
+def shorten(text: str, limit: int = 40) -> str:
+    """Text for a message: one line, at most `limit` characters, with an ellipsis when cut."""
+    flat = " ".join(text.split()) if "\n" in text or "\r" in text else text
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True, slots=True)
 class TextEdit:
     """Replace `span` of the document text with `new_text`."""

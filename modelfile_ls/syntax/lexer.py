@@ -202,12 +202,18 @@ class _Scanner:
         if keyword == "MESSAGE" and not error:
             return self._named(keyword_text, kw_span, pos, parameter=False)
         value, end = self._value(pos)
+        error = error or self._unterminated_at(value)
         self.instructions.append(
             Instruction(
                 keyword, keyword_text, kw_span, Span(kw_span.start, end), value, has_error=error
             )
         )
         return end
+
+    @staticmethod
+    def _unterminated_at(value: Value | None) -> bool:
+        """Whether a value's opening quote was never closed."""
+        return value is not None and value.quoting is not Quoting.NONE and value.close_span is None
 
     def _named(self, keyword_text: str, kw_span: Span, pos: int, parameter: bool) -> int:
         """PARAMETER <name> <value> and MESSAGE <role> <content>."""
@@ -258,6 +264,7 @@ class _Scanner:
             else:
                 value, end = None, token_end
 
+        error = error or self._unterminated_at(value)
         self.instructions.append(
             Instruction(
                 keyword,

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import line_indent, newline_of
-from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
+from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit, shorten
 from modelfile_ls.analysis.rule import Rule, RuleContext
 from modelfile_ls.syntax.model import Quoting, Span
 
@@ -35,7 +35,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             continue
         hash_at = match.end() - 1
         comment = text[hash_at : value.content_span.end]
-        kept = text[value.content_span.start : match.start()]
         indent = line_indent(context.parsed, instruction.span.start)
         line_start = instruction.span.start - len(indent)
         fix = Fix(
@@ -47,8 +46,8 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
         yield rule.finding(
             Span(hash_at, value.content_span.end),
-            f"`{comment}` is part of the value: Ollama reads `{value.text}`, not `{kept}`"
-            " (comments must start a line)",
+            f"`{shorten(comment)}` is part of the value, not a comment: Ollama reads"
+            f" `{shorten(value.text)}` (comments must start a line)",
             fixes=[fix],
         )
 

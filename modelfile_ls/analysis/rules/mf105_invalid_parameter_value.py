@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import replace
-from modelfile_ls.analysis.finding import Finding, Fix, Severity
+from modelfile_ls.analysis.finding import Finding, Fix, Severity, shorten
 from modelfile_ls.analysis.rule import Rule, RuleContext
 from modelfile_ls.analysis.values import convert
 
@@ -33,7 +33,7 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         converted = convert(fact.type, value.text)
         if converted.error is None:
             continue
-        message = f"`{fact.name}` takes {_TYPE_WORDS[fact.type]}, not `{value.text}`"
+        message = f"`{fact.name}` takes {_TYPE_WORDS[fact.type]}, not `{shorten(value.text)}`"
         fixes: list[Fix] = []
         comment = _COMMENT.search(value.text)
         if comment and convert(fact.type, value.text[: comment.start()]).error is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.finding import Finding, Severity, shorten
 from modelfile_ls.analysis.rule import Rule, RuleContext
 
 
@@ -28,10 +28,10 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             continue  # an unsaved buffer: the path may exist once the file is saved
         value = reference.instruction.value
         assert value is not None
-        shown = reference.text or "an empty value"
+        shown = shorten(reference.text, 60)
         if reference.local is not None and reference.looks_like_path:
-            message = f"`{shown}` does not exist (looked for {reference.local.path}), so Ollama"
-            message += " treats it as a model name, which it is not"
+            message = f"no file or directory at {reference.local.path}, and `{shown}` is not a"
+            message += " valid model name either"
         else:
             message = f"`{shown}` is not a valid model name: {name.problem}"
         yield rule.finding(

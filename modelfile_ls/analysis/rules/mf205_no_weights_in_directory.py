@@ -28,11 +28,11 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             continue
         value = reference.instruction.value
         assert value is not None
-        shown = f"`{reference.text}`" if reference.text else "an empty value (this directory)"
+        what = f"`{reference.text}`" if reference.text else "an empty value, i.e. this directory"
         yield rule.finding(
             value.content_span if reference.text else reference.instruction.keyword_span,
-            f"{reference.keyword} names {shown}: {local.path} has no .gguf, .safetensors or .bin"
-            " weights",
+            f"{reference.keyword} names {what}, but {local.path} holds no .gguf, .safetensors"
+            " or .bin weights",
             ollama_message="no Modelfile or safetensors files found",
         )
 

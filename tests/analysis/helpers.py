@@ -1,0 +1,34 @@
+"""Helpers for rule tests: analyze a text and look at one code's findings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelfile_ls.analysis import Finding, Fix, analyze
+from modelfile_ls.analysis.rule import ModelCatalog
+from modelfile_ls.syntax import parse
+
+VALID = 'FROM llama3.2\nPARAMETER temperature 0.7\nPARAMETER stop "<|eot_id|>"\nSYSTEM """You are terse."""\n'
+"""A file every rule must stay silent on."""
+
+
+def findings(
+    text: str,
+    code: str,
+    base_dir: Path | None = None,
+    catalog: ModelCatalog | None = None,
+) -> list[Finding]:
+    """Findings of one code for a document."""
+    return [f for f in analyze(parse(text), None, catalog, base_dir) if f.code == code]
+
+
+def located(text: str, finding: Finding) -> str:
+    """The text a finding points at."""
+    return text[finding.span.start : finding.span.end]
+
+
+def apply_fix(text: str, fix: Fix) -> str:
+    """The document after applying a fix's edits (which never overlap)."""
+    for edit in sorted(fix.edits, key=lambda e: e.span.start, reverse=True):
+        text = text[: edit.span.start] + edit.new_text + text[edit.span.end :]
+    return text

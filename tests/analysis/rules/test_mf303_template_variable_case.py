@@ -1,0 +1,16 @@
+"""Tests for MF303."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import apply_fix, findings, located
+
+
+def test_lower_case_field() -> None:
+    text = "FROM x\nTEMPLATE {{ .system }} {{ .Prompt }}\n"
+    (finding,) = findings(text, "MF303")
+    assert located(text, finding) == "system"
+    assert apply_fix(text, finding.fixes[0]) == "FROM x\nTEMPLATE {{ .System }} {{ .Prompt }}\n"
+
+
+def test_text_outside_actions_is_ignored() -> None:
+    assert findings("FROM x\nTEMPLATE .system {{ .Prompt }}\n", "MF303") == []
