@@ -8,7 +8,10 @@ from modelfile_ls.analysis import Finding, Fix, analyze
 from modelfile_ls.analysis.rule import ModelCatalog
 from modelfile_ls.syntax import parse
 
-VALID = 'FROM llama3.2\nPARAMETER temperature 0.7\nPARAMETER stop "<|eot_id|>"\nSYSTEM """You are terse."""\n'
+VALID = (
+    'FROM llama3.2\nPARAMETER temperature 0.7\nPARAMETER stop "<|eot_id|>"\n'
+    'SYSTEM """You are terse."""\n'
+)
 """A file every rule must stay silent on."""
 
 

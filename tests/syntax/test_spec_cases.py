@@ -58,7 +58,7 @@ CASES: list[tuple[int, str | bytes, list[tuple[str, str]] | str]] = [
     (40, "FROM llama3.2\nPARAMETER mirostat 2\n", [M, ("mirostat", "2")]),
     (
         41,
-        "FROM llama3.2\nPARAMETER stop <|a|>\nPARAMETER stop \"<|b|>\"\n"
+        'FROM llama3.2\nPARAMETER stop <|a|>\nPARAMETER stop "<|b|>"\n'
         "PARAMETER temperature 0.1\nPARAMETER temperature 0.9\n",
         [M, ("stop", "<|a|>"), ("stop", "<|b|>"), ("temperature", "0.1"), ("temperature", "0.9")],
     ),
@@ -92,7 +92,11 @@ CASES: list[tuple[int, str | bytes, list[tuple[str, str]] | str]] = [
     (61, "FROM llama3.2\nPARAMETER temperature inf\n", [M, ("temperature", "inf")]),
     (62, b"\xff\xfe" + "FROM bob\r\n".encode("utf-16-le"), [("model", "bob")]),
     (63, "FROM bob\n".encode("utf-16-le"), f"(line 1): {INV}"),
-    (64, "FROM ./model.gguf\nFROM ./mmproj.gguf\n", [("model", "./model.gguf"), ("model", "./mmproj.gguf")]),
+    (
+        64,
+        "FROM ./model.gguf\nFROM ./mmproj.gguf\n",
+        [("model", "./model.gguf"), ("model", "./mmproj.gguf")],
+    ),
     (65, "FROM llama3.2\nFROM ./model.gguf\n", [M, ("model", "./model.gguf")]),
     (66, "FROM ./missing.gguf\n", [("model", "./missing.gguf")]),
     (67, "FROM ./m.gguf\nDRAFT ./m.gguf\n", [("model", "./m.gguf"), ("draft", "./m.gguf")]),
@@ -104,7 +108,9 @@ CASES: list[tuple[int, str | bytes, list[tuple[str, str]] | str]] = [
 ]
 
 
-@pytest.mark.parametrize(("number", "source", "expected"), CASES, ids=[f"case{c[0]}" for c in CASES])
+@pytest.mark.parametrize(
+    ("number", "source", "expected"), CASES, ids=[f"case{c[0]}" for c in CASES]
+)
 def test_spec_case(number: int, source: str | bytes, expected: list[tuple[str, str]] | str) -> None:
     parsed = parse_bytes(source) if isinstance(source, bytes) else parse(source)
     verdict = ollama_verdict(parsed)

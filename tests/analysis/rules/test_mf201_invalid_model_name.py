@@ -29,6 +29,9 @@ def test_unsaved_buffer_does_not_judge_paths() -> None:
 
 def test_existing_file_and_valid_names(tmp_path: Path) -> None:
     (tmp_path / "model.gguf").write_bytes(b"GGUF")
-    text = "FROM ./model.gguf\nFROM hf.co/org/Repo-GGUF:Q4_K_M\nFROM user/m:v1\nFROM gpt-oss:20b-cloud\n"
+    text = (
+        "FROM ./model.gguf\nFROM hf.co/org/Repo-GGUF:Q4_K_M\nFROM user/m:v1\n"
+        "FROM gpt-oss:20b-cloud\n"
+    )
     assert findings(text, "MF201", tmp_path) == []
     assert findings(VALID, "MF201", tmp_path) == []

@@ -1,0 +1,53 @@
+"""The dispatcher, and that the report path stays free of the language-server stack."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from modelfile_ls.report import FORMATS, render
+from modelfile_ls.report.github import render_github
+from modelfile_ls.report.json_report import render_json
+from modelfile_ls.report.sarif import render_sarif
+from modelfile_ls.report.text import render_text
+from modelfile_ls.syntax.model import Span
+
+from .builders import make_finding, make_result, make_rule
+
+
+def test_formats() -> None:
+    assert FORMATS == ("text", "json", "github", "sarif")
+
+
+def test_dispatch_matches_each_format() -> None:
+    rules = {"MF101": make_rule()}
+    results = [make_result("M", "FROM x\n", make_finding(Span(0, 4), "m"))]
+    assert render("text", results, rules) == render_text(results)
+    assert render("text", results, rules, color=True) == render_text(results, color=True)
+    assert render("json", results, rules) == render_json(results)
+    assert render("github", results, rules) == render_github(results)
+    assert render("sarif", results, rules) == render_sarif(results, rules)
+
+
+def test_color_only_changes_text() -> None:
+    rules = {"MF101": make_rule()}
+    results = [make_result("M", "FROM x\n", make_finding(Span(0, 4), "m"))]
+    for fmt in ("json", "github", "sarif"):
+        assert render(fmt, results, rules, color=True) == render(fmt, results, rules)
+
+
+def test_unknown_format() -> None:
+    with pytest.raises(ValueError, match="unknown output format 'xml'"):
+        render("xml", [], {})
+
+
+def test_importing_the_reports_does_not_load_pygls_or_lsprotocol() -> None:
+    code = (
+        "import sys, modelfile_ls.report; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
