@@ -94,27 +94,16 @@ def actions(source: str) -> tuple[list[Action], TemplateIssue | None]:
         pos = end + 2
 
 
+_ACTION_BODY = re.compile(
+    r"""(?:"(?:\\.|[^"\\\n])*"|'(?:\\.|[^'\\\n])*'|`[^`]*`|[^"'`}]|}(?!})|["'`])*?}}"""
+)
+_COMMENT_BODY = re.compile(r"\s*/\*.*?\*/\s*-?}}", re.DOTALL)
+
+
 def _action_end(source: str, pos: int) -> int:
     """Offset of the `}}` closing an action, skipping quoted strings and comments."""
-    stripped = source[pos:].lstrip()
-    if stripped.startswith("/*"):
-        close = source.find("*/", pos)
-        return source.find("}}", close) if close >= 0 else -1
-    index = pos
-    while index < len(source):
-        char = source[index]
-        if source.startswith("}}", index):
-            return index
-        if char in "\"'":
-            match = re.compile(rf"{char}(?:\\.|[^{char}\\\n])*{char}").match(source, index)
-            index = match.end() if match else index + 1
-            continue
-        if char == "`":
-            close = source.find("`", index + 1)
-            index = close + 1 if close >= 0 else len(source)
-            continue
-        index += 1
-    return -1
+    match = _COMMENT_BODY.match(source, pos) or _ACTION_BODY.match(source, pos)
+    return match.end() - 2 if match else -1
 
 
 def check_template(source: str) -> list[TemplateIssue]:

@@ -42,9 +42,16 @@ class RuleContext:
         """FROM, ADAPTER and DRAFT values resolved against the base directory (once)."""
         return resolve_references(self.valid_instructions, self.base_dir)
 
+    @cached_property
+    def _by_keyword(self) -> dict[str, list[Instruction]]:
+        index: dict[str, list[Instruction]] = {}
+        for instruction in self.valid_instructions:
+            index.setdefault(instruction.effective_keyword, []).append(instruction)
+        return index
+
     def instructions(self, keyword: str) -> list[Instruction]:
         """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM)."""
-        return [i for i in self.valid_instructions if i.effective_keyword == keyword]
+        return self._by_keyword.get(keyword, [])
 
     def parameters(self) -> list[Instruction]:
         """Clean PARAMETER instructions that really set a parameter (no name collision)."""

@@ -1,1 +1,43 @@
-"""Output formats of `modelfile-ls --check`."""
+"""Output formats of `modelfile-ls --check`, the rule listing and `--explain`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from modelfile_ls.analysis.rule import Rule
+from modelfile_ls.report.github import render_github
+from modelfile_ls.report.json_report import render_json
+from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.rules_doc import TABLE_FORMATS, render_explanation, render_rules_table
+from modelfile_ls.report.sarif import render_sarif
+from modelfile_ls.report.text import render_text
+
+__all__ = [
+    "FORMATS",
+    "TABLE_FORMATS",
+    "FileResult",
+    "render",
+    "render_explanation",
+    "render_rules_table",
+]
+
+FORMATS = ("text", "json", "github", "sarif")
+
+
+def render(
+    fmt: str,
+    results: Sequence[FileResult],
+    rules: Mapping[str, Rule],
+    *,
+    color: bool = False,
+) -> str:
+    """Render check results in one of FORMATS; the output ends with a newline unless empty."""
+    if fmt == "text":
+        return render_text(results, color=color)
+    if fmt == "json":
+        return render_json(results)
+    if fmt == "github":
+        return render_github(results)
+    if fmt == "sarif":
+        return render_sarif(results, rules)
+    raise ValueError(f"unknown output format {fmt!r} (use {', '.join(FORMATS)})")

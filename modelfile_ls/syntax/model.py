@@ -61,7 +61,10 @@ class Quoting(Enum):
     @property
     def delimiter(self) -> str:
         """The quote characters that open and close the value."""
-        return {"none": "", "double": '"', "triple": '"""'}[self.value]
+        return _DELIMITERS[self.value]
+
+
+_DELIMITERS = {"none": "", "double": '"', "triple": '"""'}
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,8 @@ from modelfile_ls.report.text import render_text
 from modelfile_ls.syntax.model import Span
 
 from .builders import make_finding, make_result, make_rule
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_formats() -> None:
@@ -49,5 +52,7 @@ def test_importing_the_reports_does_not_load_pygls_or_lsprotocol() -> None:
         "bad = [m for m in sys.modules if m.split('.')[0] in ('pygls', 'lsprotocol')]; "
         "print(bad); sys.exit(1 if bad else 0)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=False
+    )
     assert done.returncode == 0, done.stdout + done.stderr

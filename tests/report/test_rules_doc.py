@@ -7,7 +7,9 @@ import json
 import pytest
 
 from modelfile_ls.analysis.finding import Severity
+from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.report import TABLE_FORMATS, render_explanation, render_rules_table
+from modelfile_ls.report.rules_doc import rule_doc, rule_summary
 
 from .builders import make_rule
 
@@ -76,7 +78,47 @@ def test_unknown_table_format() -> None:
 
 
 def test_explanation() -> None:
-    rule = make_rule(doc="Summary line.\n\n    Indented example.\n")
+    rule = make_rule(doc="Summary line.\n\nExample:\n\n    PARAMETER x 1\n")
     assert render_explanation(rule) == (
-        "MF101 unknown-parameter (error)\n\nSummary line.\n\n    Indented example.\n"
+        "MF101 unknown-parameter (error)\n\nSummary line.\n\nExample:\n\n    PARAMETER x 1\n"
     )
+
+
+DOCSTRING = """MF002 missing-value: an instruction ends before its value is given.
+
+Why: Ollama needs a space after the keyword.
+
+Example: `PARAMETER stop`
+"""
+
+
+def test_the_code_and_name_that_start_a_docstring_are_not_repeated() -> None:
+    rule = make_rule("MF002", "missing-value", Severity.ERROR, DOCSTRING)
+    assert rule_summary(rule) == "An instruction ends before its value is given."
+    assert render_explanation(rule) == (
+        "MF002 missing-value (error)\n"
+        "\n"
+        "An instruction ends before its value is given.\n"
+        "\n"
+        "Why: Ollama needs a space after the keyword.\n"
+        "\n"
+        "Example: `PARAMETER stop`\n"
+    )
+    assert render_rules_table([rule]).splitlines()[1] == (
+        "MF002  missing-value  error     An instruction ends before its value is given."
+    )
+
+
+def test_doc_helpers() -> None:
+    assert rule_doc(make_rule(doc="MF101: `x` is wrong.\nMore.")) == "`x` is wrong.\nMore."
+    assert rule_doc(make_rule(doc="MF1010 other: stays.")) == "MF1010 other: stays."
+    assert rule_summary(make_rule(doc="")) == ""
+
+
+def test_every_real_rule_fits_the_text_table() -> None:
+    out = render_rules_table(ALL_RULES, "text")
+    lines = out.splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    assert [line[:5] for line in lines if line[:2] == "MF"] == [rule.code for rule in ALL_RULES]
+    for rule in ALL_RULES:
+        assert not rule_summary(rule).startswith(rule.code)

@@ -12,6 +12,7 @@ import pytest
 
 from modelfile_ls import __version__
 from modelfile_ls.analysis.finding import Fix, Related, Severity, TextEdit
+from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.report import render
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.sarif import artifact_uri
@@ -22,7 +23,12 @@ from .builders import make_finding, make_result, make_rule, span_of
 SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")
 RULES = {
     "MF101": make_rule(),
-    "MF002": make_rule("MF002", "missing-value", Severity.WARNING, "Value missing.\n\nDetails."),
+    "MF002": make_rule(
+        "MF002",
+        "missing-value",
+        Severity.WARNING,
+        "MF002 missing-value: value missing.\n\nDetails.",
+    ),
     "MF301": make_rule("MF301", "template-hint", Severity.INFO, "  Indented doc.\n    More.\n"),
     "MF401": make_rule("MF401", "hint-rule", Severity.HINT, "A hint."),
 }
@@ -107,6 +113,8 @@ def test_driver_and_rule_descriptors() -> None:
         "defaultConfiguration": {"level": "error"},
     }
     assert warning["defaultConfiguration"] == {"level": "warning"}
+    assert warning["shortDescription"] == {"text": "Value missing."}
+    assert warning["fullDescription"] == {"text": "Value missing.\n\nDetails."}
     assert info["defaultConfiguration"] == {"level": "note"}
     assert hint["defaultConfiguration"] == {"level": "note"}
     assert info["shortDescription"] == {"text": "Indented doc."}
@@ -232,3 +240,13 @@ def test_the_schema_rejects_a_broken_log() -> None:
     log["runs"][0]["results"][0]["level"] = "fatal"
     log["runs"][0]["results"][1]["locations"][0]["physicalLocation"]["region"]["startLine"] = 0
     assert len(list(_validator().iter_errors(log))) == 2
+
+
+def test_every_real_rule_makes_a_valid_descriptor() -> None:
+    rules = {rule.code: rule for rule in ALL_RULES}
+    text = "FROM x\n"
+    findings = [make_finding(Span(0, 4), rule.code, code=rule.code) for rule in ALL_RULES]
+    log = sarif([make_result("Modelfile", text, *findings)], rules)
+    run = log["runs"][0]
+    assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == list(rules)
+    assert [result["ruleIndex"] for result in run["results"]] == list(range(len(rules)))

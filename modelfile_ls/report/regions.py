@@ -1,0 +1,39 @@
+"""Where a finding is, in the units all report formats share: 1-based lines, code-point columns."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from modelfile_ls.analysis.finding import Severity
+from modelfile_ls.report.model import FileResult
+from modelfile_ls.syntax.model import Span
+from modelfile_ls.syntax.positions import LineIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A 1-based range; `end_line`/`end_column` point just past the last character."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+def region(lines: LineIndex, span: Span) -> Region:
+    """The 1-based region of a span, columns in code points; a zero-width span ends at its start."""
+    start = lines.position(span.start, "utf-32")
+    end = lines.position(span.end, "utf-32") if span.end > span.start else start
+    return Region(start.line + 1, start.character + 1, end.line + 1, end.character + 1)
+
+
+def severity_counts(results: Sequence[FileResult]) -> Counter[Severity]:
+    """How many findings of each severity the results hold."""
+    return Counter(finding.severity for result in results for finding in result.findings)
+
+
+def files_with_findings(results: Iterable[FileResult]) -> int:
+    """How many of the files have at least one finding."""
+    return sum(1 for result in results if result.findings)
