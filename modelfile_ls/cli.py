@@ -11,7 +11,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -128,6 +127,8 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write a file through a temporary file and a rename, so readers never see half of it."""
+    import tempfile  # only `--output` needs it, and it drags in shutil's compressors
+
     directory = path.resolve().parent
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
@@ -143,10 +144,10 @@ def _parse_command(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="modelfile-ls parse",
         description="Print how a Modelfile parses: `ollama` gives exactly what Ollama's"
-        " parser returns, `json` our structure with positions.",
+        " parser returns, `json` our structure with positions, `tree` the tree-sitter tree.",
     )
     parser.add_argument("file", metavar="FILE", help="the Modelfile, or - for stdin")
-    parser.add_argument("--format", choices=("ollama", "json"), default="ollama")
+    parser.add_argument("--format", choices=("ollama", "json", "tree"), default="ollama")
     options = parser.parse_args(args)
     from modelfile_ls.syntax import parse_bytes
     from modelfile_ls.syntax.export import structure
@@ -158,6 +159,11 @@ def _parse_command(args: list[str]) -> int:
         print(f"modelfile-ls: {options.file}: cannot read: {exc.strerror}", file=sys.stderr)
         return 2
     parsed = parse_bytes(data)
+    if options.format == "tree":
+        from modelfile_ls.syntax.tree import sexp
+
+        print(sexp(parsed.text))
+        return 0
     result = ollama_verdict(parsed) if options.format == "ollama" else structure(parsed)
     print(json.dumps(result, ensure_ascii=False, indent=None if options.format == "ollama" else 2))
     return 0

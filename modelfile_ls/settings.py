@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -129,12 +128,23 @@ def find_config(start: Path) -> Path | None:
     return None
 
 
-def _tool_table(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: tomllib costs several milliseconds and most runs have no config file.
+    import tomllib
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
-    tool = data.get("tool", {})
+
+
+def _tool_table(path: Path) -> dict[str, Any]:
+    try:
+        if "[tool.modelfile-ls" not in path.read_text(encoding="utf-8"):
+            return {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+    tool = _read_toml(path).get("tool", {})
     return tool if isinstance(tool, dict) else {}
 
 
@@ -143,10 +153,7 @@ def load_settings(path: Path) -> Settings:
     if path.name == "pyproject.toml":
         table = _tool_table(path).get("modelfile-ls", {})
     else:
-        try:
-            table = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
+        table = _read_toml(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.modelfile-ls] must be a table")
     return settings_from_mapping(table, str(path)).merged(config_file=path)

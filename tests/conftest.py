@@ -27,3 +27,8 @@ def corpus_dir() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/corpus is not present")
     return path
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """`--update-golden` rewrites the golden expectations instead of comparing."""
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden files")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 ParameterType = Literal["int", "float", "bool", "string_list"]
@@ -81,7 +81,9 @@ class LanguageFacts:
 
 def read_data_file(name: str) -> dict[str, Any]:
     """Load one JSON file shipped in `modelfile_ls/facts/data`."""
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    # A plain path read: importlib.resources would pull zipfile into every `--check` start-up,
+    # and this package is never imported from a zip.
+    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -5,12 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from modelfile_ls.analysis.rule import Rule
-from modelfile_ls.report.github import render_github
-from modelfile_ls.report.json_report import render_json
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.rules_doc import TABLE_FORMATS, render_explanation, render_rules_table
-from modelfile_ls.report.sarif import render_sarif
-from modelfile_ls.report.text import render_text
 
 __all__ = [
     "FORMATS",
@@ -32,12 +28,21 @@ def render(
     color: bool = False,
 ) -> str:
     """Render check results in one of FORMATS; the output ends with a newline unless empty."""
+    # Each format is imported on use: `--check` start-up time is a product feature.
     if fmt == "text":
+        from modelfile_ls.report.text import render_text
+
         return render_text(results, color=color)
     if fmt == "json":
+        from modelfile_ls.report.json_report import render_json
+
         return render_json(results)
     if fmt == "github":
+        from modelfile_ls.report.github import render_github
+
         return render_github(results)
     if fmt == "sarif":
+        from modelfile_ls.report.sarif import render_sarif
+
         return render_sarif(results, rules)
     raise ValueError(f"unknown output format {fmt!r} (use {', '.join(FORMATS)})")
