@@ -18,40 +18,81 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "modelfiles"
 
-BLOCK = '''PARAMETER temperature 0.7
+HEADER = """# A large, realistic Modelfile: template, long system prompt, few-shot messages.
+FROM llama3.1:8b
+PARAMETER temperature 0.6
 PARAMETER top_p 0.9
+PARAMETER top_k 40
+PARAMETER num_ctx 16384
+PARAMETER repeat_penalty 1.05
+PARAMETER stop "<|start_header_id|>"
+PARAMETER stop "<|end_header_id|>"
 PARAMETER stop "<|eot_id|>"
-MESSAGE user """What does the {n}th instruction do?
-Explain it step by step."""
-MESSAGE assistant It sets a default option for the model.
-# section {n}
-SYSTEM """You are a careful assistant.
-Answer in English, cite sources, and keep answers short.
-Never invent facts."""
-TEMPLATE """{{{{ if .System }}}}<|system|>{{{{ .System }}}}{{{{ end }}}}
-{{{{ range .Messages }}}}<|{{{{ .Role }}}}|>{{{{ .Content }}}}{{{{ end }}}}<|assistant|>"""
-'''
+TEMPLATE \"\"\"{{- if or .System .Tools }}<|start_header_id|>system<|end_header_id|>
+{{- if .System }}
+
+{{ .System }}
+{{- end }}
+{{- if .Tools }}
+
+You have access to these tools:
+{{ range .Tools }}{{ json . }}
+{{ end }}
+{{- end }}<|eot_id|>
+{{- end }}
+{{- range $i, $_ := .Messages }}
+{{- $last := eq (len (slice $.Messages $i)) 1 }}
+{{- if eq .Role "user" }}<|start_header_id|>user<|end_header_id|>
+
+{{ .Content }}<|eot_id|>{{ if $last }}<|start_header_id|>assistant<|end_header_id|>
+
+{{ end }}
+{{- else if eq .Role "assistant" }}<|start_header_id|>assistant<|end_header_id|>
+
+{{ .Content }}{{ if not $last }}<|eot_id|>{{ end }}
+{{- end }}
+{{- end }}\"\"\"
+"""
+
+SENTENCE = "Answer precisely, cite the section of the manual you used, and say when you are unsure."
 
 
 def realistic_file(lines: int) -> str:
-    """A valid Modelfile of about `lines` lines built from typical instructions."""
-    parts = ["FROM llama3.2:3b\n"]
-    count, n = 1, 0
+    """A valid, clean Modelfile of about `lines` lines shaped like large real ones."""
+    parts = [HEADER, 'SYSTEM """You are the support assistant for the Acme router.\n']
+    count = HEADER.count("\n") + 1
+    system_lines = lines // 3
+    for n in range(system_lines):
+        parts.append(f"Rule {n}: {SENTENCE}\n")
+    parts.append('"""\n')
+    count += system_lines + 1
+    n = 0
     while count < lines:
-        block = BLOCK.format(n=n)
-        parts.append(block)
-        count += block.count("\n")
+        parts.append(f"MESSAGE user How do I configure feature {n} on the router?\n")
+        parts.append(
+            f'MESSAGE assistant """Open Settings > Advanced > Feature {n}.\n'
+            f'Enable it and press Save. See section {n}.2 of the manual."""\n'
+        )
+        count += 3
         n += 1
+    parts.append("LICENSE MIT\n")
     return "".join(parts)
 
 
 def big_file(size: int) -> bytes:
-    """About `size` bytes of valid Modelfile text (corpus files that Ollama accepts, repeated)."""
-    sources = [realistic_file(200).encode()]
-    if CORPUS.is_dir():
-        sources += [p.read_bytes() for p in sorted(CORPUS.glob("*.Modelfile"))[:40]]
-    chunk = b"\n".join(s for s in sources if s.count(b'"') % 2 == 0 and not s.startswith(b"\xff"))
-    return (chunk * (size // len(chunk) + 1))[:size].rsplit(b"\n", 1)[0] + b"\n"
+    """About `size` bytes of valid Modelfile text: the realistic file, grown by few-shot messages."""
+    head = realistic_file(1500)
+    parts = [head]
+    total, n = len(head), 0
+    while total < size:
+        block = (
+            f"MESSAGE user Question {n}: how does the router handle case {n}?\n"
+            f'MESSAGE assistant """Case {n} is handled by the firewall.\n{SENTENCE}\n{SENTENCE}"""\n'
+        )
+        parts.append(block)
+        total += len(block)
+        n += 1
+    return "".join(parts).encode()
 
 
 def time_command(command: list[str], runs: int) -> tuple[float, float]:
@@ -78,7 +119,11 @@ def main() -> int:
         large.write_bytes(big_file(10 * 1024 * 1024))
         cases = [
             (f"1.5k lines ({small.stat().st_size // 1024} KB)", [str(small)], options.runs),
-            (f"10 MB ({large.stat().st_size / 2**20:.1f} MiB)", [str(large)], max(3, options.runs // 3)),
+            (
+                f"10 MB ({large.stat().st_size / 2**20:.1f} MiB)",
+                [str(large)],
+                max(3, options.runs // 3),
+            ),
         ]
         if CORPUS.is_dir():
             cases.append(("corpus (300 files, one run)", [str(CORPUS)], max(3, options.runs // 3)))

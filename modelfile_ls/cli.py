@@ -8,7 +8,6 @@ the check path never loads pygls or lsprotocol.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -66,7 +65,7 @@ def _top_level(args: list[str]) -> int:
 
 def _explain(code: str) -> int:
     from modelfile_ls.analysis.rules import RULES_BY_CODE
-    from modelfile_ls.report import render_explanation
+    from modelfile_ls.report.rules_doc import render_explanation
 
     rule = RULES_BY_CODE.get(code.strip().upper())
     if rule is None:
@@ -149,6 +148,8 @@ def _parse_command(args: list[str]) -> int:
     parser.add_argument("file", metavar="FILE", help="the Modelfile, or - for stdin")
     parser.add_argument("--format", choices=("ollama", "json", "tree"), default="ollama")
     options = parser.parse_args(args)
+    import json
+
     from modelfile_ls.syntax import parse_bytes
     from modelfile_ls.syntax.export import structure
     from modelfile_ls.syntax.ollama_view import ollama_verdict
@@ -174,7 +175,7 @@ def _rules_command(args: list[str]) -> int:
     parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     options = parser.parse_args(args)
     from modelfile_ls.analysis.rules import RULES_BY_CODE
-    from modelfile_ls.report import render_rules_table
+    from modelfile_ls.report.rules_doc import render_rules_table
 
     print(render_rules_table(RULES_BY_CODE, options.format))
     return 0

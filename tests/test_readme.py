@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from modelfile_ls.analysis.rules import RULES_BY_CODE
-from modelfile_ls.report import render_rules_table
+from modelfile_ls.report.rules_doc import render_rules_table
 from tests.conftest import ROOT
 
 

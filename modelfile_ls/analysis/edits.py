@@ -11,6 +11,11 @@ def replace(span: Span, new_text: str, title: str) -> Fix:
     return Fix(title, (TextEdit(span, new_text),))
 
 
+def change_to(span: Span, new_text: str) -> Fix:
+    """The usual did-you-mean fix: replace a span with the suggested text."""
+    return replace(span, new_text, f"Change to `{new_text}`")
+
+
 def delete_instruction(parsed: ParsedModelfile, instruction: Instruction, title: str) -> Fix:
     """A fix that removes an instruction's whole lines, line break included."""
     lines = parsed.lines

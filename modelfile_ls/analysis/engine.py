@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import traceback
 from pathlib import Path
 
 from modelfile_ls.analysis.finding import Finding, Severity
@@ -48,6 +47,8 @@ def analyze(
 
 
 def _crash_finding(rule: Rule) -> Finding:
+    import traceback  # only ever needed when a rule has crashed
+
     last = traceback.format_exc().strip().splitlines()[-1]
     return Finding(
         code=INTERNAL_ERROR,

@@ -1,4 +1,4 @@
-"""Output formats of `modelfile-ls --check`, the rule listing and `--explain`."""
+"""Output formats of `modelfile-ls --check`; the rule listing and `--explain` are in `rules_doc`."""
 
 from __future__ import annotations
 
@@ -6,16 +6,8 @@ from collections.abc import Mapping, Sequence
 
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.rules_doc import TABLE_FORMATS, render_explanation, render_rules_table
 
-__all__ = [
-    "FORMATS",
-    "TABLE_FORMATS",
-    "FileResult",
-    "render",
-    "render_explanation",
-    "render_rules_table",
-]
+__all__ = ["FORMATS", "FileResult", "render"]
 
 FORMATS = ("text", "json", "github", "sarif")
 

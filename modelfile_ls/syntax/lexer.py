@@ -289,8 +289,10 @@ class _Scanner:
         first = visible_text(text[pos:end]).strip(_SPACE)
         if not first.startswith('"'):
             return self._finish(pos, end, Quoting.NONE), end
-        quoting = Quoting.TRIPLE if first.startswith('"""') else Quoting.DOUBLE
-        delimiter = quoting.delimiter
+        if first.startswith('"""'):
+            quoting, delimiter = Quoting.TRIPLE, '"""'
+        else:
+            quoting, delimiter = Quoting.DOUBLE, '"'
         if len(first) >= 2 * len(delimiter) and first.endswith(delimiter):
             return self._finish(pos, end, quoting), end
         while end < self.length:
@@ -313,9 +315,10 @@ class _Scanner:
             trail = len(raw.rstrip(_WHITESPACE))
             content = Span(pos + lead, pos + max(trail, lead))
             return Value(Span(pos, end), value_text, quoting, content, None, None)
-        size = len(quoting.delimiter)
+        delimiter = '"""' if quoting is Quoting.TRIPLE else '"'
+        size = len(delimiter)
         open_at = text.index('"', pos, end)
-        close_at = text.rfind(quoting.delimiter, open_at + size, end)
+        close_at = text.rfind(delimiter, open_at + size, end)
         if close_at == -1:
             # Invisible runes inside the closing quotes (`""\u200b"`): Ollama drops them
             # before matching, so the close is the run that ends at the last quote.

@@ -8,8 +8,13 @@ import pytest
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.analysis.rules import ALL_RULES
-from modelfile_ls.report import TABLE_FORMATS, render_explanation, render_rules_table
-from modelfile_ls.report.rules_doc import rule_doc, rule_summary
+from modelfile_ls.report.rules_doc import (
+    TABLE_FORMATS,
+    render_explanation,
+    render_rules_table,
+    rule_doc,
+    rule_summary,
+)
 
 from .builders import make_rule
 

@@ -13,12 +13,12 @@ RENDERER, PARSER; put prose in a `#` comment at the start of the line.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.suggest import closest
 from modelfile_ls.syntax.model import KEYWORDS, ProblemKind, Quoting, Span, SyntaxProblem
 
 
@@ -48,13 +48,13 @@ def _finding(context: RuleContext, rule: Rule, problem: SyntaxProblem) -> Findin
         message = f"`{word}` is not an instruction: keywords are letters followed by a space"
     else:
         message = f"`{word}` is not an instruction"
-        guess = difflib.get_close_matches(word.upper(), KEYWORDS, n=1, cutoff=0.7)
+        guess = closest(word.upper(), KEYWORDS, cutoff=0.7)
         if word.upper() == "PROMPT":
             message += "; PROMPT was replaced by TEMPLATE"
-            fixes.append(replace(problem.span, "TEMPLATE", "Change to `TEMPLATE`"))
+            fixes.append(change_to(problem.span, "TEMPLATE"))
         elif guess:
-            message += f"; did you mean `{guess[0]}`?"
-            fixes.append(replace(problem.span, guess[0], f"Change to `{guess[0]}`"))
+            message += f"; did you mean `{guess}`?"
+            fixes.append(change_to(problem.span, guess))
         else:
             message += "; to keep it as a note, start the line with `#`"
     early = _early_close(context, problem.span.start)

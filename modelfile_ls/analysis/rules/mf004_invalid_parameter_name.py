@@ -10,12 +10,12 @@ Fix: use the exact name with underscores (`top_k`), separated from the value by 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.suggest import closest
 from modelfile_ls.syntax.model import ProblemKind
 
 
@@ -28,15 +28,15 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         word = problem.detail
         message = f"`{word}` is not a valid parameter name: names use only letters, digits and `_`"
         fixes = []
-        guess = difflib.get_close_matches(word.replace("-", "_").replace(".", "_"), names, n=1)
+        guess = closest(word.replace("-", "_").replace(".", "_"), names)
         prefix = next((n for n in names if word.startswith(n) and len(word) > len(n)), None)
         if prefix is not None:
             value = word[len(prefix) :]
             message = f"missing space between `{prefix}` and its value `{value}`"
             fixes.append(replace(problem.span, f"{prefix} {value}", "Insert the space"))
         elif guess:
-            message += f"; did you mean `{guess[0]}`?"
-            fixes.append(replace(problem.span, guess[0], f"Change to `{guess[0]}`"))
+            message += f"; did you mean `{guess}`?"
+            fixes.append(change_to(problem.span, guess))
         yield rule.finding(problem.span, message, fixes=fixes, ollama_message=problem.ollama_error)
 
 

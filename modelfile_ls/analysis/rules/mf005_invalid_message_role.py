@@ -10,12 +10,12 @@ Fix: `MESSAGE user What is 2+2?`
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.suggest import closest
 from modelfile_ls.syntax.model import ProblemKind
 
 
@@ -35,12 +35,12 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             message = "MESSAGE needs exactly one space before its role (system, user or assistant)"
         elif role.lower() in roles:
             message = f"message roles are lower case: `{role.lower()}`, not `{role}`"
-            fixes.append(replace(problem.span, role.lower(), f"Change to `{role.lower()}`"))
+            fixes.append(change_to(problem.span, role.lower()))
         else:
             message = f"`{role}` is not a message role: use system, user or assistant"
-            guess = difflib.get_close_matches(role.lower(), roles, n=1)
+            guess = closest(role.lower(), roles)
             if guess:
-                fixes.append(replace(problem.span, guess[0], f"Change to `{guess[0]}`"))
+                fixes.append(change_to(problem.span, guess))
         yield rule.finding(problem.span, message, fixes=fixes, ollama_message=problem.ollama_error)
 
 

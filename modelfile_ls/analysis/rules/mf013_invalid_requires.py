@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
 
@@ -43,7 +43,7 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         found = re.search(r"v?[0-9]+(?:\.[0-9]+){0,2}", value.text)
         fixes = []
         if found and is_valid_requires(found.group()):
-            fixes.append(replace(value.content_span, found.group(), f"Change to `{found.group()}`"))
+            fixes.append(change_to(value.content_span, found.group()))
         shown = value.text or "an empty value"
         yield rule.finding(
             value.content_span if value.text else instruction.keyword_span,

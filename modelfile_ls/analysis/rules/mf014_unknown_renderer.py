@@ -9,12 +9,12 @@ Fix: use a known name such as `qwen3`, or remove the line to inherit the base mo
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.suggest import closest
 
 
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
@@ -25,11 +25,9 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             value = instruction.value
             if value is None or value.text in known:
                 continue
-            guess = difflib.get_close_matches(value.text, sorted(known), n=1)
-            fixes = (
-                [replace(value.content_span, guess[0], f"Change to `{guess[0]}`")] if guess else []
-            )
-            hint = f"; did you mean `{guess[0]}`?" if guess else ""
+            guess = closest(value.text, sorted(known))
+            fixes = [change_to(value.content_span, guess)] if guess else []
+            hint = f"; did you mean `{guess}`?" if guess else ""
             yield rule.finding(
                 value.content_span,
                 f"`{value.text}` is not a {keyword.lower()} known to Ollama"

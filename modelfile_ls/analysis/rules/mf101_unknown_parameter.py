@@ -10,12 +10,12 @@ Fix: use Ollama's name (`num_predict`); see `modelfile-ls registry params` for t
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.suggest import closest
 from modelfile_ls.syntax.model import Span
 
 
@@ -46,14 +46,12 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             )
             continue
         alias = facts.alias_of(name)
-        guess = (
-            [alias.name] if alias else difflib.get_close_matches(name, current, n=1, cutoff=0.75)
-        )
+        guess = alias.name if alias else closest(name, current, cutoff=0.75)
         message = f"unknown parameter `{name}`"
         fixes = []
         if guess:
-            message += f"; did you mean `{guess[0]}`?"
-            fixes.append(replace(span, guess[0], f"Change to `{guess[0]}`"))
+            message += f"; did you mean `{guess}`?"
+            fixes.append(change_to(span, guess))
         yield rule.finding(span, message, fixes=fixes, ollama_message=ollama)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
 
@@ -28,7 +28,7 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(
             span,
             f"parameter names are case-sensitive: `{correct}`, not `{name}`",
-            fixes=[replace(span, correct, f"Change to `{correct}`")],
+            fixes=[change_to(span, correct)],
             ollama_message=f"unknown parameter '{name}'",
         )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import replace
+from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, shorten
 from modelfile_ls.analysis.rule import Rule, RuleContext
 from modelfile_ls.analysis.values import convert
@@ -44,7 +44,7 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             message += " (the spaces inside the quotes are part of the value)"
             fixes.append(replace(value.content_span, value.text.strip(), "Remove the spaces"))
         elif fact.type == "int" and (number := _integral(value.text)) is not None:
-            fixes.append(replace(value.content_span, number, f"Change to `{number}`"))
+            fixes.append(change_to(value.content_span, number))
         elif value.text.startswith("<") or "{{" in value.text:
             message += " (a placeholder that was never filled in?)"
         yield rule.finding(value.content_span, message, fixes=fixes, ollama_message=converted.error)

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity, shorten
+from modelfile_ls.analysis.modelname import parse_model_name
 from modelfile_ls.analysis.rule import Rule, RuleContext
 
 
@@ -34,9 +36,15 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             message += " valid model name either"
         else:
             message = f"`{shown}` is not a valid model name: {name.problem}"
+        fixes = []
+        before_comment = reference.text.split(" #")[0].split("\t#")[0].rstrip()
+        if before_comment != reference.text and parse_model_name(before_comment).is_valid:
+            message = f"`{shown}` is not a valid model name: the `#...` is part of the value"
+            fixes.append(replace(value.content_span, before_comment, f"Keep `{before_comment}`"))
         yield rule.finding(
             value.content_span if reference.text else reference.instruction.keyword_span,
             message,
+            fixes=fixes,
             ollama_message="invalid model name",
         )
 

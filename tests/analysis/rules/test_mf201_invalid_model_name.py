@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.analysis.helpers import VALID, findings, located
+from tests.analysis.helpers import VALID, apply_fix, findings, located
 
 
 def test_trailing_comment_in_from(tmp_path: Path) -> None:
@@ -12,6 +12,7 @@ def test_trailing_comment_in_from(tmp_path: Path) -> None:
     (finding,) = findings(text, "MF201", tmp_path)
     assert located(text, finding) == "llama3.2 # base"
     assert finding.ollama_message == "invalid model name"
+    assert apply_fix(text, finding.fixes[0]) == "FROM llama3.2\n"
 
 
 def test_missing_gguf_written_as_path(tmp_path: Path) -> None:

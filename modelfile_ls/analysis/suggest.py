@@ -1,0 +1,13 @@
+"""Did-you-mean suggestions, shared by every rule that offers one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+
+def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
+    """The candidate most similar to `word`, if any is similar enough."""
+    import difflib  # imported on use: most files have nothing misspelled
+
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
+    return matches[0] if matches else None
