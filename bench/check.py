@@ -80,14 +80,15 @@ def realistic_file(lines: int) -> str:
 
 
 def big_file(size: int) -> bytes:
-    """About `size` bytes of valid Modelfile text: the realistic file, grown by few-shot messages."""
+    """About `size` bytes of valid Modelfile text: the realistic file plus few-shot messages."""
     head = realistic_file(1500)
     parts = [head]
     total, n = len(head), 0
     while total < size:
         block = (
             f"MESSAGE user Question {n}: how does the router handle case {n}?\n"
-            f'MESSAGE assistant """Case {n} is handled by the firewall.\n{SENTENCE}\n{SENTENCE}"""\n'
+            f'MESSAGE assistant """Case {n} is handled by the firewall.\n'
+            f'{SENTENCE}\n{SENTENCE}"""\n'
         )
         parts.append(block)
         total += len(block)
