@@ -88,6 +88,25 @@ def check_target(
     return FileResult(target.display, parsed.text, parsed.lines, tuple(findings))
 
 
+def open_catalog(explicit: str | None) -> ModelCatalog | None:
+    """The registry for registry-backed rules (MF209).
+
+    An explicit path (`--registry`, config `registry`) is opened and seeded if needed; the
+    default location is used only when it already exists, so `--check` in CI never creates
+    files. A registry that cannot be opened is reported and skipped, never fatal.
+    """
+    from modelfile_ls.registry import RegistryError, open_registry, resolve_path
+
+    path = resolve_path(explicit)
+    if explicit is None and not path.is_file():
+        return None
+    try:
+        return open_registry(path)
+    except RegistryError as exc:
+        print(f"modelfile-ls: registry not used: {exc}", file=sys.stderr)
+        return None
+
+
 def exit_code(results: list[FileResult], settings: Settings) -> int:
     """1 when any finding reaches the `--fail-on` threshold, else 0."""
     threshold = settings.fail_on

@@ -52,6 +52,11 @@ def _top_level(args: list[str]) -> int:
     )
     parser.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
     parser.add_argument("--config", metavar="FILE", help="configuration file to use")
+    parser.add_argument(
+        "--registry",
+        metavar="PATH",
+        help="model registry for MF209 (default: the user registry, only if it exists)",
+    )
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     options = parser.parse_args(args)
@@ -79,7 +84,7 @@ def _explain(code: str) -> int:
 
 def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from modelfile_ls.analysis.rules import RULES_BY_CODE
-    from modelfile_ls.check import PathError, check_target, discover, exit_code
+    from modelfile_ls.check import PathError, check_target, discover, exit_code, open_catalog
     from modelfile_ls.report import render
     from modelfile_ls.settings import (
         ConfigError,
@@ -102,7 +107,8 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if options.fail_on:
             settings = settings.merged(fail_on=parse_fail_on(options.fail_on, "--fail-on"))
         targets = discover(options.paths)
-        results = [check_target(target, settings) for target in targets]
+        catalog = open_catalog(options.registry or settings.registry_path)
+        results = [check_target(target, settings, catalog) for target in targets]
     except (ConfigError, PathError) as exc:
         print(f"modelfile-ls: {exc}", file=sys.stderr)
         return 2

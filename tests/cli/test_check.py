@@ -227,3 +227,24 @@ def test_pre_commit_hook_matches_discovery() -> None:
     ]
     for name in names:
         assert bool(regex.search(f"dir/{name}")) == is_modelfile_name(name), name
+
+
+def test_registry_backs_unknown_model_rule(
+    tree: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tree / "typo.Modelfile").write_text("FROM lama3.2\n")
+    registry = tree / "registry.db"
+    monkeypatch.setenv("MODELFILE_LS_REGISTRY", str(registry))
+    code, out, _ = check(capsys, "--format", "json", "typo.Modelfile")
+    assert code == 0 and json.loads(out) == [] and not registry.exists()
+    code, out, _ = check(capsys, "--format", "json", "--registry", str(registry), "typo.Modelfile")
+    assert code == 0 and [item["code"] for item in json.loads(out)] == ["MF209"]
+    assert registry.exists()
+    _, out, _ = check(capsys, "--format", "json", "typo.Modelfile")
+    assert [item["code"] for item in json.loads(out)] == ["MF209"]
+
+
+def test_unusable_registry_is_skipped(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tree / "bad.db").write_text("not sqlite")
+    code, _, err = check(capsys, "--registry", "bad.db", "Modelfile")
+    assert code == 0 and "registry not used" in err and "registry reset" in err

@@ -1,0 +1,55 @@
+"""The local registry: a SQLite database of models, parameter facts and Modelfile elements.
+
+`open_registry()` finds the file (`--registry`, `$MODELFILE_LS_REGISTRY`, or the user data
+directory), creates and seeds it on first use without any network, and returns a `Registry`
+whose queries serve the linter, completion, hover, the CLI and the HTTP API.
+"""
+
+from modelfile_ls.registry.db import RegistryBusy, RegistryError, default_path, resolve_path
+from modelfile_ls.registry.records import (
+    Count,
+    DefaultParameter,
+    ElementRecord,
+    InstalledModel,
+    Metric,
+    ModelEntry,
+    ModelMatch,
+    ModelRecord,
+    Page,
+    ParameterRecord,
+    SavedModelfile,
+    Variant,
+)
+from modelfile_ls.registry.store import (
+    ImportResult,
+    NotFoundError,
+    Registry,
+    SaveResult,
+    open_registry,
+    reset_registry,
+)
+
+__all__ = [
+    "Count",
+    "DefaultParameter",
+    "ElementRecord",
+    "ImportResult",
+    "InstalledModel",
+    "Metric",
+    "ModelEntry",
+    "ModelMatch",
+    "ModelRecord",
+    "NotFoundError",
+    "Page",
+    "ParameterRecord",
+    "Registry",
+    "RegistryBusy",
+    "RegistryError",
+    "SaveResult",
+    "SavedModelfile",
+    "Variant",
+    "default_path",
+    "open_registry",
+    "reset_registry",
+    "resolve_path",
+]
