@@ -95,11 +95,13 @@ def open_catalog(explicit: str | None) -> ModelCatalog | None:
     default location is used only when it already exists, so `--check` in CI never creates
     files. A registry that cannot be opened is reported and skipped, never fatal.
     """
-    from modelfile_ls.registry import RegistryError, open_registry, resolve_path
+    from modelfile_ls.locations import resolve_registry_path
 
-    path = resolve_path(explicit)
+    path = resolve_registry_path(explicit)
     if explicit is None and not path.is_file():
         return None
+    from modelfile_ls.registry import RegistryError, open_registry
+
     try:
         return open_registry(path)
     except RegistryError as exc:

@@ -5,7 +5,9 @@ directory), creates and seeds it on first use without any network, and returns a
 whose queries serve the linter, completion, hover, the CLI and the HTTP API.
 """
 
-from modelfile_ls.registry.db import RegistryBusy, RegistryError, default_path, resolve_path
+from modelfile_ls.locations import default_registry_path as default_path
+from modelfile_ls.locations import resolve_registry_path as resolve_path
+from modelfile_ls.registry.db import RegistryBusy, RegistryError
 from modelfile_ls.registry.records import (
     Count,
     DefaultParameter,

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from modelfile_ls.locations import resolve_registry_path
 from modelfile_ls.registry import db, elements, output
 from modelfile_ls.registry.csvio import CsvError, read_csv, write_csv
 from modelfile_ls.registry.elements import KIND_ORDER
@@ -667,13 +668,13 @@ def cmd_compose(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_path(args: argparse.Namespace, out: TextIO) -> int:
     """Print the registry file's path (without creating it)."""
-    out.write(f"{db.resolve_path(args.registry)}\n")
+    out.write(f"{resolve_registry_path(args.registry)}\n")
     return 0
 
 
 def cmd_reset(args: argparse.Namespace, out: TextIO) -> int:
     """Recreate the registry from the shipped seed (or empty); works on a corrupt file."""
-    path = db.resolve_path(args.registry)
+    path = resolve_registry_path(args.registry)
     if sys.stdin.isatty() and not args.yes:
         answer = input(
             f"Delete everything in {path} (imports, inventory, saved Modelfiles)? [y/N] "
@@ -690,7 +691,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     """Serve the read-only HTTP API until interrupted."""
     from modelfile_ls.registry.http_api import is_loopback, make_server
 
-    path = db.resolve_path(args.registry)
+    path = resolve_registry_path(args.registry)
     open_registry(path).close()  # create/migrate now, so a broken file fails before binding
     try:
         server = make_server(path, args.host, args.port, access_log=sys.stderr)
@@ -843,7 +844,7 @@ def main(argv: list[str] | None = None, out: TextIO | None = None) -> int:
         _error(str(exc))
         return exc.exit_code
     except sqlite3.Error as exc:
-        error = db.translate(exc, db.resolve_path(args.registry))
+        error = db.translate(exc, resolve_registry_path(args.registry))
         _error(str(error))
         return error.exit_code
     except KeyboardInterrupt:

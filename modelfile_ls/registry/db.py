@@ -14,11 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-import platformdirs
-
-ENV_VAR = "MODELFILE_LS_REGISTRY"
-APP_NAME = "modelfile-ls"
-FILE_NAME = "registry.sqlite3"
 BUSY_TIMEOUT_S = 30.0
 """How long a writer waits for another writer; a 10,000-row import takes well under a second."""
 RESET_HINT = "run `modelfile-ls registry reset` to recreate it"
@@ -34,21 +29,6 @@ class RegistryBusy(RegistryError):
     """Another process held the write lock for longer than the busy timeout."""
 
     exit_code = 1
-
-
-def default_path() -> Path:
-    """The registry file under the platform's user data directory."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / FILE_NAME
-
-
-def resolve_path(path: str | os.PathLike[str] | None = None) -> Path:
-    """An explicit path, else `$MODELFILE_LS_REGISTRY`, else the default location."""
-    if path is not None and str(path) != "":
-        return Path(path).expanduser()
-    env = os.environ.get(ENV_VAR, "")
-    if env:
-        return Path(env).expanduser()
-    return default_path()
 
 
 def connect(path: Path) -> sqlite3.Connection:

@@ -18,6 +18,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from modelfile_ls.facts import InstructionFact, ParameterFact
+from modelfile_ls.locations import resolve_registry_path
 from modelfile_ls.ollama.params import parse_parameters
 from modelfile_ls.registry import db, elements, mutations, seed
 from modelfile_ls.registry.db import RegistryError
@@ -926,7 +927,7 @@ def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
 
 def open_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     """Open (creating, migrating and seeding on first use) the registry at the resolved path."""
-    resolved = db.resolve_path(path)
+    resolved = resolve_registry_path(path)
     conn = db.connect(resolved)
     try:
         _prepare(conn, resolved)
@@ -941,7 +942,7 @@ def open_registry(path: str | os.PathLike[str] | None = None) -> Registry:
 
 def reset_registry(path: str | os.PathLike[str] | None = None, *, empty: bool = False) -> Path:
     """Recreate the registry; works on a corrupt file by replacing it."""
-    resolved = db.resolve_path(path)
+    resolved = resolve_registry_path(path)
     try:
         with open_registry(resolved) as registry:
             registry.reset(empty=empty)
