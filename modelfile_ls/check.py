@@ -11,6 +11,7 @@ from pathlib import Path
 
 from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.analysis.rule import ModelCatalog
+from modelfile_ls.locations import REGISTRY_ENV_VAR
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.settings import Settings
 from modelfile_ls.syntax import parse_bytes
@@ -89,16 +90,15 @@ def check_target(
 
 
 def open_catalog(explicit: str | None) -> ModelCatalog | None:
-    """The registry for registry-backed rules (MF209).
+    """The registry for registry-backed rules (MF209), only when one is configured.
 
-    An explicit path (`--registry`, config `registry`) is opened and seeded if needed; the
-    default location is used only when it already exists, so `--check` in CI never creates
-    files. A registry that cannot be opened is reported and skipped, never fatal.
+    `--check` is hermetic by default: the same files give the same findings on every machine,
+    whatever the user's own registry holds. `--registry PATH`, the config key `registry` or
+    `$MODELFILE_LS_REGISTRY` opt in (the file is created and seeded if missing). A registry
+    that cannot be opened is reported and skipped, never fatal.
     """
-    from modelfile_ls.locations import resolve_registry_path
-
-    path = resolve_registry_path(explicit)
-    if explicit is None and not path.is_file():
+    path = explicit or os.environ.get(REGISTRY_ENV_VAR)
+    if not path:
         return None
     from modelfile_ls.registry import RegistryError, open_registry
 

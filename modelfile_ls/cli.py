@@ -55,7 +55,7 @@ def _top_level(args: list[str]) -> int:
     parser.add_argument(
         "--registry",
         metavar="PATH",
-        help="model registry for MF209 (default: the user registry, only if it exists)",
+        help="use this model registry for MF209 (default: $MODELFILE_LS_REGISTRY, else none)",
     )
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")

@@ -40,6 +40,9 @@ _NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
 _WORD_REST = re.compile(r"[^ \t\r\n]*")
 _NEWLINE = re.compile(r"[\r\n]")
 _NEEDS_FILTER = re.compile(r"[^\t\n\r\x20-\x7e]")
+# The common case in one match: a value line of printable ASCII (and tabs) that does not open
+# a quote. Nothing in it is dropped or unquoted, so the trimmed text is the value.
+_PLAIN_LINE = re.compile(r"[ \t]*([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)")
 _SPACE = " \t"
 _WHITESPACE = " \t\r\n"
 
@@ -285,6 +288,13 @@ class _Scanner:
         """Read a value from `pos` with Ollama's rule: it ends at the first newline where the
         trimmed buffer is unquoted or ends with its closing delimiter."""
         text = self.text
+        plain = _PLAIN_LINE.match(text, pos)
+        if plain is not None:
+            end = plain.end()
+            content = plain.group(1)
+            start, stop = plain.span(1) if content is not None else (end, end)
+            span, content_span = Span(pos, end), Span(start, stop)
+            return Value(span, content or "", Quoting.NONE, content_span, None, None), end
         end = self._line_end(pos)
         first = visible_text(text[pos:end]).strip(_SPACE)
         if not first.startswith('"'):

@@ -234,12 +234,13 @@ def test_registry_backs_unknown_model_rule(
 ) -> None:
     (tree / "typo.Modelfile").write_text("FROM lama3.2\n")
     registry = tree / "registry.db"
-    monkeypatch.setenv("MODELFILE_LS_REGISTRY", str(registry))
+    monkeypatch.delenv("MODELFILE_LS_REGISTRY", raising=False)
     code, out, _ = check(capsys, "--format", "json", "typo.Modelfile")
-    assert code == 0 and json.loads(out) == [] and not registry.exists()
+    assert code == 0 and json.loads(out) == []
     code, out, _ = check(capsys, "--format", "json", "--registry", str(registry), "typo.Modelfile")
     assert code == 0 and [item["code"] for item in json.loads(out)] == ["MF209"]
     assert registry.exists()
+    monkeypatch.setenv("MODELFILE_LS_REGISTRY", str(registry))
     _, out, _ = check(capsys, "--format", "json", "typo.Modelfile")
     assert [item["code"] for item in json.loads(out)] == ["MF209"]
 
