@@ -12,14 +12,20 @@ import pwd
 from dataclasses import dataclass
 from pathlib import Path
 
-_WEIGHT_PATTERNS = (
-    ("model*.safetensors", "*/model*.safetensors"),
-    ("consolidated*.safetensors",),
-    ("pytorch_model*.bin",),
-    ("consolidated*.pth",),
-    ("*.gguf",),
-    ("*.bin",),
+# The CLI's weight selection for a directory, in order: the first rule with a matching file
+# wins; rules with a content type keep only files that sniff as that type (others are skipped).
+_WEIGHT_RULES: tuple[tuple[tuple[str, ...], str | None], ...] = (
+    (("model*.safetensors", "*/model*.safetensors"), None),
+    (("consolidated*.safetensors",), None),
+    (("pytorch_model*.bin",), "application/zip"),
+    (("consolidated*.pth",), "application/zip"),
+    (("*.gguf",), "application/octet-stream"),
+    (("*.bin",), "application/octet-stream"),
 )
+_SIDE_FILES = ("*.json", "*/*.json", "chat_template.jinja", "tokenizer.model")
+_BINARY_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
+GGUF_MAGIC = b"GGUF"
+LFS_POINTER = b"version https://git-lfs"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +69,59 @@ def resolve(value: str, base_dir: Path) -> ResolvedPath:
     return ResolvedPath(path, "missing", f"stat {path}: no such file or directory")
 
 
+def sniff(path: Path) -> str:
+    """The content type Go's `http.DetectContentType` gives the first 512 bytes, reduced to the
+    three kinds the CLI's file selection distinguishes (zip, binary, text)."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(512)
+    except OSError:
+        return "unreadable"
+    if head.startswith(b"PK\x03\x04"):
+        return "application/zip"
+    if any(byte in _BINARY_BYTES for byte in head):
+        return "application/octet-stream"
+    return "text/plain"
+
+
+def select_weights(directory: Path) -> list[Path]:
+    """The weight files Ollama's CLI would pick from a model directory (empty: none)."""
+    for patterns, content_type in _WEIGHT_RULES:
+        found = sorted(p for pattern in patterns for p in directory.glob(pattern) if p.is_file())
+        if content_type is not None:
+            found = [p for p in found if sniff(p) == content_type]
+        if found:
+            return found
+    return []
+
+
 def has_weights(directory: Path) -> bool:
     """Whether a model directory has files Ollama's file selection would pick as weights."""
-    for patterns in _WEIGHT_PATTERNS:
-        for pattern in patterns:
-            if any(p.is_file() for p in directory.glob(pattern)):
-                return True
-    return False
+    return bool(select_weights(directory))
+
+
+def escaping_files(directory: Path) -> list[str]:
+    """Selected files that are symlinks resolving outside the directory (`insecure path`)."""
+    root = directory.resolve()
+    candidates = select_weights(directory) + sorted(
+        p for pattern in _SIDE_FILES for p in directory.glob(pattern) if p.is_file()
+    )
+    escaping = []
+    for candidate in candidates:
+        try:
+            candidate.resolve().relative_to(root)
+        except ValueError:
+            escaping.append(candidate.relative_to(directory).as_posix())
+    return escaping
+
+
+def file_head(path: Path, size: int = 64) -> bytes:
+    """The first bytes of a file (empty when unreadable)."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(size)
+    except OSError:
+        return b""
 
 
 def same_file(first: Path, second: Path) -> bool:

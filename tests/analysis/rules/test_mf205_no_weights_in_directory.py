@@ -18,3 +18,11 @@ def test_directory_with_weights(tmp_path: Path) -> None:
     assert findings("FROM ./w\n", "MF205", tmp_path) == []
     (tmp_path / "empty").mkdir()
     assert len(findings("FROM ./w\nADAPTER ./empty\n", "MF205", tmp_path)) == 1
+
+
+def test_lfs_pointer_gguf_is_not_a_weight(tmp_path: Path) -> None:
+    (tmp_path / "w").mkdir()
+    (tmp_path / "w" / "model.gguf").write_text("version https://git-lfs.github.com/spec/v1\n")
+    assert len(findings("FROM ./w\n", "MF205", tmp_path)) == 1
+    (tmp_path / "w" / "model.gguf").write_bytes(b"GGUF\x03\x00\x00\x00")
+    assert findings("FROM ./w\n", "MF205", tmp_path) == []

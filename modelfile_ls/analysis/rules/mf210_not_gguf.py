@@ -1,0 +1,46 @@
+"""MF210 not-gguf: a `.gguf` file named by FROM, ADAPTER or DRAFT is not a GGUF file.
+
+Why: the server treats any uploaded file ending in `.gguf` as GGUF and rejects it with
+`supplied file was not in GGUF format` after the whole upload. The usual cause is a Git LFS
+pointer: a clone without `git lfs pull` leaves a small text file where the weights should be.
+
+Example: `FROM ./model.gguf` where model.gguf holds `version https://git-lfs.github.com/spec/v1`.
+Fix: fetch the real file (`git lfs pull`), or point at the downloaded weights.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.paths import GGUF_MAGIC, LFS_POINTER, file_head
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report local `.gguf` files without the GGUF magic bytes."""
+    for reference in context.references:
+        local = reference.local
+        if local is None or local.kind != "file" or local.path is None:
+            continue
+        if not local.path.name.lower().endswith(".gguf"):
+            continue
+        head = file_head(local.path)
+        if head.startswith(GGUF_MAGIC):
+            continue
+        value = reference.instruction.value
+        assert value is not None
+        if head.startswith(LFS_POINTER):
+            why = "it is a Git LFS pointer, not the weights: run `git lfs pull`"
+        elif not head:
+            why = "it is empty"
+        else:
+            why = "it does not start with the GGUF magic bytes"
+        yield rule.finding(
+            value.content_span,
+            f"`{reference.text}` is not a GGUF file: {why}",
+            ollama_message="supplied file was not in GGUF format",
+        )
+
+
+RULE = Rule("MF210", "not-gguf", Severity.ERROR, __doc__ or "", check)

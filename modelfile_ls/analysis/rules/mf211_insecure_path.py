@@ -1,0 +1,42 @@
+"""MF211 insecure-path: a model directory links to files outside itself.
+
+Why: the CLI resolves every file it picks from a FROM, ADAPTER or DRAFT directory and refuses
+symlinks that lead outside it (`insecure path: <file>`). Hugging Face's cache is the typical
+case: its snapshot folders are symlinks into `blobs/`.
+
+Example: `FROM ~/.cache/huggingface/hub/models--org--m/snapshots/abc123`
+Fix: download with `huggingface-cli download --local-dir <dir>` (real files), or copy the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.paths import escaping_files
+from modelfile_ls.analysis.rule import Rule, RuleContext
+
+
+def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+    """Report directories whose selected files are symlinks leading outside them."""
+    for reference in context.references:
+        local = reference.local
+        if local is None or local.kind != "directory" or local.path is None:
+            continue
+        escaping = escaping_files(local.path)
+        if not escaping:
+            continue
+        value = reference.instruction.value
+        assert value is not None
+        hint = " (use `--local-dir` when downloading)" if ".cache" in str(local.path) else ""
+        shown = ", ".join(escaping[:3]) + (
+            f" and {len(escaping) - 3} more" if len(escaping) > 3 else ""
+        )
+        yield rule.finding(
+            value.content_span if reference.text else reference.instruction.keyword_span,
+            f"{shown} link outside {local.path}; Ollama refuses such files{hint}",
+            ollama_message=f"insecure path: {escaping[0]}",
+        )
+
+
+RULE = Rule("MF211", "insecure-path", Severity.ERROR, __doc__ or "", check)
