@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,11 +73,7 @@ def resolve(value: str, base_dir: Path) -> ResolvedPath:
 def sniff(path: Path) -> str:
     """The content type Go's `http.DetectContentType` gives the first 512 bytes, reduced to the
     three kinds the CLI's file selection distinguishes (zip, binary, text)."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(512)
-    except OSError:
-        return "unreadable"
+    head = file_head(path, 512)
     if head.startswith(b"PK\x03\x04"):
         return "application/zip"
     if any(byte in _BINARY_BYTES for byte in head):
@@ -116,8 +113,11 @@ def escaping_files(directory: Path) -> list[str]:
 
 
 def file_head(path: Path, size: int = 64) -> bytes:
-    """The first bytes of a file (empty when unreadable)."""
+    """The first bytes of a regular file (empty when unreadable or not a regular file)."""
     try:
+        # Never open FIFOs or devices: reading one could block the checker or the editor.
+        if not stat.S_ISREG(path.stat().st_mode):
+            return b""
         with path.open("rb") as stream:
             return stream.read(size)
     except OSError:

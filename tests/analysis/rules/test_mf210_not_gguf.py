@@ -25,3 +25,11 @@ def test_real_gguf_and_other_files(tmp_path: Path) -> None:
     (tmp_path / "model.gguf").write_bytes(b"GGUF\x03\x00\x00\x00")
     (tmp_path / "model.safetensors").write_bytes(b"{}")
     assert findings("FROM ./model.gguf\nFROM ./model.safetensors\n", "MF210", tmp_path) == []
+
+
+def test_a_fifo_is_never_read(tmp_path: Path) -> None:
+    import os
+
+    os.mkfifo(tmp_path / "pipe.gguf")
+    (finding,) = findings("FROM ./pipe.gguf\n", "MF210", tmp_path)
+    assert "empty" in finding.message
