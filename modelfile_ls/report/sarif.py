@@ -92,6 +92,8 @@ def _result(result: FileResult, finding: Finding, indices: Mapping[str, int]) ->
         item["ruleIndex"] = indices[finding.code]
     item["level"] = _LEVELS[finding.severity]
     item["message"] = {"text": finding.message}
+    if finding.ollama_message:
+        item["properties"] = {"ollamaMessage": finding.ollama_message}
     item["locations"] = [_location(artifact, result.lines, finding.span)]
     if finding.related:
         item["relatedLocations"] = [

@@ -3,6 +3,7 @@
 Modelfile:3:11: MF101 [error] unknown parameter "temperatur"
   3 | PARAMETER temperatur 0.5
     |           ^~~~~~~~~~
+  ollama: unknown parameter 'temperatur'
   fix: Replace with "temperature"
 
 Found 1 error in 1 file (1 file checked).
@@ -72,6 +73,9 @@ def _finding_block(result: FileResult, finding: Finding, style: _Style) -> list[
         f"{style.severity(severity, f'[{severity.label}]')} {_printable(finding.message)}"
     ]
     block.extend(_excerpt(result, finding, where.line - 1, style))
+    if finding.ollama_message:
+        # Ollama's own words, so users can match what `ollama create` prints or search for it.
+        block.append(f"  {style.paint('1;35', 'ollama:')} {_printable(finding.ollama_message)}")
     for fix in finding.fixes:
         block.append(f"  {style.paint('1;32', 'fix:')} {_printable(fix.title)}")
     for related in finding.related:

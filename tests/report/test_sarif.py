@@ -250,3 +250,16 @@ def test_every_real_rule_makes_a_valid_descriptor() -> None:
     run = log["runs"][0]
     assert [rule["id"] for rule in run["tool"]["driver"]["rules"]] == list(rules)
     assert [result["ruleIndex"] for result in run["results"]] == list(range(len(rules)))
+
+
+def test_ollama_message_is_a_result_property() -> None:
+    from modelfile_ls.analysis.finding import Finding
+
+    text = "FROM x\nPARAMETER temperatur 0.5\n"
+    finding = Finding(
+        "MF101", Severity.ERROR, "unknown parameter", span_of(text, "temperatur"),
+        ollama_message="unknown parameter 'temperatur'",
+    )  # fmt: skip
+    log = json.loads(render("sarif", [make_result("Modelfile", text, finding)], {}))
+    result = log["runs"][0]["results"][0]
+    assert result["properties"] == {"ollamaMessage": "unknown parameter 'temperatur'"}

@@ -194,3 +194,15 @@ def test_color_only_adds_escape_sequences() -> None:
     assert ANSI.sub("", colored) == plain
     passed = render("text", results[1:], RULES, color=True)
     assert passed == "\x1b[1;32mAll checks passed (1 file).\x1b[0m\n"
+
+
+def test_ollamas_own_words_are_shown() -> None:
+    from modelfile_ls.analysis.finding import Finding
+
+    text = "FROM x\nPARAMETER temperatur 0.5\n"
+    finding = Finding(
+        "MF101", Severity.ERROR, "unknown parameter", span_of(text, "temperatur"),
+        ollama_message="unknown parameter 'temperatur'",
+    )  # fmt: skip
+    out = render("text", [make_result("Modelfile", text, finding)], RULES)
+    assert "    |           ^~~~~~~~~~\n  ollama: unknown parameter 'temperatur'\n" in out
