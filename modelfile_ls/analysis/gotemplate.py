@@ -10,30 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BUILTIN_FUNCTIONS = frozenset(
-    [
-        "and",
-        "or",
-        "not",
-        "len",
-        "index",
-        "slice",
-        "eq",
-        "ne",
-        "lt",
-        "le",
-        "gt",
-        "ge",
-        "print",
-        "printf",
-        "println",
-        "html",
-        "js",
-        "urlquery",
-        "call",
-    ]
-)
-OLLAMA_FUNCTIONS = frozenset({"json", "currentDate", "yesterdayDate", "toTypeScriptType"})
+from modelfile_ls.facts import language_facts
+
+_FUNCTIONS = language_facts().template.functions
+BUILTIN_FUNCTIONS = frozenset(n for n, f in _FUNCTIONS.items() if f.scope == "function")
+OLLAMA_FUNCTIONS = frozenset(n for n, f in _FUNCTIONS.items() if f.scope == "Ollama function")
 KNOWN_FUNCTIONS = BUILTIN_FUNCTIONS | OLLAMA_FUNCTIONS
 _OPENERS = {"if", "range", "with", "define", "block"}
 _CONSTANTS = {"nil", "true", "false"}

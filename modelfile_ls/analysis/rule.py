@@ -70,6 +70,8 @@ class Rule:
     severity: Severity
     doc: str
     check: CheckFunction
+    fix_all: bool = False
+    """The rule's fix is mechanical (it cannot guess wrong), so "fix all" may apply it."""
 
     @property
     def summary(self) -> str:

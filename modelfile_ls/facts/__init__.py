@@ -55,6 +55,28 @@ class InstructionFact:
 
 
 @dataclass(frozen=True, slots=True)
+class TemplateName:
+    """One name of the TEMPLATE language: a variable, a field, a function or an action."""
+
+    name: str
+    signature: str
+    doc: str
+    scope: str
+    """`variable` (top level), a field's owner (`message`, `tool call`, `tool`), `function`
+    (Go's text/template), `Ollama function` or `action`."""
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateFacts:
+    """What Ollama's TEMPLATE may use, by kind, in documentation order."""
+
+    variables: dict[str, TemplateName]
+    fields: dict[str, TemplateName]
+    functions: dict[str, TemplateName]
+    actions: dict[str, TemplateName]
+
+
+@dataclass(frozen=True, slots=True)
 class LanguageFacts:
     """Everything the analysis knows about the language, independent of installed models."""
 
@@ -64,6 +86,7 @@ class LanguageFacts:
     known_renderers: frozenset[str]
     message_roles: tuple[str, ...]
     ollama_version: str
+    template: TemplateFacts
 
     def parameter(self, name: str) -> ParameterFact | None:
         """The fact for an exact (case-sensitive) parameter name, if Ollama ever had it."""
@@ -125,4 +148,12 @@ def language_facts() -> LanguageFacts:
         known_renderers=frozenset(instr["known_renderers"]),
         message_roles=tuple(instr["message_roles"]),
         ollama_version=instr["ollama_version"],
+        template=_template_facts(read_data_file("template.json")),
     )
+
+
+def _template_facts(data: dict[str, Any]) -> TemplateFacts:
+    def names(kind: str) -> dict[str, TemplateName]:
+        return {item["name"]: TemplateName(**item) for item in data[kind]}
+
+    return TemplateFacts(names("variables"), names("fields"), names("functions"), names("actions"))

@@ -171,18 +171,27 @@ class Registry:
         """Completion candidates for a FROM value being typed (`qw` or `qwen3:1`)."""
         if prefix.rfind(":") > prefix.rfind("/"):
             return self._tags_by_prefix(prefix, limit)
-        installed = {
-            str(r["model"]).lower()
-            for r in self.conn.execute(
-                "SELECT DISTINCT model FROM installs WHERE model >= ? AND model < ?",
-                (prefix, prefix + _TOP),
-            )
-        }
+        # Installed models come first (they are what a user most likely means), so they are
+        # fetched before the limit cuts the catalog's alphabetical list.
+        installed_rows = self.conn.execute(
+            """SELECT model, min(family) AS family FROM installs
+               WHERE model >= ? AND model < ? GROUP BY model ORDER BY model LIMIT ?""",
+            (prefix, prefix + _TOP, limit),
+        ).fetchall()
+        installed = {str(r["model"]).lower(): str(r["family"]) for r in installed_rows}
+        columns = "id, name, display_name, family, description"
         rows = self.conn.execute(
-            """SELECT id, name, display_name, family, description FROM model_overview
+            f"""SELECT {columns} FROM model_overview
                WHERE name >= ? AND name < ? ORDER BY name LIMIT ?""",
             (prefix, prefix + _TOP, limit),
         ).fetchall()
+        listed = {str(r["name"]).lower() for r in rows}
+        missing = [name for name in installed if name not in listed]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows += self.conn.execute(
+                f"SELECT {columns} FROM model_overview WHERE lower(name) IN ({marks})", missing
+            ).fetchall()
         caps = self._capabilities([int(r["id"]) for r in rows])
         matches = [
             ModelMatch(
@@ -197,19 +206,12 @@ class Registry:
             for r in rows
         ]
         known = {m.name.lower() for m in matches}
-        rows = self.conn.execute(
-            """SELECT model, min(family) AS family FROM installs
-               WHERE model >= ? AND model < ? GROUP BY model ORDER BY model LIMIT ?""",
-            (prefix, prefix + _TOP, limit),
-        ).fetchall()
         matches += [
-            ModelMatch(
-                name=str(r["model"]), kind="installed", family=str(r["family"]), installed=True
-            )
-            for r in rows
-            if str(r["model"]).lower() not in known
+            ModelMatch(name=name, kind="installed", family=family, installed=True)
+            for name, family in installed.items()
+            if name not in known
         ]
-        matches.sort(key=lambda m: m.name.lower())
+        matches.sort(key=lambda m: (not m.installed, m.name.lower()))
         return matches[:limit]
 
     def _tags_by_prefix(self, prefix: str, limit: int) -> list[ModelMatch]:
@@ -590,6 +592,11 @@ class Registry:
 
     # -- inventory -------------------------------------------------------------------------
 
+    def has_inventory(self) -> bool:
+        """Whether any Ollama host was ever synced (so "not installed" is a known fact)."""
+        row = self.conn.execute("SELECT 1 FROM meta WHERE key = 'last_sync'").fetchone()
+        return row is not None
+
     def installed_models(self, host: str | None = None) -> list[InstalledModel]:
         """Models seen on Ollama hosts by `sync`, by host then name."""
         sql = "SELECT * FROM installs"
@@ -629,6 +636,10 @@ class Registry:
         stamp = mutations.now()
         written = 0
         with db.write(self.conn):
+            # Remembered even when the host has no models: "nothing installed" is then a fact.
+            self.conn.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES ('last_sync', ?)", (stamp,)
+            )
             self.conn.execute("DELETE FROM installs WHERE host = ?", (host,))
             for m in models:
                 cursor = self.conn.execute(

@@ -114,6 +114,19 @@ def test_installed_only_models_complete(registry: Registry) -> None:
     assert registry.models_by_prefix("llama3.2", 1)[0].installed is True
 
 
+def test_installed_models_come_first_even_beyond_the_limit(registry: Registry) -> None:
+    registry.replace_installed("http://h:1", [_installed("qwen3:8b"), _installed("zz/own:v1")])
+    names = [m.name for m in registry.models_by_prefix("", 3)]
+    assert names[:2] == ["qwen3", "zz/own"]
+    assert all(m.installed for m in registry.models_by_prefix("", 2))
+
+
+def test_has_inventory_only_after_a_sync(registry: Registry) -> None:
+    assert registry.has_inventory() is False
+    registry.replace_installed("http://h:1", [])
+    assert registry.has_inventory() is True
+
+
 def test_parameter_facts_are_the_facts_modules(registry: Registry) -> None:
     facts = language_facts()
     everything = registry.parameters_by_prefix("", include_retired=True)

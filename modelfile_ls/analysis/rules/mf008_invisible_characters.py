@@ -48,4 +48,4 @@ def _runs(offsets: list[int]) -> list[Span]:
     return runs
 
 
-RULE = Rule("MF008", "invisible-characters", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("MF008", "invisible-characters", Severity.WARNING, __doc__ or "", check, fix_all=True)

@@ -52,4 +52,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF009", "inline-comment", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("MF009", "inline-comment", Severity.WARNING, __doc__ or "", check, fix_all=True)

@@ -40,4 +40,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF011", "instruction-name-collision", Severity.WARNING, __doc__ or "", check)
+RULE = Rule(
+    "MF011", "instruction-name-collision", Severity.WARNING, __doc__ or "", check, fix_all=True
+)

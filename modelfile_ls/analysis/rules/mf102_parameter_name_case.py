@@ -33,4 +33,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF102", "parameter-name-case", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("MF102", "parameter-name-case", Severity.ERROR, __doc__ or "", check, fix_all=True)

@@ -33,4 +33,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF104", "deprecated-parameter", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("MF104", "deprecated-parameter", Severity.WARNING, __doc__ or "", check, fix_all=True)

@@ -17,40 +17,11 @@ from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.gotemplate import actions
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax.model import Span
 
-TEMPLATE_FIELDS = [
-    "System",
-    "Prompt",
-    "Response",
-    "Suffix",
-    "Messages",
-    "Tools",
-    "Think",
-    "ThinkLevel",
-    "IsThinkSet",
-    "Role",
-    "Content",
-    "Thinking",
-    "Images",
-    "ToolCalls",
-    "ToolName",
-    "ToolCallID",
-    "ID",
-    "Function",
-    "Index",
-    "Name",
-    "Arguments",
-    "Type",
-    "Items",
-    "Description",
-    "Parameters",
-    "Defs",
-    "Required",
-    "Properties",
-    "Enum",
-    "AnyOf",
-]
+_TEMPLATE = language_facts().template
+TEMPLATE_FIELDS = [*_TEMPLATE.variables, *_TEMPLATE.fields]
 _BY_LOWER = {name.lower(): name for name in TEMPLATE_FIELDS}
 _FIELD = re.compile(r"(?<![A-Za-z0-9_$])\.([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -79,4 +50,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
                 )
 
 
-RULE = Rule("MF303", "template-variable-case", Severity.WARNING, __doc__ or "", check)
+RULE = Rule("MF303", "template-variable-case", Severity.WARNING, __doc__ or "", check, fix_all=True)

@@ -1,0 +1,74 @@
+"""Code lenses above FROM lines: what the base model is and whether it is installed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modelfile_ls.analysis.references import Reference, resolve_references
+from modelfile_ls.features.models import context_text, model_info, size_text
+from modelfile_ls.syntax.model import ParsedModelfile, Span
+
+if TYPE_CHECKING:
+    from modelfile_ls.registry import Registry
+
+PULL_COMMAND = "modelfile-ls.pull"
+"""The command a "not installed" lens runs, with the model name as its one argument; the
+server registers it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Lens:
+    """A lens on `span`; `command` None means the title is information only."""
+
+    span: Span
+    title: str
+    command: str | None = None
+    arguments: tuple[str, ...] = ()
+
+
+def code_lenses(
+    parsed: ParsedModelfile,
+    *,
+    registry: Registry | None = None,
+    base_dir: Path | None = None,
+) -> list[Lens]:
+    """One lens per FROM: the local file it names, or the model's status in the registry."""
+    clean = [i for i in parsed.instructions if not i.has_error]
+    lenses = []
+    for reference in resolve_references(clean, base_dir):
+        if reference.keyword != "FROM":
+            continue
+        lens = _lens(reference, registry)
+        if lens is not None:
+            lenses.append(lens)
+    return lenses
+
+
+def _lens(reference: Reference, registry: Registry | None) -> Lens | None:
+    span = reference.instruction.keyword_span
+    local = reference.local
+    if reference.is_local and local is not None:
+        return Lens(span, "local directory" if local.kind == "directory" else "local file")
+    name = reference.name
+    if registry is None or name is None or not name.is_valid or reference.looks_like_path:
+        return None
+    if name.is_remote:
+        return Lens(span, f"cloud model {name.short}")
+    info = model_info(registry, name)
+    facts = []
+    if info.record is not None and info.record.family:
+        facts.append(info.record.family)
+    if info.variant is not None and info.variant.parameters_b is not None:
+        facts.append(size_text(info.variant.parameters_b))
+    if info.context_length is not None:
+        facts.append(f"{context_text(info.context_length)} context")
+    if info.installed:
+        return Lens(span, " · ".join(["installed", *facts]))
+    if info.installed is False:
+        title = " · ".join(["not installed", *facts, f"pull {name.short}"])
+        return Lens(span, title, PULL_COMMAND, (name.short,))
+    if not facts:
+        return None
+    return Lens(span, " · ".join(facts))

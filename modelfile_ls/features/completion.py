@@ -1,0 +1,50 @@
+"""Completion by cursor context: keywords, parameter names and values, roles, models, paths,
+template variables and functions, suppression codes.
+
+Cost per request: one bisection to find the cursor's instruction, at most one indexed registry
+query (model names by prefix, or the base model's default parameters) and, for paths, one
+directory listing capped at `completion_paths.MAX_ENTRIES`. Nothing scans the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modelfile_ls.features import completion_instructions as instructions
+from modelfile_ls.features import completion_values as values
+from modelfile_ls.features.candidates import EMPTY, CompletionRequest, Completions
+from modelfile_ls.syntax.cursor import CursorKind, cursor_context
+from modelfile_ls.syntax.model import ParsedModelfile
+
+if TYPE_CHECKING:
+    from modelfile_ls.registry import Registry
+
+_HANDLERS: dict[CursorKind, Callable[[CompletionRequest], Completions]] = {
+    CursorKind.KEYWORD: instructions.keywords,
+    CursorKind.PARAMETER_NAME: instructions.parameter_names,
+    CursorKind.PARAMETER_VALUE: instructions.parameter_values,
+    CursorKind.MESSAGE_ROLE: instructions.roles,
+    CursorKind.REFERENCE: values.references,
+    CursorKind.VALUE: values.names,
+    CursorKind.TEMPLATE_ACTION: values.template_action,
+    CursorKind.TEMPLATE: values.template_text,
+    CursorKind.COMMENT: values.suppression_codes,
+}
+
+
+def complete(
+    parsed: ParsedModelfile,
+    offset: int,
+    *,
+    registry: Registry | None = None,
+    base_dir: Path | None = None,
+    snippets: bool = False,
+    limit: int = 50,
+) -> Completions:
+    """Completion candidates at a character offset; `snippets` if the client supports them."""
+    context = cursor_context(parsed, offset)
+    request = CompletionRequest(parsed, context, registry, base_dir, snippets, limit)
+    handler = _HANDLERS.get(context.kind)
+    return handler(request) if handler is not None else EMPTY

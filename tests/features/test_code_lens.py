@@ -1,0 +1,39 @@
+"""code_lenses(): the base model's status above each FROM."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from modelfile_ls.features import PULL_COMMAND, Lens, code_lenses
+from modelfile_ls.registry import Registry
+from modelfile_ls.syntax import Span, parse
+
+
+def test_installed_and_missing_models(registry: Registry) -> None:
+    text = "FROM llama3.2\nSYSTEM héllo 😀\nFROM llama3.2:1b\n"
+    assert code_lenses(parse(text), registry=registry) == [
+        Lens(Span(0, 4), "installed · Llama · 3.21B · 128K context"),
+        Lens(
+            Span(text.index("FROM llama3.2:1b"), text.index("FROM llama3.2:1b") + 4),
+            "not installed · Llama · 1.24B · 128K context · pull llama3.2:1b",
+            PULL_COMMAND,
+            ("llama3.2:1b",),
+        ),
+    ]
+
+
+def test_without_an_inventory_only_facts(bare_registry: Registry) -> None:
+    (lens,) = code_lenses(parse("FROM llama3.2\n"), registry=bare_registry)
+    assert lens.title == "Llama · 3.21B · 128K context" and lens.command is None
+    assert code_lenses(parse("FROM no-such-model\n"), registry=bare_registry) == []
+
+
+def test_cloud_and_local(tmp_path: Path, registry: Registry) -> None:
+    (tmp_path / "m.gguf").write_bytes(b"GGUF")
+    text = "FROM gpt-oss:20b-cloud\nFROM ./m.gguf\nFROM -bad\n"
+    lenses = code_lenses(parse(text), registry=registry, base_dir=tmp_path)
+    assert [lens.title for lens in lenses] == ["cloud model gpt-oss:20b-cloud", "local file"]
+
+
+def test_no_registry_no_model_lenses() -> None:
+    assert code_lenses(parse("FROM llama3.2\n")) == []
