@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import ModelCatalog, Rule, RuleContext
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.analysis.suppressions import apply_suppressions
 from modelfile_ls.facts import language_facts
-from modelfile_ls.settings import Settings
+
+if TYPE_CHECKING:
+    # Only for the annotation: `settings` imports `analysis.finding`, so a module-level import
+    # here would make `import modelfile_ls.settings` (before the analysis package) circular.
+    from modelfile_ls.settings import Settings
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 INTERNAL_ERROR = "MF901"
@@ -23,7 +28,10 @@ def analyze(
     rules: tuple[Rule, ...] = ALL_RULES,
 ) -> list[Finding]:
     """Findings for one document, sorted by position, after suppressions and configuration."""
-    settings = settings or Settings()
+    if settings is None:
+        from modelfile_ls.settings import Settings
+
+        settings = Settings()
     context = RuleContext(parsed, language_facts(), base_dir, registry)
     findings: list[Finding] = []
     for rule in rules:
