@@ -1,5 +1,6 @@
 """The `modelfile-ls` command line.
 
+`modelfile-ls` alone (or `--stdio`, or `--tcp HOST:PORT`) is the language server;
 `modelfile-ls --check PATHS` checks files for CI; `parse`, `rules`, `--explain` and
 `registry` are sub-commands. The language-server modules are imported only when serving, so
 the check path never loads pygls or lsprotocol.
@@ -30,8 +31,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _top_level(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="modelfile-ls",
-        description="Checker and tooling for Ollama Modelfiles. Sub-commands: parse, rules,"
-        " registry (run `modelfile-ls COMMAND --help`).",
+        description="Language server, checker and tooling for Ollama Modelfiles. Without"
+        " arguments it serves the Language Server Protocol over stdio. Sub-commands: parse,"
+        " rules, registry (run `modelfile-ls COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"modelfile-ls {__version__}")
     parser.add_argument(
@@ -59,13 +61,32 @@ def _top_level(args: list[str]) -> int:
     )
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE")
     parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    serving = parser.add_mutually_exclusive_group()
+    serving.add_argument(
+        "--stdio", action="store_true", help="serve the language server over stdio (default)"
+    )
+    serving.add_argument("--tcp", metavar="HOST:PORT", help="serve the language server over TCP")
     options = parser.parse_args(args)
     if options.explain:
         return _explain(options.explain)
     if options.check:
         return _check(options, parser)
-    parser.print_help(sys.stderr)
-    return 2
+    if options.paths:
+        parser.error("checking files needs --check (without arguments modelfile-ls is a server)")
+    return _serve(options.tcp, parser)
+
+
+def _serve(tcp: str | None, parser: argparse.ArgumentParser) -> int:
+    from modelfile_ls import lsp
+
+    if tcp is None:
+        lsp.serve_stdio()
+        return 0
+    host, _, port = tcp.rpartition(":")
+    if not host or not port.isdigit() or int(port) > 65535:
+        parser.error(f"--tcp expects HOST:PORT, such as 127.0.0.1:2087, not {tcp!r}")
+    lsp.serve_tcp(host.strip("[]"), int(port))
+    return 0
 
 
 def _explain(code: str) -> int:

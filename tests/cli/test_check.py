@@ -176,9 +176,12 @@ def test_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert "| MF001 |" in table.replace("`", "")
 
 
-def test_no_arguments_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
-    assert "--check" in capsys.readouterr().err
+def test_help_lists_the_modes(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert "--check" in out and "--tcp" in out
 
 
 def test_parse_formats(tree: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,168 @@
+"""The open documents: text per version, one parse per version, findings per configuration.
+
+The server keeps its own store rather than pygls' workspace: pygls splits lines with
+`str.splitlines`, which also breaks at U+2028, form feeds and other characters that are not
+LSP line breaks, so incremental edits after such a character would land in the wrong place.
+Here every position goes through `LineIndex`, which knows exactly `\\r\\n`, `\\r` and `\\n`.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from lsprotocol import types
+from pygls.uris import to_fs_path, uri_scheme
+
+from modelfile_ls.lsp.incremental import Edit, parse_after
+from modelfile_ls.syntax import parse
+from modelfile_ls.syntax.model import ParsedModelfile
+from modelfile_ls.syntax.positions import LineIndex, PositionEncoding
+from modelfile_ls.syntax.positions import Position as TextPosition
+
+if TYPE_CHECKING:
+    from modelfile_ls.analysis.finding import Finding
+
+_serials = itertools.count(1)
+
+
+def base_dir_of(uri: str) -> Path | None:
+    """The directory relative paths resolve against: a file's folder, None when unsaved."""
+    if uri_scheme(uri) != "file":
+        return None
+    path = to_fs_path(uri)
+    return Path(path).resolve().parent if path else None
+
+
+class Document:
+    """One version of one open document; a new version is a new object, so caches never go
+    stale."""
+
+    __slots__ = (
+        "_findings",
+        "_lines",
+        "_parse",
+        "_parsed",
+        "base_dir",
+        "serial",
+        "text",
+        "uri",
+        "version",
+    )
+
+    def __init__(
+        self,
+        uri: str,
+        text: str,
+        version: int | None,
+        base_dir: Path | None = None,
+        parse: Callable[[str], ParsedModelfile] = parse,
+    ) -> None:
+        self.uri = uri
+        self.text = text
+        self.version = version
+        self.base_dir = base_dir
+        self.serial = next(_serials)
+        """Unique per object: the identity of this exact text (pull diagnostics' result id)."""
+        self._parse: Callable[[str], ParsedModelfile] | None = parse
+        self._parsed: ParsedModelfile | None = None
+        self._lines: LineIndex | None = None
+        self._findings: tuple[int, list[Finding]] | None = None
+
+    @property
+    def parsed(self) -> ParsedModelfile:
+        """The parse of this version, computed once on first use."""
+        if self._parsed is None:
+            assert self._parse is not None
+            self._parsed, self._parse = self._parse(self.text), None
+        return self._parsed
+
+    @property
+    def parsed_if_done(self) -> ParsedModelfile | None:
+        """The parse if it was already needed, else None (never parses)."""
+        return self._parsed
+
+    @property
+    def lines(self) -> LineIndex:
+        """Line index of the text (shared with the parse once there is one)."""
+        if self._parsed is not None:
+            return self._parsed.lines
+        if self._lines is None:
+            self._lines = LineIndex(self.text)
+        return self._lines
+
+    def findings(self, key: int, compute: Callable[[Document], list[Finding]]) -> list[Finding]:
+        """Findings for this version under configuration generation `key`, computed once."""
+        if self._findings is None or self._findings[0] != key:
+            self._findings = (key, compute(self))
+        return self._findings[1]
+
+    def offset(self, position: types.Position, encoding: PositionEncoding) -> int:
+        """Character offset of an LSP position in the negotiated encoding."""
+        return self.lines.offset(TextPosition(position.line, position.character), encoding)
+
+
+def apply_change(
+    document: Document,
+    change: types.TextDocumentContentChangeEvent,
+    encoding: PositionEncoding,
+) -> tuple[str, Edit | None]:
+    """The text after one content change, and the edit as offsets (None for a full text)."""
+    if isinstance(change, types.TextDocumentContentChangePartial):
+        start = document.offset(change.range.start, encoding)
+        end = max(start, document.offset(change.range.end, encoding))
+        text = document.text[:start] + change.text + document.text[end:]
+        return text, Edit(start, end, change.text)
+    return change.text, None
+
+
+def _parser(document: Document, edit: Edit | None) -> Callable[[str], ParsedModelfile]:
+    """How to parse the next version: from the previous parse when there is one to reuse."""
+    previous = document.parsed_if_done
+    if edit is None or previous is None:
+        return parse
+    return partial(parse_after, previous, edit)
+
+
+class DocumentStore:
+    """Open documents by URI."""
+
+    def __init__(self) -> None:
+        self._documents: dict[str, Document] = {}
+
+    def __iter__(self) -> Iterator[Document]:
+        return iter(list(self._documents.values()))
+
+    def get(self, uri: str) -> Document | None:
+        """The current version of an open document."""
+        return self._documents.get(uri)
+
+    def open(self, item: types.TextDocumentItem) -> Document:
+        """Start tracking a document the client opened."""
+        document = Document(item.uri, item.text, item.version, base_dir_of(item.uri))
+        self._documents[item.uri] = document
+        return document
+
+    def change(
+        self,
+        uri: str,
+        version: int,
+        changes: Sequence[types.TextDocumentContentChangeEvent],
+        encoding: PositionEncoding,
+    ) -> Document | None:
+        """Apply the changes of one didChange in order; None for a document never opened."""
+        document = self._documents.get(uri)
+        if document is None:
+            return None
+        for change in changes:
+            text, edit = apply_change(document, change, encoding)
+            document = Document(uri, text, version, document.base_dir, _parser(document, edit))
+        self._documents[uri] = document
+        return document
+
+    def close(self, uri: str) -> Document | None:
+        """Forget a document the client closed."""
+        return self._documents.pop(uri, None)

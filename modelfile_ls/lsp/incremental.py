@@ -1,0 +1,188 @@
+"""Re-parse after one edit by scanning only the instructions the edit can have changed.
+
+The scanner reads forward from the start of a line and keeps no state between top-level items
+(instructions and comments) except Ollama's line counter, which only appears in error
+messages. So after an edit of `old[start:end]`:
+- every item that ends before `start` (its terminating newline included) is unchanged;
+- every item that starts at or after `end` is unchanged but for an offset, provided the
+  scan of the edited window ends exactly where that item begins;
+- only the window between them is scanned again.
+When the window scan runs into the window's end (an unterminated quote now swallows the rest
+of the file, a keyword typed at the very end), `reparse` gives up and the caller parses the
+whole text. Property tests check the result equals a full parse for random edits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from typing import Any, NamedTuple
+
+from modelfile_ls.syntax import parse
+from modelfile_ls.syntax.lexer import scan
+from modelfile_ls.syntax.model import (
+    Comment,
+    Instruction,
+    ParsedModelfile,
+    Span,
+    SyntaxProblem,
+    Value,
+)
+
+_OLLAMA_LINE = re.compile(r"\(line (\d+)\)")
+_new: Any = tuple.__new__
+
+
+class Edit(NamedTuple):
+    """`old_text[start:end]` replaced by `inserted`."""
+
+    start: int
+    end: int
+    inserted: str
+
+
+def parse_after(old: ParsedModelfile, edit: Edit, text: str) -> ParsedModelfile:
+    """The parse of `text` (the old text with `edit` applied), reusing what it can."""
+    return reparse(old, edit, text) or parse(text)
+
+
+def reparse(old: ParsedModelfile, edit: Edit, text: str) -> ParsedModelfile | None:
+    """The incremental parse, or None when the edit's effect is not confined to a window."""
+    if old.encoding != "utf-8" or old.replaced_bytes or old.looks_like_utf16_without_bom:
+        return None
+    start, end, inserted = edit
+    delta = len(inserted) - (end - start)
+    instructions, comments = old.instructions, old.comments
+    # Items that end before the edit: the newline that ended each one is unchanged too.
+    kept_i = bisect_left(instructions, start, key=_end)
+    kept_c = bisect_left(comments, start, key=_end)
+    window_start = max(
+        instructions[kept_i - 1].span.end if kept_i else 0,
+        comments[kept_c - 1].span.end if kept_c else 0,
+    )
+    # Items that start at or after the edit's end.
+    next_i = bisect_left(instructions, end, key=_start)
+    next_c = bisect_left(comments, end, key=_start)
+    following: list[int] = []
+    if next_i < len(instructions):
+        following.append(instructions[next_i].span.start)
+    if next_c < len(comments):
+        following.append(comments[next_c].span.start)
+    window_end = min(following) + delta if following else len(text)
+    new_i, new_c, new_p = scan(text[window_start:window_end])
+    if following and _touches_end(new_i, new_c, window_end - window_start):
+        return None
+    line_shift = _line_breaks(inserted) - _line_breaks(old.text, start, end)
+    head_lines = _line_breaks(text, 0, window_start) if new_p else 0
+    problems = [p for p in old.problems if p.span.start < window_start]
+    problems += [_shift_problem(p, window_start, head_lines) for p in new_p]
+    problems += [
+        _shift_problem(p, delta, line_shift)
+        for p in old.problems
+        if following and p.span.start >= min(following)
+    ]
+    return ParsedModelfile(
+        text,
+        (
+            *instructions[:kept_i],
+            *_shift_instructions(new_i, window_start),
+            *_shift_instructions(instructions[next_i:] if following else (), delta),
+        ),
+        (
+            *comments[:kept_c],
+            *_shift_comments(new_c, window_start),
+            *_shift_comments(comments[next_c:] if following else (), delta),
+        ),
+        tuple(problems),
+    )
+
+
+def _start(item: Instruction | Comment) -> int:
+    return item.span.start
+
+
+def _end(item: Instruction | Comment) -> int:
+    return item.span.end
+
+
+def _touches_end(instructions: list[Instruction], comments: list[Comment], length: int) -> bool:
+    """Whether the last item of a window scan ran into the window's end (it may continue)."""
+    last = max(
+        (instructions[-1].span.end if instructions else -1),
+        (comments[-1].span.end if comments else -1),
+    )
+    return last >= length
+
+
+def _line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
+    """Ollama's line counter counts every `\\r` and every `\\n`."""
+    stop = len(text) if end is None else end
+    return text.count("\n", start, stop) + text.count("\r", start, stop)
+
+
+def _span(span: Span, by: int) -> Span:
+    return Span(span.start + by, span.end + by)
+
+
+def _optional(span: Span | None, by: int) -> Span | None:
+    return None if span is None else Span(span.start + by, span.end + by)
+
+
+def _shift_instructions(items: Iterable[Instruction], by: int) -> Iterator[Instruction]:
+    """The items moved by `by` characters.
+
+    This runs for every instruction after an edit, so it unpacks the tuples and builds the
+    new ones with `tuple.__new__`, skipping the NamedTuples' Python-level constructors
+    (about three times faster; the result is identical).
+    """
+    if by == 0:
+        yield from items
+        return
+    for keyword, keyword_text, kw, span, value, name, name_span, role, role_span, error in items:
+        if value is not None:
+            v_span, v_text, quoting, content, opened, closed = value
+            value = _new(
+                Value,
+                (
+                    _new(Span, (v_span[0] + by, v_span[1] + by)),
+                    v_text,
+                    quoting,
+                    _new(Span, (content[0] + by, content[1] + by)),
+                    None if opened is None else _new(Span, (opened[0] + by, opened[1] + by)),
+                    None if closed is None else _new(Span, (closed[0] + by, closed[1] + by)),
+                ),
+            )
+        yield _new(
+            Instruction,
+            (
+                keyword,
+                keyword_text,
+                _new(Span, (kw[0] + by, kw[1] + by)),
+                _new(Span, (span[0] + by, span[1] + by)),
+                value,
+                name,
+                None if name_span is None else _new(Span, (name_span[0] + by, name_span[1] + by)),
+                role,
+                None if role_span is None else _new(Span, (role_span[0] + by, role_span[1] + by)),
+                error,
+            ),
+        )
+
+
+def _shift_comments(items: Iterable[Comment], by: int) -> Iterator[Comment]:
+    for item in items:
+        yield item if by == 0 else Comment(_span(item.span, by), item.text)
+
+
+def _shift_problem(problem: SyntaxProblem, by: int, lines: int) -> SyntaxProblem:
+    message = problem.ollama_error
+    if lines:
+        message = _OLLAMA_LINE.sub(lambda m: f"(line {int(m.group(1)) + lines})", message, 1)
+    return SyntaxProblem(
+        problem.kind,
+        _span(problem.span, by),
+        message,
+        problem.detail,
+        _optional(problem.related, by),
+    )

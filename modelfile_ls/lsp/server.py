@@ -1,0 +1,275 @@
+"""The language server: state in `ModelfileServer`, handlers of a few lines each.
+
+Start-up stays as fast as a bare pygls server: the analysis, the registry and the Ollama
+client are imported after the `initialize` result has gone out (in `initialized`, or on first
+use), never before.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+from typing import TYPE_CHECKING, Any
+
+from lsprotocol import types
+from pygls.lsp.server import LanguageServer
+
+from modelfile_ls import __version__
+from modelfile_ls.lsp import config
+from modelfile_ls.lsp.capabilities import ClientSupport
+from modelfile_ls.lsp.catalog import Catalog
+from modelfile_ls.lsp.commands import register_commands
+from modelfile_ls.lsp.convert import encoding_of
+from modelfile_ls.lsp.diagnostics import Diagnostics, pull_options
+from modelfile_ls.lsp.documents import DocumentStore
+from modelfile_ls.lsp.features import register_features
+from modelfile_ls.lsp.protocol import ModelfileProtocol
+from modelfile_ls.lsp.refresh import Refresher
+from modelfile_ls.syntax.positions import PositionEncoding
+
+if TYPE_CHECKING:
+    from modelfile_ls.analysis.finding import Finding
+    from modelfile_ls.lsp.documents import Document
+    from modelfile_ls.settings import Settings
+
+NAME = "modelfile-ls"
+GC_YOUNG_THRESHOLD = 20_000
+"""Allocations between young-generation collections (Python's default is 700)."""
+CONFIGURATION_TIMEOUT_S = 5.0
+"""How long to hold the first diagnostics for the client's configuration before using defaults."""
+
+
+class ModelfileServer(LanguageServer):
+    """A pygls server with the state of one editor session."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            NAME,
+            __version__,
+            text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
+            protocol_cls=ModelfileProtocol,
+        )
+        self.documents = DocumentStore()
+        self.catalog = Catalog()
+        self.diagnostics = Diagnostics(self)
+        self.refresher = Refresher(self)
+        self.encoding: PositionEncoding = "utf-16"
+        self.support = ClientSupport()
+        self.generation = 0
+        """Bumped when configuration or registry data changes; keys the findings caches."""
+        self.ready = asyncio.Event()
+        """Set once the client's configuration is known; diagnostics wait for it."""
+        self.stopping = False
+        """Set by `shutdown`: work still in flight must not publish any more."""
+        self.session_start: asyncio.Future[None] | None = None
+        """The start-up task `initialized` launched (kept referenced so it runs to the end)."""
+        self._settings: Settings | None = None
+        self._initialization_options: Any = None
+        self._shown_errors: set[str] = set()
+
+    @property
+    def settings(self) -> Settings:
+        """The settings in force (defaults until the client's configuration is read)."""
+        if self._settings is None:
+            self._settings = config.default_settings()
+        return self._settings
+
+    def negotiate(self, params: types.InitializeParams) -> None:
+        """Record what the client supports; everything slow waits for `initialized`."""
+        self.encoding = encoding_of(self.workspace.position_encoding)
+        self.support = ClientSupport.of(params)
+        self._initialization_options = params.initialization_options
+        self.diagnostics.configure(params.capabilities)
+        if self.diagnostics.pull:
+            self.feature(types.TEXT_DOCUMENT_DIAGNOSTIC, pull_options())(pull_diagnostics)
+
+    async def start_session(self) -> None:
+        """Read the configuration, open the registry, publish, then refresh from Ollama."""
+        capabilities = self.client_capabilities
+        if config.supports_change_registration(capabilities):
+            self.client_register_capability(config.change_registration())
+        settings = await self.read_configuration()
+        if self.stopping:
+            return
+        self.apply_settings(settings)
+        import modelfile_ls.features  # noqa: F401  (loaded now, not on the first keystroke)
+
+        settle_heap()
+        self.ready.set()
+        self.diagnostics.republish()
+        self.refresher.start()
+
+    async def read_configuration(self, pushed: Any = None) -> Settings | None:
+        """initializationOptions overlaid with the client's `modelfile` section (or the
+        settings a didChangeConfiguration carried); None when they are unusable."""
+        section = pushed
+        if config.supports_pull(self.client_capabilities):
+            try:
+                answer = await asyncio.wait_for(
+                    self.workspace_configuration_async(config.configuration_request()),
+                    CONFIGURATION_TIMEOUT_S,
+                )
+                section = answer[0] if answer else None
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise  # the loop itself is closing (`exit`): stop here
+                # pygls cancels requests still unanswered when `shutdown` arrives.
+                return None
+            except Exception as exc:
+                self.log(types.MessageType.Warning, f"cannot read the configuration: {exc}")
+        settings = config.settings_from_client(
+            [
+                (self._initialization_options, "initializationOptions"),
+                (section, f"configuration section `{config.SECTION}`"),
+            ]
+        )
+        if isinstance(settings, str):
+            self.show_once(settings)
+            return None
+        return settings
+
+    def apply_settings(self, settings: Settings | None) -> None:
+        """Put new settings in force; reopen the registry and refresh when they moved."""
+        previous = self._settings
+        if settings is not None:
+            self._settings = settings
+        current = self.settings
+        reopened = self.catalog.open(current.registry_path)
+        if reopened and self.catalog.error:
+            self.show_once(f"registry not available, continuing without it: {self.catalog.error}")
+        self.generation += 1
+        if reopened and previous is not None:
+            self.refresh_views()
+        if previous is not None and (
+            previous.registry_path != current.registry_path
+            or previous.ollama_host != current.ollama_host
+        ):
+            self.refresher.start()
+
+    def registry_changed(self) -> None:
+        """Registry data changed: findings, lenses and hints may differ, so refresh them."""
+        self.generation += 1
+        self.diagnostics.republish()
+        self.refresh_views()
+
+    def refresh_views(self) -> None:
+        """Ask the client to re-request code lenses and inlay hints (model facts changed)."""
+        if self.support.code_lens_refresh:
+            self.workspace_code_lens_refresh(None)
+        if self.support.inlay_hint_refresh:
+            self.workspace_inlay_hint_refresh(None)
+
+    def findings(self, document: Document) -> list[Finding]:
+        """The findings of one document version under the current configuration (cached)."""
+        return document.findings(self.generation, self._analyze)
+
+    def _analyze(self, document: Document) -> list[Finding]:
+        from modelfile_ls.analysis import analyze
+
+        return analyze(document.parsed, self.settings, self.catalog.registry, document.base_dir)
+
+    def log(self, level: types.MessageType, message: str) -> None:
+        """A line in the client's log for this server."""
+        self.window_log_message(types.LogMessageParams(level, message))
+
+    def show_once(self, message: str) -> None:
+        """Show a warning to the user, once per distinct message per session."""
+        self.log(types.MessageType.Warning, message)
+        if message not in self._shown_errors:
+            self._shown_errors.add(message)
+            self.window_show_message(
+                types.ShowMessageParams(types.MessageType.Warning, f"modelfile-ls: {message}")
+            )
+
+
+def settle_heap() -> None:
+    """Keep the garbage collector off the keystroke path.
+
+    What start-up loaded (pygls, lsprotocol, the rules, the registry) lives as long as the
+    server, yet every full collection walked all of it: 20-50 ms pauses on a didChange. Frozen,
+    it is never walked again; a larger first generation makes collections rarer still (each
+    version's parse allocates thousands of tuples, freed by reference counting anyway).
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(GC_YOUNG_THRESHOLD, *gc.get_threshold()[1:])
+
+
+def create_server() -> ModelfileServer:
+    """A server with every feature registered."""
+    server = ModelfileServer()
+    server.feature(types.INITIALIZE)(on_initialize)
+    server.feature(types.INITIALIZED)(on_initialized)
+    server.feature(types.SHUTDOWN)(on_shutdown)
+    server.feature(types.TEXT_DOCUMENT_DID_OPEN)(did_open)
+    server.feature(types.TEXT_DOCUMENT_DID_CHANGE)(did_change)
+    server.feature(types.TEXT_DOCUMENT_DID_CLOSE)(did_close)
+    server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(did_change_configuration)
+    register_features(server)
+    register_commands(server)
+    return server
+
+
+def on_initialize(ls: ModelfileServer, params: types.InitializeParams) -> None:
+    """`initialize`: negotiate; pygls builds the capabilities from the registered features."""
+    ls.negotiate(params)
+
+
+def on_initialized(ls: ModelfileServer, params: types.InitializedParams) -> None:
+    """`initialized`: configuration, registry, first diagnostics, background refresh.
+
+    A task of our own rather than an async handler: when the client exits mid-start-up, the
+    loop cancels it quietly instead of pygls reporting the cancellation as an error.
+    """
+    ls.session_start = asyncio.ensure_future(ls.start_session())
+
+
+def on_shutdown(ls: ModelfileServer, params: None) -> None:
+    """`shutdown`: stop publishing, release the registry."""
+    ls.stopping = True
+    ls.catalog.close()
+
+
+def did_open(ls: ModelfileServer, params: types.DidOpenTextDocumentParams) -> None:
+    """Track the document and publish its diagnostics."""
+    ls.diagnostics.publish(ls.documents.open(params.text_document))
+
+
+def did_change(ls: ModelfileServer, params: types.DidChangeTextDocumentParams) -> None:
+    """Apply the edits and publish diagnostics for the new version."""
+    document = ls.documents.change(
+        params.text_document.uri, params.text_document.version, params.content_changes, ls.encoding
+    )
+    if document is not None:
+        ls.diagnostics.publish(document)
+
+
+def did_close(ls: ModelfileServer, params: types.DidCloseTextDocumentParams) -> None:
+    """Forget the document and clear its diagnostics."""
+    ls.documents.close(params.text_document.uri)
+    ls.diagnostics.clear(params.text_document.uri)
+
+
+async def did_change_configuration(
+    ls: ModelfileServer, params: types.DidChangeConfigurationParams
+) -> None:
+    """Re-read the configuration and re-publish, without a restart. Diagnostics wait for the
+    new settings (a pull in between answers with them, not with the old ones)."""
+    if ls.session_start is not None and not ls.session_start.done():
+        await asyncio.wait([ls.session_start])  # start-up reads the configuration first
+    ls.ready.clear()
+    try:
+        ls.apply_settings(await ls.read_configuration(params.settings))
+    finally:
+        ls.ready.set()
+    ls.diagnostics.republish()
+
+
+async def pull_diagnostics(
+    ls: ModelfileServer, params: types.DocumentDiagnosticParams
+) -> types.DocumentDiagnosticReport:
+    """`textDocument/diagnostic` (registered only for clients that pull)."""
+    await ls.ready.wait()
+    document = ls.documents.get(params.text_document.uri)
+    return ls.diagnostics.report(document, params.previous_result_id)
