@@ -16,7 +16,7 @@ from modelfile_ls.lsp.pull import pull_model
 if TYPE_CHECKING:
     from modelfile_ls.lsp.server import ModelfileServer
 
-REFRESH_REGISTRY = "modelfile.refreshRegistry"
+REFRESH_REGISTRY = "modelfile-ls.refreshRegistry"
 PULL = "modelfile-ls.pull"
 """Must equal `modelfile_ls.features.PULL_COMMAND` (checked by a test; imported lazily)."""
 

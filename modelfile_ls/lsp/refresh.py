@@ -41,7 +41,7 @@ class RefreshResult:
         return f"registry refreshed: {self.models} models installed on {self.host}"
 
     def as_json(self) -> dict[str, object]:
-        """The result of the `modelfile.refreshRegistry` command."""
+        """The result of the `modelfile-ls.refreshRegistry` command."""
         return {"host": self.host, "models": self.models, "error": self.error}
 
 

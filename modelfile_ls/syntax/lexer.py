@@ -60,6 +60,12 @@ def visible_text(raw: str) -> str:
     return "".join(c for c in raw if c in "\t\r\n" or is_printable(c))
 
 
+def may_have_invisible(text: str) -> bool:
+    """False when the text is plain printable ASCII (plus tabs and line breaks), so nothing in
+    it can be dropped; a cheap pre-check before looking at each value."""
+    return _NEEDS_FILTER.search(text) is not None
+
+
 def invisible_offsets(text: str, start: int, end: int) -> list[int]:
     """Offsets in `text[start:end]` of characters Ollama silently drops from a value."""
     if _NEEDS_FILTER.search(text, start, end) is None:

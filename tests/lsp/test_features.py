@@ -63,7 +63,7 @@ async def test_advertised_capabilities(shared: Shared) -> None:
     assert list(actions.code_action_kinds or ()) == ["quickfix", "source.fixAll.modelfile-ls"]
     assert capabilities.execute_command_provider is not None
     assert set(capabilities.execute_command_provider.commands) == {
-        "modelfile.refreshRegistry",
+        "modelfile-ls.refreshRegistry",
         PULL,
     }
 

@@ -20,21 +20,24 @@ from modelfile_ls.syntax.model import Quoting, Span
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     """Report quoted values whose first line closes the quote but continues."""
     text = context.parsed.text
-    lines = context.parsed.lines
     for instruction in context.valid_instructions:
         value = instruction.value
         if value is None or value.quoting is Quoting.NONE or value.open_span is None:
             continue
-        first_line = lines.line_of(value.open_span.start)
-        if lines.line_of(value.span.end) == first_line:
+        # The end of the value's first line, found without the line index: this runs on
+        # every keystroke in the editor, and single-line values are the common case.
+        start, stop = value.open_span.end, value.span.end
+        breaks = [i for i in (text.find("\n", start, stop), text.find("\r", start, stop)) if i >= 0]
+        if not breaks:
             continue
-        line_end = lines.line_end(first_line)
+        line_end = min(breaks)
         delimiter = value.quoting.delimiter
         close = text.rfind(delimiter, value.open_span.end, line_end)
         if close == -1 or not text[close + len(delimiter) : line_end].strip():
             continue
         after = Span(close + len(delimiter), line_end)
-        swallowed = lines.line_of(value.span.end) - first_line
+        lines = context.parsed.lines
+        swallowed = lines.line_of(value.span.end) - lines.line_of(line_end)
         yield rule.finding(
             after,
             f"text after the closing quote keeps the value open: the next {swallowed}"

@@ -15,13 +15,15 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
 from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.syntax.lexer import invisible_offsets
+from modelfile_ls.syntax.lexer import invisible_offsets, may_have_invisible
 from modelfile_ls.syntax.model import Span
 
 
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     """Report each run of dropped characters in a value or before a keyword."""
     text = context.parsed.text
+    if not may_have_invisible(text):
+        return
     for instruction in context.valid_instructions:
         ranges = [(instruction.span.start - 1, instruction.keyword_span.start)]
         if instruction.value is not None:
