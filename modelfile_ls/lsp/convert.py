@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.syntax.model import Span
 
-RULES_DOC_URL = "https://github.com/modelfile-ls/modelfile-ls/blob/main/README.md#rules"
-"""Where every rule is documented (the README's generated table); diagnostics link to it."""
+RULES_DOC_URL = "https://github.com/modelfile-ls/modelfile-ls/blob/main/README.md#{anchor}"
+"""Where every rule is documented: its row of the README's generated table (anchor = code)."""
 SOURCE = "modelfile-ls"
 
 _ENCODINGS: dict[str, PositionEncoding] = {"utf-8": "utf-8", "utf-16": "utf-16", "utf-32": "utf-32"}
@@ -96,7 +96,9 @@ def diagnostic(
         message=finding.message,
         severity=severity(finding),
         code=finding.code,
-        code_description=types.CodeDescription(RULES_DOC_URL) if support.code_description else None,
+        code_description=types.CodeDescription(RULES_DOC_URL.format(anchor=finding.code.lower()))
+        if support.code_description
+        else None,
         source=SOURCE,
         tags=tags or None,
         related_information=related,

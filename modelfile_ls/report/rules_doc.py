@@ -67,7 +67,9 @@ def _markdown_table(rules: list[Rule]) -> str:
     out = ["| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
     for rule in rules:
         cells = (rule.code, f"`{rule.name}`", rule.severity.label, rule_summary(rule))
-        out.append("| " + " | ".join(_markdown_cell(cell) for cell in cells) + " |")
+        row = " | ".join(_markdown_cell(cell) for cell in cells)
+        # An anchor per code, so a diagnostic's link opens its own row of the README table.
+        out.append(f'| <a id="{rule.code.lower()}"></a>{row} |')
     return "\n".join(out) + "\n"
 
 

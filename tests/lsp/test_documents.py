@@ -161,7 +161,7 @@ async def test_diagnostic_details_follow_the_client(shared: Shared) -> None:
     assert related.message == "the SYSTEM that is used"
     if publish.code_description_support:
         assert deprecated.code_description is not None
-        assert deprecated.code_description.href.endswith("README.md#rules")
+        assert deprecated.code_description.href.endswith(f"README.md#{deprecated.code.lower()}")
     else:
         assert deprecated.code_description is None
 

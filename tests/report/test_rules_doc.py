@@ -48,8 +48,8 @@ def test_markdown_table_escapes_pipes() -> None:
     assert render_rules_table(RULES, "markdown") == (
         "| Code | Name | Severity | Summary |\n"
         "| --- | --- | --- | --- |\n"
-        "| MF101 | `unknown-parameter` | error | Summary line. |\n"
-        "| MF002 | `missing-value` | warning | Value \\| missing. |\n"
+        '| <a id="mf101"></a>MF101 | `unknown-parameter` | error | Summary line. |\n'
+        '| <a id="mf002"></a>MF002 | `missing-value` | warning | Value \\| missing. |\n'
     )
 
 
