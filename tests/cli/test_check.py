@@ -173,7 +173,7 @@ def test_explain_and_rules(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--explain", "MF999"]) == 2
     assert main(["rules", "--format", "markdown"]) == 0
     table = capsys.readouterr().out
-    assert "| MF001 |" in table.replace("`", "")
+    assert '| <a id="mf001"></a>MF001 | `unknown-instruction` |' in table
 
 
 def test_help_lists_the_modes(capsys: pytest.CaptureFixture[str]) -> None:
