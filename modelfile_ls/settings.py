@@ -148,12 +148,18 @@ def _tool_table(path: Path) -> dict[str, Any]:
     return tool if isinstance(tool, dict) else {}
 
 
-def load_settings(path: Path) -> Settings:
-    """Read settings from a config file (`.modelfile-ls.toml` top level or pyproject's table)."""
-    if path.name == "pyproject.toml":
-        table = _tool_table(path).get("modelfile-ls", {})
-    else:
-        table = _read_toml(path)
+def config_table(path: Path) -> dict[str, Any]:
+    """The raw settings of a config file: `.modelfile-ls.toml` whole, or pyproject's table."""
+    table = (
+        _tool_table(path).get("modelfile-ls", {})
+        if path.name == "pyproject.toml"
+        else _read_toml(path)
+    )
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.modelfile-ls] must be a table")
-    return settings_from_mapping(table, str(path)).merged(config_file=path)
+    return table
+
+
+def load_settings(path: Path) -> Settings:
+    """Read settings from a config file (`.modelfile-ls.toml` top level or pyproject's table)."""
+    return settings_from_mapping(config_table(path), str(path)).merged(config_file=path)

@@ -28,6 +28,8 @@ from modelfile_ls.lsp.refresh import Refresher
 from modelfile_ls.syntax.positions import PositionEncoding
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.lsp.documents import Document
     from modelfile_ls.settings import Settings
@@ -65,6 +67,10 @@ class ModelfileServer(LanguageServer):
         """The start-up task `initialized` launched (kept referenced so it runs to the end)."""
         self._settings: Settings | None = None
         self._initialization_options: Any = None
+        self._client_sources: list[tuple[object, str]] = []
+        """The editor's configuration objects, layered over each folder's config file."""
+        self._folder_settings: dict[Path, tuple[tuple[int, int], Settings]] = {}
+        """Settings per config file, keyed by its modification time and `generation`."""
         self._shown_errors: set[str] = set()
 
     @property
@@ -118,15 +124,15 @@ class ModelfileServer(LanguageServer):
                 return None
             except Exception as exc:
                 self.log(types.MessageType.Warning, f"cannot read the configuration: {exc}")
-        settings = config.settings_from_client(
-            [
-                (self._initialization_options, "initializationOptions"),
-                (section, f"configuration section `{config.SECTION}`"),
-            ]
-        )
+        sources: list[tuple[object, str]] = [
+            (self._initialization_options, "initializationOptions"),
+            (section, f"configuration section `{config.SECTION}`"),
+        ]
+        settings = config.settings_from_client(sources)
         if isinstance(settings, str):
             self.show_once(settings)
             return None
+        self._client_sources = sources
         return settings
 
     def apply_settings(self, settings: Settings | None) -> None:
@@ -167,7 +173,38 @@ class ModelfileServer(LanguageServer):
     def _analyze(self, document: Document) -> list[Finding]:
         from modelfile_ls.analysis import analyze
 
-        return analyze(document.parsed, self.settings, self.catalog.registry, document.base_dir)
+        settings = self.settings_for(document)
+        return analyze(document.parsed, settings, self.catalog.registry, document.base_dir)
+
+    def settings_for(self, document: Document) -> Settings:
+        """The document folder's config file (as `--check` finds it), overridden key by key by
+        the editor's settings; the registry and Ollama host stay the server's own."""
+        from modelfile_ls.settings import ConfigError, config_table, find_config
+
+        if document.base_dir is None:
+            return self.settings
+        try:
+            path = find_config(document.base_dir)
+            if path is None:
+                return self.settings
+            stamp = (path.stat().st_mtime_ns, self.generation)
+            cached = self._folder_settings.get(path)
+            if cached is not None and cached[0] == stamp:
+                return cached[1]
+            table = config_table(path)
+        except (ConfigError, OSError) as exc:
+            self.show_once(str(exc))
+            return self.settings
+        merged = config.settings_from_client([(table, str(path)), *self._client_sources])
+        if isinstance(merged, str):
+            self.show_once(merged)
+            return self.settings
+        current = self.settings
+        settings = merged.merged(
+            registry_path=current.registry_path, ollama_host=current.ollama_host
+        )
+        self._folder_settings[path] = (stamp, settings)
+        return settings
 
     def log(self, level: types.MessageType, message: str) -> None:
         """A line in the client's log for this server."""

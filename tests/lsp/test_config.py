@@ -94,3 +94,34 @@ async def test_unusable_registry_is_reported_once_and_ignored(start: Start, tmp_
     session.client.set_configuration({"ignore": ["MF104"]}, section="modelfile")
     assert await changed_configuration(session, uri, None) == ["MF101"]
     assert sum("registry not available" in m.message for m in session.recorder.shown) == 1
+
+
+async def test_folder_config_file_applies_under_editor_settings(
+    start: Start, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    (project / "models").mkdir(parents=True)
+    (project / ".modelfile-ls.toml").write_text(
+        'ignore = ["MF101"]\nseverity = { MF104 = "error" }\n'
+    )
+    modelfile = project / "models" / "Modelfile"
+    modelfile.write_text(TYPO)
+    session = await start(configuration={"severity": {"MF104": "hint"}})
+    found = {d.code: d for d in await session.diagnostics(session.open(TYPO, modelfile.as_uri()))}
+    assert set(found) == {"MF104"}
+    assert found["MF104"].severity == types.DiagnosticSeverity.Hint
+    untitled = codes(await session.diagnostics(session.open(TYPO)))
+    assert untitled == ["MF101", "MF104"]
+
+
+async def test_broken_folder_config_is_reported_not_fatal(start: Start, tmp_path: Path) -> None:
+    (tmp_path / ".modelfile-ls.toml").write_text("ignore = [\n")
+    modelfile = tmp_path / "Modelfile"
+    modelfile.write_text(TYPO)
+    session = await start()
+    assert codes(await session.diagnostics(session.open(TYPO, modelfile.as_uri()))) == [
+        "MF101",
+        "MF104",
+    ]
+    shown = await session.shown_containing(".modelfile-ls.toml")
+    assert "cannot read configuration" in shown.message
