@@ -24,14 +24,19 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         value = instruction.value
         if value is None or value.quoting is Quoting.NONE or value.open_span is None:
             continue
-        # The end of the value's first line, found without the line index: this runs on
-        # every keystroke in the editor, and single-line values are the common case.
-        start, stop = value.open_span.end, value.span.end
-        breaks = [i for i in (text.find("\n", start, stop), text.find("\r", start, stop)) if i >= 0]
+        delimiter = value.quoting.delimiter
+        start = value.open_span.end
+        final = value.close_span.start if value.close_span else value.span.end
+        # Only a delimiter before the real close can have ended the first line early; one
+        # substring search per value keeps this cheap on every keystroke.
+        if text.find(delimiter, start, final) == -1:
+            continue
+        breaks = [
+            i for i in (text.find("\n", start, final), text.find("\r", start, final)) if i >= 0
+        ]
         if not breaks:
             continue
         line_end = min(breaks)
-        delimiter = value.quoting.delimiter
         close = text.rfind(delimiter, value.open_span.end, line_end)
         if close == -1 or not text[close + len(delimiter) : line_end].strip():
             continue
