@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import Any, NamedTuple
 
 from modelfile_ls.syntax import parse
@@ -29,6 +30,7 @@ from modelfile_ls.syntax.model import (
     SyntaxProblem,
     Value,
 )
+from modelfile_ls.syntax.positions import LineIndex
 
 _OLLAMA_LINE = re.compile(r"\(line (\d+)\)")
 _new: Any = tuple.__new__
@@ -43,11 +45,15 @@ class Edit(NamedTuple):
 
 
 def parse_after(old: ParsedModelfile, edit: Edit, text: str) -> ParsedModelfile:
-    """The parse of `text` (the old text with `edit` applied), reusing what it can."""
-    return reparse(old, edit, text) or parse(text)
+    """The parse of `text` (the old text with `edit` applied), reusing what it can, including
+    the line index (updated around the edit instead of rescanning the document)."""
+    lines = old.lines.edited(edit.start, edit.end, edit.inserted, text)
+    return reparse(old, edit, text, lines) or replace(parse(text), line_index=lines)
 
 
-def reparse(old: ParsedModelfile, edit: Edit, text: str) -> ParsedModelfile | None:
+def reparse(
+    old: ParsedModelfile, edit: Edit, text: str, lines: LineIndex | None = None
+) -> ParsedModelfile | None:
     """The incremental parse, or None when the edit's effect is not confined to a window."""
     if old.encoding != "utf-8" or old.replaced_bytes or old.looks_like_utf16_without_bom:
         return None
@@ -95,6 +101,7 @@ def reparse(old: ParsedModelfile, edit: Edit, text: str) -> ParsedModelfile | No
             *_shift_comments(comments[next_c:] if following else (), delta),
         ),
         tuple(problems),
+        line_index=lines,
     )
 
 

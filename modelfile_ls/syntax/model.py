@@ -6,7 +6,7 @@ which matters when a 10 MB file has tens of thousands of instructions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -163,11 +163,13 @@ class ParsedModelfile:
     encoding: Encoding = "utf-8"
     replaced_bytes: int = 0
     looks_like_utf16_without_bom: bool = False
+    line_index: LineIndex | None = field(default=None, compare=False, repr=False)
+    """A line index already known for this text (an editor's incremental update)."""
 
     @cached_property
     def lines(self) -> LineIndex:
-        """Line index of the text, built on first use."""
-        return LineIndex(self.text)
+        """Line index of the text, built on first use unless one was given."""
+        return self.line_index or LineIndex(self.text)
 
     @property
     def ollama_error(self) -> str | None:

@@ -30,9 +30,27 @@ class LineIndex:
 
     __slots__ = ("_starts", "_text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, starts: list[int] | None = None) -> None:
         self._text = text
-        self._starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
+        self._starts = starts if starts is not None else [0, *_breaks(text, 0, len(text))]
+
+    def edited(self, start: int, end: int, inserted: str, text: str) -> LineIndex:
+        """The index of `text`, which is this index's text with `[start, end)` replaced by
+        `inserted`: only the lines around the edit are scanned again (an editor keystroke
+        must not rescan a large document)."""
+        starts = self._starts
+        first = max(bisect.bisect_right(starts, start) - 2, 0)
+        # Two lines past the edit: a CR/LF pair split or joined by the edit stays inside.
+        last = bisect.bisect_right(starts, end) + 1
+        delta = len(inserted) - (end - start)
+        window_start = starts[first]
+        if last < len(starts):
+            window_end = starts[last] + delta
+            found = [b for b in _breaks(text, window_start, window_end) if b < window_end]
+            tail = [s + delta for s in starts[last:]]
+        else:
+            found, tail = _breaks(text, window_start, len(text)), []
+        return LineIndex(text, [*starts[: first + 1], *found, *tail])
 
     @property
     def line_count(self) -> int:
@@ -84,6 +102,11 @@ class LineIndex:
                 return index
             units += _units(self._text[index], encoding)
         return end
+
+
+def _breaks(text: str, start: int, end: int) -> list[int]:
+    """Offsets just after each line break in `text[start:end]`."""
+    return [m.end() for m in _LINE_BREAK.finditer(text, start, end)]
 
 
 def _units(segment: str, encoding: PositionEncoding) -> int:
