@@ -21,7 +21,7 @@ dataclasses below; the language server converts them to LSP types and positions.
 from __future__ import annotations
 
 from modelfile_ls.features.candidates import CandidateKind, CompletionCandidate, Completions
-from modelfile_ls.features.code_actions import FIX_ALL, QUICK_FIX, CodeActionResult, code_actions
+from modelfile_ls.features.code_actions import CodeActionResult, code_actions
 from modelfile_ls.features.code_lens import PULL_COMMAND, Lens, code_lenses
 from modelfile_ls.features.completion import complete
 from modelfile_ls.features.document import DocumentIndex, document_index
@@ -31,14 +31,10 @@ from modelfile_ls.features.hover import HoverResult, hover
 from modelfile_ls.features.inlay_hints import InlayHintResult, inlay_hints
 from modelfile_ls.features.links import Link, document_links
 from modelfile_ls.features.markup import Documentation
-from modelfile_ls.features.semantic_tokens import (
-    TOKEN_MODIFIERS,
-    TOKEN_TYPES,
-    SemanticToken,
-    semantic_tokens,
-)
+from modelfile_ls.features.semantic_tokens import SemanticToken, semantic_tokens
 from modelfile_ls.features.symbols import Symbol, SymbolKind, document_symbols
 from modelfile_ls.syntax.cursor import CursorContext, CursorKind, cursor_context
+from modelfile_ls.vocabulary import FIX_ALL, QUICK_FIX, TOKEN_MODIFIERS, TOKEN_TYPES
 
 __all__ = [
     "FIX_ALL",

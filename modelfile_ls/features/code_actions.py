@@ -17,9 +17,7 @@ from modelfile_ls.analysis.finding import Finding, TextEdit
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.syntax.cursor import instruction_at
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
-
-QUICK_FIX = "quickfix"
-FIX_ALL = "source.fixAll.modelfile-ls"
+from modelfile_ls.vocabulary import FIX_ALL, QUICK_FIX
 
 SAFE_TO_FIX_ALL = frozenset(rule.code for rule in ALL_RULES if rule.fix_all)
 """Codes whose rules declare their fix mechanical (a case correction, an exact instruction,

@@ -16,24 +16,7 @@ from modelfile_ls.analysis.values import convert
 from modelfile_ls.facts import language_facts
 from modelfile_ls.features import template_docs
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
-
-TOKEN_TYPES = (
-    "keyword",
-    "property",
-    "enumMember",
-    "string",
-    "number",
-    "comment",
-    "variable",
-    "function",
-    "operator",
-    "namespace",
-    "macro",
-)
-"""The token-type legend, in the order the indexes refer to."""
-
-TOKEN_MODIFIERS = ("deprecated", "defaultLibrary")
-"""The token-modifier legend; bit `1 << i` stands for `TOKEN_MODIFIERS[i]`."""
+from modelfile_ls.vocabulary import TOKEN_MODIFIERS, TOKEN_TYPES
 
 _TYPE_INDEX = {name: index for index, name in enumerate(TOKEN_TYPES)}
 _MODIFIER_BIT = {name: 1 << index for index, name in enumerate(TOKEN_MODIFIERS)}

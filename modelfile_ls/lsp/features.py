@@ -11,6 +11,7 @@ from lsprotocol import types
 
 from modelfile_ls.lsp.convert import diagnostic, position, span_range
 from modelfile_ls.syntax.model import Span
+from modelfile_ls.vocabulary import CODE_ACTION_KINDS, TOKEN_MODIFIERS, TOKEN_TYPES
 
 if TYPE_CHECKING:
     from modelfile_ls.analysis.finding import TextEdit
@@ -26,24 +27,6 @@ if TYPE_CHECKING:
     from modelfile_ls.registry import Registry
 
 T = TypeVar("T")
-# The advertised vocabularies, restated here because importing `modelfile_ls.features` loads
-# the whole analysis (80 ms) and capabilities go out before that may happen; a test keeps
-# them equal to `features.TOKEN_TYPES`, `TOKEN_MODIFIERS`, `QUICK_FIX` and `FIX_ALL`.
-TOKEN_TYPES = (
-    "keyword",
-    "property",
-    "enumMember",
-    "string",
-    "number",
-    "comment",
-    "variable",
-    "function",
-    "operator",
-    "namespace",
-    "macro",
-)
-TOKEN_MODIFIERS = ("deprecated", "defaultLibrary")
-CODE_ACTION_KINDS = ("quickfix", "source.fixAll.modelfile-ls")
 TRIGGER_CHARACTERS = [" ", ".", ":", "/", "{", "[", '"']
 TRIGGER_SUGGEST = "editor.action.triggerSuggest"
 # Kinds added to the LSP after the first version, and what to send clients that predate them.

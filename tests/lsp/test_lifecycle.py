@@ -125,10 +125,13 @@ async def test_tcp(tmp_path: Path) -> None:
     await client.stop()
 
 
-def test_advertised_vocabularies_match_the_features() -> None:
+def test_produced_tokens_and_actions_are_in_the_advertised_vocabulary() -> None:
     from modelfile_ls import features
-    from modelfile_ls.lsp import features as lsp_features
+    from modelfile_ls.syntax import parse
+    from modelfile_ls.vocabulary import CODE_ACTION_KINDS, TOKEN_MODIFIERS, TOKEN_TYPES
 
-    assert lsp_features.TOKEN_TYPES == features.TOKEN_TYPES
-    assert lsp_features.TOKEN_MODIFIERS == features.TOKEN_MODIFIERS
-    assert lsp_features.CODE_ACTION_KINDS == (features.QUICK_FIX, features.FIX_ALL)
+    parsed = parse('FROM x\nPARAMETER mirostat 1\nTEMPLATE """{{ json .Tools }}"""\n# c\n')
+    tokens = features.semantic_tokens(parsed)
+    assert {t.type for t in tokens} <= set(TOKEN_TYPES)
+    assert {m for t in tokens for m in t.modifiers} <= set(TOKEN_MODIFIERS)
+    assert (features.QUICK_FIX, features.FIX_ALL) == CODE_ACTION_KINDS
