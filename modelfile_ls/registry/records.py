@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
-from modelfile_ls.facts import ParameterFact, ParameterStatus, ParameterType
+from modelfile_ls.facts import ParameterFact
 
 NO_LATEST = "(none)"
 """`latest` value meaning "this model has no latest tag" (NULL/empty means unknown)."""
@@ -204,43 +204,15 @@ class Metric:
 
 
 @dataclass(frozen=True, slots=True)
-class ParameterRecord:
-    """A row of the parameter-facts table."""
+class ParameterRecord(ParameterFact):
+    """A row of the parameter-facts table: the fact the analysis uses, plus its choices."""
 
-    name: str
-    type: ParameterType
-    default: int | float | bool | None
-    default_text: str
-    minimum: float | None
-    maximum: float | None
-    choices: tuple[str, ...]
-    description: str
-    added: str | None
-    deprecated: str | None
-    removed: str | None
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def status(self) -> ParameterStatus:
-        """current, deprecated (warned about and dropped) or removed (rejected)."""
-        return self.fact.status
+    choices: tuple[str, ...] = ()
 
     @property
     def fact(self) -> ParameterFact:
-        """The same fact in the shape the analysis uses."""
-        return ParameterFact(
-            name=self.name,
-            type=self.type,
-            default=self.default,
-            default_text=self.default_text,
-            minimum=self.minimum,
-            maximum=self.maximum,
-            description=self.description,
-            added=self.added,
-            deprecated=self.deprecated,
-            removed=self.removed,
-            aliases=self.aliases,
-        )
+        """The plain fact, equal to the analysis' own `ParameterFact` of the same name."""
+        return ParameterFact(**{f.name: getattr(self, f.name) for f in fields(ParameterFact)})
 
     @property
     def range_text(self) -> str:
