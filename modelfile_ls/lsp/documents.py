@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 from pygls.uris import to_fs_path, uri_scheme
 
-from modelfile_ls.lsp.incremental import Edit, parse_after
+from modelfile_ls.syntax.incremental import Edit, parse_after
 from modelfile_ls.syntax import parse
 from modelfile_ls.syntax.model import ParsedModelfile
 from modelfile_ls.syntax.positions import LineIndex, PositionEncoding

@@ -377,6 +377,12 @@ class _Scanner:
         )
 
 
+def reread_value(text: str, value: Value, delta: int) -> Value:
+    """A closed quoted value read again after an edit inside one of its middle lines that
+    changed no line break and no quote, so the value still ends where it did, `delta` later."""
+    return _Scanner(text)._finish(value.span.start, value.span.end + delta, value.quoting)
+
+
 def scan(text: str) -> tuple[list[Instruction], list[Comment], list[SyntaxProblem]]:
     """Scan decoded Modelfile text into instructions, comments and problems."""
     scanner = _Scanner(text)

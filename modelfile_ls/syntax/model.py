@@ -152,6 +152,17 @@ class SyntaxProblem(NamedTuple):
     related: Span | None = None
 
 
+class Reuse(NamedTuple):
+    """How an incremental parse relates to the parse before the edit: its instructions are the
+    old `[:kept]`, then `added` freshly scanned ones, then the old `[kept + removed:]` moved by
+    `delta` characters."""
+
+    kept: int
+    removed: int
+    added: int
+    delta: int
+
+
 @dataclass(frozen=True)
 class ParsedModelfile:
     """The result of parsing: instructions, comments and syntax problems, all with spans."""
@@ -165,6 +176,8 @@ class ParsedModelfile:
     looks_like_utf16_without_bom: bool = False
     line_index: LineIndex | None = field(default=None, compare=False, repr=False)
     """A line index already known for this text (an editor's incremental update)."""
+    reuse: Reuse | None = field(default=None, compare=False, repr=False)
+    """Set by an incremental parse: which instructions it carried over from the previous one."""
 
     @cached_property
     def lines(self) -> LineIndex:

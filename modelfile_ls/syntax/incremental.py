@@ -9,7 +9,10 @@ messages. So after an edit of `old[start:end]`:
 - only the window between them is scanned again.
 When the window scan runs into the window's end (an unterminated quote now swallows the rest
 of the file, a keyword typed at the very end), `reparse` gives up and the caller parses the
-whole text. Property tests check the result equals a full parse for random edits.
+whole text. Typing inside a long quoted value (the usual SYSTEM prompt) does not even rescan
+that value: when the edited line holds no quote and the edit adds or removes no line break,
+Ollama's value still ends on the same line, so only its text is read again. Property tests
+check the result equals a full parse for random edits.
 """
 
 from __future__ import annotations
@@ -21,11 +24,13 @@ from dataclasses import replace
 from typing import Any, NamedTuple
 
 from modelfile_ls.syntax import parse
-from modelfile_ls.syntax.lexer import scan
+from modelfile_ls.syntax.lexer import reread_value, scan
 from modelfile_ls.syntax.model import (
     Comment,
     Instruction,
     ParsedModelfile,
+    Quoting,
+    Reuse,
     Span,
     SyntaxProblem,
     Value,
@@ -62,6 +67,8 @@ def reparse(
     instructions, comments = old.instructions, old.comments
     # Items that end before the edit: the newline that ended each one is unchanged too.
     kept_i = bisect_left(instructions, start, key=_end)
+    if _inside_value_line(old, kept_i, edit, text):
+        return _with_value_edited(old, kept_i, delta, text, lines)
     kept_c = bisect_left(comments, start, key=_end)
     window_start = max(
         instructions[kept_i - 1].span.end if kept_i else 0,
@@ -102,6 +109,70 @@ def reparse(
         ),
         tuple(problems),
         line_index=lines,
+        reuse=Reuse(
+            kept_i, (next_i if following else len(instructions)) - kept_i, len(new_i), delta
+        ),
+    )
+
+
+def _inside_value_line(old: ParsedModelfile, index: int, edit: Edit, text: str) -> bool:
+    """Whether the edit lies in a middle line of instruction `index`'s closed quoted value and
+    neither it nor that line (before or after) holds a quote or a line break.
+
+    Ollama ends a quoted value at the first line whose trimmed text ends with the closing
+    delimiter; a line without a quote can never be that line, and the opening and closing
+    lines both hold a quote, so such an edit leaves every boundary where it was.
+    """
+    if index >= len(old.instructions):
+        return False
+    instruction = old.instructions[index]
+    value = instruction.value
+    start, end, inserted = edit
+    if (
+        instruction.has_error
+        or value is None
+        or value.quoting is Quoting.NONE
+        or value.close_span is None
+        or not value.span.start < start <= end < value.span.end
+    ):
+        return False
+    if _has_quote_or_break(inserted) or _has_quote_or_break(old.text[start:end]):
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    after = start + len(inserted)
+    breaks = [i for i in (text.find("\n", after), text.find("\r", after)) if i != -1]
+    line_end = min(breaks, default=len(text))
+    return text.find('"', line_start, line_end) == -1
+
+
+def _has_quote_or_break(text: str) -> bool:
+    return '"' in text or "\n" in text or "\r" in text
+
+
+def _with_value_edited(
+    old: ParsedModelfile, index: int, delta: int, text: str, lines: LineIndex | None
+) -> ParsedModelfile:
+    """The parse after an edit `_inside_value_line` accepted: one value read again, everything
+    after it moved. The instruction has no error, so no problem overlaps it."""
+    instruction = old.instructions[index]
+    assert instruction.value is not None
+    edited = instruction._replace(
+        span=Span(instruction.span.start, instruction.span.end + delta),
+        value=reread_value(text, instruction.value, delta),
+    )
+    boundary = instruction.span.end
+    later = bisect_left(old.comments, boundary, key=_start)
+    return ParsedModelfile(
+        text,
+        (
+            *old.instructions[:index],
+            edited,
+            *_shift_instructions(old.instructions[index + 1 :], delta),
+        ),
+        (*old.comments[:later], *_shift_comments(old.comments[later:], delta)),
+        tuple(p if p.span.start < boundary else _shift_problem(p, delta, 0) for p in old.problems),
+        line_index=lines,
+        reuse=Reuse(index, 1, 1, delta),
     )
 
 

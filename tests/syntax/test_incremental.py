@@ -1,0 +1,158 @@
+"""The incremental re-parse equals a full parse for any edit and says truthfully what it reused."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from modelfile_ls.syntax import ParsedModelfile, Quoting, incremental, parse, parse_bytes
+from modelfile_ls.syntax.incremental import Edit, reparse
+from tests.conftest import corpus_files
+
+GOLDEN = sorted((Path(__file__).parent.parent / "golden" / "cases").glob("*.Modelfile"))
+TEXTS = [parse_bytes(p.read_bytes()).text for p in [*GOLDEN, *corpus_files()[:60]]] + [
+    "",
+    'FROM x\nSYSTEM """a\n\nb"""\n# c\nPARAMETER stop "<|eot|>"\n',
+    "PARAMETER temprature 0.7\r\nMESSAGE usr hi\rTEMPLATE {{ .Prompt }}\n",
+]
+PIECES = [
+    "",
+    "a",
+    "\n",
+    "\r\n",
+    "\r",
+    " ",
+    "\t",
+    '"',
+    '"""',
+    "#",
+    "😀",
+    "\u2028",
+    "\u200b",
+    "FROM ",
+    "PARAMETER ",
+    "MESSAGE user ",
+    'SYSTEM """x\n',
+    "top_k 4\n",
+    "PAR",
+]
+
+
+def structure(parsed: ParsedModelfile) -> tuple[object, ...]:
+    return (parsed.instructions, parsed.comments, parsed.problems)
+
+
+def assert_reuse_is_truthful(old: ParsedModelfile, new: ParsedModelfile) -> None:
+    """`reuse` says which instructions are the old ones: the same objects before the edit,
+    the same instructions moved by `delta` after it."""
+    assert new.reuse is not None
+    kept, removed, added, delta = new.reuse
+    assert len(new.instructions) == len(old.instructions) - removed + added
+    assert all(a is b for a, b in zip(new.instructions[:kept], old.instructions, strict=False))
+    after_old = old.instructions[kept + removed :]
+    after_new = new.instructions[kept + added :]
+    assert [(i.keyword, i.span.start + delta, i.span.end + delta) for i in after_old] == [
+        (i.keyword, i.span.start, i.span.end) for i in after_new
+    ]
+
+
+def apply(text: str, edit: Edit) -> str:
+    return text[: edit.start] + edit.inserted + text[edit.end :]
+
+
+@st.composite
+def edits(draw: st.DrawFn) -> tuple[str, Edit]:
+    text = draw(st.sampled_from(TEXTS))
+    start = draw(st.integers(0, len(text)))
+    end = draw(st.integers(start, min(len(text), start + 40)))
+    inserted = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=4)))
+    return text, Edit(start, end, inserted)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(edits())
+def test_reparse_equals_a_full_parse(case: tuple[str, Edit]) -> None:
+    text, edit = case
+    new_text = apply(text, edit)
+    old = parse(text)
+    reparsed = reparse(old, edit, new_text)
+    if reparsed is not None:
+        assert structure(reparsed) == structure(parse(new_text))
+        assert_reuse_is_truthful(old, reparsed)
+
+
+def _quoted_value_texts() -> list[str]:
+    """Texts with multi-line quoted values, where typing inside a value takes the fast path."""
+    return [t for t in TEXTS if any(_multi_line_quoted(t, i) for i in parse(t).instructions)] + [
+        'FROM x\nSYSTEM """Rules:\n- be brief\n- no "quotes" here\n\tindented\n"""\nLICENSE MIT\n',
+        'FROM x\r\nMESSAGE user "first\r\nsecond\r\nthird"\r\n# after\r\nPARAMETER top_k 4\r\n',
+        'FROM x\nTEMPLATE """{{ .System }}\n{{ range .Messages }}\n{{ end }}\n""" \nBADWORD\n',
+    ]
+
+
+def _multi_line_quoted(text: str, instruction: object) -> bool:
+    value = getattr(instruction, "value", None)
+    return (
+        value is not None
+        and value.quoting is not Quoting.NONE
+        and value.close_span is not None
+        and "\n" in text[value.span.start : value.span.end]
+    )
+
+
+QUOTED_VALUE_TEXTS = [(t, parse(t)) for t in _quoted_value_texts()]
+
+
+@st.composite
+def value_edits(draw: st.DrawFn) -> tuple[str, Edit]:
+    text, parsed = draw(st.sampled_from(QUOTED_VALUE_TEXTS))
+    values = [i.value for i in parsed.instructions if _multi_line_quoted(text, i)]
+    value = draw(st.sampled_from(values))
+    assert value is not None
+    start = draw(st.integers(value.span.start, value.span.end))
+    end = draw(st.integers(start, min(value.span.end, start + 12)))
+    inserted = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=3)))
+    return text, Edit(start, end, inserted)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(value_edits())
+def test_typing_inside_a_quoted_value_equals_a_full_parse(case: tuple[str, Edit]) -> None:
+    text, edit = case
+    new_text = apply(text, edit)
+    old = parse(text)
+    reparsed = reparse(old, edit, new_text)
+    if reparsed is not None:
+        assert structure(reparsed) == structure(parse(new_text))
+        assert_reuse_is_truthful(old, reparsed)
+
+
+def test_typing_in_a_long_prompt_reads_only_that_value_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = 'FROM x\nSYSTEM """Rules:\n- be brief\n- be kind\n"""\nPARAMETER top_k 4\n'
+    at = text.index("brief") + 5
+    edit = Edit(at, at, "er😀")
+    monkeypatch.setattr(incremental, "scan", _no_scan)
+    reparsed = reparse(parse(text), edit, apply(text, edit))
+    assert reparsed is not None and reparsed.reuse == (1, 1, 1, 3)
+    assert reparsed.instructions[1].value is not None
+    assert reparsed.instructions[1].value.text == "Rules:\n- be briefer😀\n- be kind\n"
+    assert structure(reparsed) == structure(parse(apply(text, edit)))
+
+
+def test_most_edits_are_incremental() -> None:
+    text = TEXTS[-2]
+    at = text.index("# c") + 2
+    assert reparse(parse(text), Edit(at, at, "x"), text[:at] + "x" + text[at:]) is not None
+    # Opening a quote that never closes changes everything after it: a full parse.
+    at = text.index("PARAMETER")
+    edit = Edit(at, at, 'SYSTEM """\n')
+    assert reparse(parse(text), edit, text[:at] + edit.inserted + text[at:]) is None
+
+
+def _no_scan(text: str) -> object:
+    raise AssertionError(f"the edit should not rescan {len(text)} characters")
