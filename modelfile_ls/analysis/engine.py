@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,6 +34,12 @@ def analyze(
 
         settings = Settings()
     context = RuleContext(parsed, language_facts(), base_dir, registry)
+    return finish(run_rules(rules, context, settings), parsed)
+
+
+def run_rules(rules: Iterable[Rule], context: RuleContext, settings: Settings) -> list[Finding]:
+    """The findings of the enabled rules at their configured severities; a rule that crashes
+    gives one MF901 finding instead of stopping the others."""
     findings: list[Finding] = []
     for rule in rules:
         if not settings.enabled(rule.code):
@@ -49,6 +56,11 @@ def analyze(
             if severity is not finding.severity:
                 finding = _with_severity(finding, severity)
             findings.append(finding)
+    return findings
+
+
+def finish(findings: list[Finding], parsed: ParsedModelfile) -> list[Finding]:
+    """Apply suppression comments and sort by position: the last step of every analysis."""
     findings = apply_suppressions(findings, parsed)
     findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
     return findings

@@ -75,3 +75,23 @@ class Finding:
     ollama_message: str | None = None
     tags: frozenset[str] = field(default_factory=frozenset)
     """`deprecated` and/or `unnecessary`, mapped to LSP diagnostic tags."""
+
+    def moved(self, by: int) -> Finding:
+        """The same finding `by` characters later: its instruction moved after an edit."""
+        return Finding(
+            self.code,
+            self.severity,
+            self.message,
+            _moved(self.span, by),
+            tuple(
+                Fix(fix.title, tuple(TextEdit(_moved(e.span, by), e.new_text) for e in fix.edits))
+                for fix in self.fixes
+            ),
+            tuple(Related(_moved(r.span, by), r.message) for r in self.related),
+            self.ollama_message,
+            self.tags,
+        )
+
+
+def _moved(span: Span, by: int) -> Span:
+    return Span(span.start + by, span.end + by)

@@ -38,15 +38,30 @@ class RuleContext:
         return [i for i in self.parsed.instructions if not i.has_error]
 
     @cached_property
+    def extent(self) -> Span:
+        """From the start of the first clean instruction to the end of the last: where a
+        whole-text pre-check needs to look (the analysis of an edit sees only a few)."""
+        valid = self.valid_instructions
+        return Span(valid[0].span.start, valid[-1].span.end) if valid else Span(0, 0)
+
+    @cached_property
     def references(self) -> list[Reference]:
         """FROM, ADAPTER and DRAFT values resolved against the base directory (once)."""
-        return resolve_references(self.valid_instructions, self.base_dir)
+        referring = [*self.instructions("FROM"), *self.instructions("ADAPTER")]
+        referring += self.instructions("DRAFT")
+        referring.sort(key=lambda instruction: instruction.span.start)
+        return resolve_references(referring, self.base_dir)
 
     @cached_property
     def _by_keyword(self) -> dict[str, list[Instruction]]:
         index: dict[str, list[Instruction]] = {}
         for instruction in self.valid_instructions:
-            index.setdefault(instruction.effective_keyword, []).append(instruction)
+            # Only a PARAMETER can act as another instruction; skipping the property call for
+            # the rest matters on every keystroke in a document of a thousand messages.
+            keyword = instruction.keyword
+            if keyword == "PARAMETER":
+                keyword = instruction.effective_keyword
+            index.setdefault(keyword, []).append(instruction)
         return index
 
     def instructions(self, keyword: str) -> list[Instruction]:
@@ -72,6 +87,11 @@ class Rule:
     check: CheckFunction
     fix_all: bool = False
     """The rule's fix is mechanical (it cannot guess wrong), so "fix all" may apply it."""
+    per_instruction: bool = False
+    """Each finding lies inside one instruction and depends only on that instruction, the text
+    of its lines (from the line break before them through the one after them), the document's
+    line-break style and the facts, so after an edit only the instructions it touched are
+    checked again (`analysis.incremental`)."""
 
     @property
     def summary(self) -> str:

@@ -24,12 +24,14 @@ class Suppression:
 def suppressions(parsed: ParsedModelfile) -> list[Suppression]:
     """Every suppression comment with the instruction it covers (None if none follows)."""
     result = []
-    starts = [i.span.start for i in parsed.instructions]
+    starts: list[int] = []
     index = 0
     for comment in parsed.comments:
         match = _DIRECTIVE.match(comment.text)
         if not match:
             continue
+        if not starts:
+            starts = [i.span.start for i in parsed.instructions]
         codes = frozenset(c.strip().upper() for c in match.group(1).split(",") if c.strip())
         while index < len(starts) and starts[index] < comment.span.end:
             index += 1

@@ -17,14 +17,16 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 from pygls.uris import to_fs_path, uri_scheme
 
-from modelfile_ls.syntax.incremental import Edit, parse_after
 from modelfile_ls.syntax import parse
+from modelfile_ls.syntax.incremental import Edit, parse_after
 from modelfile_ls.syntax.model import ParsedModelfile
 from modelfile_ls.syntax.positions import LineIndex, PositionEncoding
 from modelfile_ls.syntax.positions import Position as TextPosition
 
 if TYPE_CHECKING:
-    from modelfile_ls.analysis.finding import Finding
+    from modelfile_ls.analysis.incremental import Analysis
+
+    KeyedAnalysis = tuple[int, Analysis]
 
 _serials = itertools.count(1)
 
@@ -42,10 +44,11 @@ class Document:
     stale."""
 
     __slots__ = (
-        "_findings",
+        "_analysis",
         "_lines",
         "_parse",
         "_parsed",
+        "_previous",
         "base_dir",
         "serial",
         "text",
@@ -60,6 +63,7 @@ class Document:
         version: int | None,
         base_dir: Path | None = None,
         parse: Callable[[str], ParsedModelfile] = parse,
+        previous: KeyedAnalysis | None = None,
     ) -> None:
         self.uri = uri
         self.text = text
@@ -70,7 +74,9 @@ class Document:
         self._parse: Callable[[str], ParsedModelfile] | None = parse
         self._parsed: ParsedModelfile | None = None
         self._lines: LineIndex | None = None
-        self._findings: tuple[int, list[Finding]] | None = None
+        self._analysis: KeyedAnalysis | None = None
+        self._previous = previous
+        """The analysis of the version this one was edited from, until this one's is made."""
 
     @property
     def parsed(self) -> ParsedModelfile:
@@ -94,11 +100,19 @@ class Document:
             self._lines = LineIndex(self.text)
         return self._lines
 
-    def findings(self, key: int, compute: Callable[[Document], list[Finding]]) -> list[Finding]:
-        """Findings for this version under configuration generation `key`, computed once."""
-        if self._findings is None or self._findings[0] != key:
-            self._findings = (key, compute(self))
-        return self._findings[1]
+    def analysis(
+        self, key: int, compute: Callable[[Document, Analysis | None], Analysis]
+    ) -> Analysis:
+        """The analysis of this version under configuration generation `key`, computed once,
+        from the previous version's when it was made under the same generation."""
+        if self._analysis is None or self._analysis[0] != key:
+            previous = self._previous
+            self._analysis = (
+                key,
+                compute(self, previous[1] if previous and previous[0] == key else None),
+            )
+            self._previous = None
+        return self._analysis[1]
 
     def offset(self, position: types.Position, encoding: PositionEncoding) -> int:
         """Character offset of an LSP position in the negotiated encoding."""
@@ -117,6 +131,13 @@ def apply_change(
         text = document.text[:start] + change.text + document.text[end:]
         return text, Edit(start, end, change.text)
     return change.text, None
+
+
+def _analysis_to_reuse(document: Document, edit: Edit | None) -> KeyedAnalysis | None:
+    """The analysis the next version may start from: only one of the parse it is edited from."""
+    if edit is None or document.parsed_if_done is None:
+        return None
+    return document._analysis
 
 
 def _parser(document: Document, edit: Edit | None) -> Callable[[str], ParsedModelfile]:
@@ -159,7 +180,14 @@ class DocumentStore:
             return None
         for change in changes:
             text, edit = apply_change(document, change, encoding)
-            document = Document(uri, text, version, document.base_dir, _parser(document, edit))
+            document = Document(
+                uri,
+                text,
+                version,
+                document.base_dir,
+                _parser(document, edit),
+                _analysis_to_reuse(document, edit),
+            )
         self._documents[uri] = document
         return document
 

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from modelfile_ls.analysis.finding import Finding
+    from modelfile_ls.analysis.incremental import Analysis
     from modelfile_ls.lsp.documents import Document
     from modelfile_ls.settings import Settings
 
@@ -168,13 +169,14 @@ class ModelfileServer(LanguageServer):
 
     def findings(self, document: Document) -> list[Finding]:
         """The findings of one document version under the current configuration (cached)."""
-        return document.findings(self.generation, self._analyze)
+        return document.analysis(self.generation, self._analyze).findings
 
-    def _analyze(self, document: Document) -> list[Finding]:
-        from modelfile_ls.analysis import analyze
+    def _analyze(self, document: Document, previous: Analysis | None) -> Analysis:
+        from modelfile_ls.analysis.incremental import analysis_of
 
         settings = self.settings_for(document)
-        return analyze(document.parsed, settings, self.catalog.registry, document.base_dir)
+        registry, base_dir = self.catalog.registry, document.base_dir
+        return analysis_of(document.parsed, settings, registry, base_dir, previous)
 
     def settings_for(self, document: Document) -> Settings:
         """The document folder's config file (as `--check` finds it), overridden key by key by

@@ -51,4 +51,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF007", "swallowed-lines", Severity.WARNING, __doc__ or "", check)
+RULE = Rule(
+    "MF007", "swallowed-lines", Severity.WARNING, __doc__ or "", check, per_instruction=True
+)

@@ -22,7 +22,9 @@ from modelfile_ls.syntax.model import Span
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     """Report each run of dropped characters in a value or before a keyword."""
     text = context.parsed.text
-    if not may_have_invisible(text):
+    extent = context.extent
+    # One probe over the text first: clean documents, the usual case, are then almost free.
+    if not may_have_invisible(text[max(extent.start - 1, 0) : extent.end]):
         return
     for instruction in context.valid_instructions:
         ranges = [(instruction.span.start - 1, instruction.keyword_span.start)]
@@ -50,4 +52,12 @@ def _runs(offsets: list[int]) -> list[Span]:
     return runs
 
 
-RULE = Rule("MF008", "invisible-characters", Severity.WARNING, __doc__ or "", check, fix_all=True)
+RULE = Rule(
+    "MF008",
+    "invisible-characters",
+    Severity.WARNING,
+    __doc__ or "",
+    check,
+    fix_all=True,
+    per_instruction=True,
+)

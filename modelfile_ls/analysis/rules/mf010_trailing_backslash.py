@@ -30,4 +30,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF010", "trailing-backslash", Severity.WARNING, __doc__ or "", check)
+RULE = Rule(
+    "MF010", "trailing-backslash", Severity.WARNING, __doc__ or "", check, per_instruction=True
+)

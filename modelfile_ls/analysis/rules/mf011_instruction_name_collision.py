@@ -41,5 +41,11 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
 
 
 RULE = Rule(
-    "MF011", "instruction-name-collision", Severity.WARNING, __doc__ or "", check, fix_all=True
+    "MF011",
+    "instruction-name-collision",
+    Severity.WARNING,
+    __doc__ or "",
+    check,
+    fix_all=True,
+    per_instruction=True,
 )

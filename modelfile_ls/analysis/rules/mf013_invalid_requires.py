@@ -53,4 +53,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF013", "invalid-requires", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("MF013", "invalid-requires", Severity.ERROR, __doc__ or "", check, per_instruction=True)

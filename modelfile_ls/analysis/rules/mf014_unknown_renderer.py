@@ -36,4 +36,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("MF014", "unknown-renderer", Severity.WARNING, __doc__ or "", check)
+RULE = Rule(
+    "MF014", "unknown-renderer", Severity.WARNING, __doc__ or "", check, per_instruction=True
+)

@@ -55,4 +55,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(span, message, fixes=fixes, ollama_message=ollama)
 
 
-RULE = Rule("MF101", "unknown-parameter", Severity.ERROR, __doc__ or "", check)
+RULE = Rule(
+    "MF101", "unknown-parameter", Severity.ERROR, __doc__ or "", check, per_instruction=True
+)

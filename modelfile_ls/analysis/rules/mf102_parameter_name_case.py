@@ -33,4 +33,12 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF102", "parameter-name-case", Severity.ERROR, __doc__ or "", check, fix_all=True)
+RULE = Rule(
+    "MF102",
+    "parameter-name-case",
+    Severity.ERROR,
+    __doc__ or "",
+    check,
+    fix_all=True,
+    per_instruction=True,
+)

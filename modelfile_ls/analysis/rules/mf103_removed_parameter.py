@@ -32,4 +32,6 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF103", "removed-parameter", Severity.ERROR, __doc__ or "", check)
+RULE = Rule(
+    "MF103", "removed-parameter", Severity.ERROR, __doc__ or "", check, per_instruction=True
+)

@@ -33,4 +33,12 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF104", "deprecated-parameter", Severity.WARNING, __doc__ or "", check, fix_all=True)
+RULE = Rule(
+    "MF104",
+    "deprecated-parameter",
+    Severity.WARNING,
+    __doc__ or "",
+    check,
+    fix_all=True,
+    per_instruction=True,
+)

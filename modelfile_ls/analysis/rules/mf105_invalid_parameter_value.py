@@ -59,4 +59,6 @@ def _integral(text: str) -> str | None:
     return str(int(number)) if number.is_integer() and abs(number) < 2**63 else None
 
 
-RULE = Rule("MF105", "invalid-parameter-value", Severity.ERROR, __doc__ or "", check)
+RULE = Rule(
+    "MF105", "invalid-parameter-value", Severity.ERROR, __doc__ or "", check, per_instruction=True
+)

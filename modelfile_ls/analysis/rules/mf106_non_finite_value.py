@@ -35,4 +35,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF106", "non-finite-value", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("MF106", "non-finite-value", Severity.ERROR, __doc__ or "", check, per_instruction=True)

@@ -44,4 +44,6 @@ def _bounds(low: float | None, high: float | None) -> str:
     return f"at most {high:g}"
 
 
-RULE = Rule("MF107", "parameter-out-of-range", Severity.WARNING, __doc__ or "", check)
+RULE = Rule(
+    "MF107", "parameter-out-of-range", Severity.WARNING, __doc__ or "", check, per_instruction=True
+)

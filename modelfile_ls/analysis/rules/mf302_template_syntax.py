@@ -41,4 +41,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("MF302", "template-syntax", Severity.ERROR, __doc__ or "", check)
+RULE = Rule("MF302", "template-syntax", Severity.ERROR, __doc__ or "", check, per_instruction=True)

@@ -50,4 +50,12 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
                 )
 
 
-RULE = Rule("MF303", "template-variable-case", Severity.WARNING, __doc__ or "", check, fix_all=True)
+RULE = Rule(
+    "MF303",
+    "template-variable-case",
+    Severity.WARNING,
+    __doc__ or "",
+    check,
+    fix_all=True,
+    per_instruction=True,
+)

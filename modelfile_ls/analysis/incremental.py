@@ -1,0 +1,140 @@
+"""The analysis of a document version that reuses what it can from the version before.
+
+An editor analyses the document on every keystroke, and most rules look at one instruction
+at a time (`Rule.per_instruction`). Their findings are kept per instruction, so after an edit
+only the instructions the incremental parse scanned again, and the one on each side of them
+(their lines may share the edited text), are checked again; the findings of every other
+instruction are reused, moved by the edit's length when they lie after it. Rules that relate
+instructions to each other (duplicates, a missing FROM) or read the file system run over the
+whole document every time. Property tests check the result equals a full `analyze()`.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from modelfile_ls.analysis.edits import newline_of
+from modelfile_ls.analysis.engine import INTERNAL_ERROR, finish, run_rules
+from modelfile_ls.analysis.finding import Finding
+from modelfile_ls.analysis.rule import ModelCatalog, Rule, RuleContext
+from modelfile_ls.analysis.rules import ALL_RULES
+from modelfile_ls.facts import language_facts
+from modelfile_ls.syntax.model import Instruction, ParsedModelfile
+
+if TYPE_CHECKING:
+    from modelfile_ls.settings import Settings
+
+PerInstruction = tuple[tuple[Finding, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """The findings of one parse under one configuration, kept for the next version."""
+
+    parsed: ParsedModelfile
+    settings: Settings
+    catalog: ModelCatalog | None
+    base_dir: Path | None
+    per_instruction: PerInstruction | None
+    """Findings of the per-instruction rules, one tuple per instruction; None when they cannot
+    be reused (a rule crashed, so its MF901 finding belongs to no instruction)."""
+    findings: list[Finding]
+    """All findings, after configuration and suppressions, sorted by position."""
+
+
+def analysis_of(
+    parsed: ParsedModelfile,
+    settings: Settings,
+    catalog: ModelCatalog | None = None,
+    base_dir: Path | None = None,
+    previous: Analysis | None = None,
+    rules: tuple[Rule, ...] = ALL_RULES,
+) -> Analysis:
+    """Analyse `parsed`, reusing `previous` (the analysis of the parse it was derived from,
+    under the same configuration) for the instructions an edit left alone."""
+    context = RuleContext(parsed, language_facts(), base_dir, catalog)
+    document_rules = [r for r in rules if not r.per_instruction]
+    instruction_rules = [r for r in rules if r.per_instruction]
+    findings = run_rules(document_rules, context, settings)
+    per_instruction = None
+    if previous is not None and _reusable(previous, parsed, settings, catalog, base_dir):
+        per_instruction = _updated(previous, parsed, instruction_rules, context, settings)
+    if per_instruction is None:
+        found = run_rules(instruction_rules, context, settings)
+        per_instruction = _by_instruction(parsed.instructions, found)
+        if per_instruction is None:
+            findings.extend(found)
+    if per_instruction is not None:
+        findings.extend(chain.from_iterable(per_instruction))
+    return Analysis(parsed, settings, catalog, base_dir, per_instruction, finish(findings, parsed))
+
+
+def _reusable(
+    previous: Analysis,
+    parsed: ParsedModelfile,
+    settings: Settings,
+    catalog: ModelCatalog | None,
+    base_dir: Path | None,
+) -> bool:
+    """Whether `previous` describes the parse `parsed` was derived from, checked the same way.
+
+    The line-break style is the one document-wide fact a per-instruction rule reads (a fix
+    that adds a line writes the document's own line break).
+    """
+    return (
+        parsed.reuse is not None
+        and previous.per_instruction is not None
+        and previous.settings == settings
+        and previous.catalog is catalog
+        and previous.base_dir == base_dir
+        and newline_of(previous.parsed) == newline_of(parsed)
+    )
+
+
+def _updated(
+    previous: Analysis,
+    parsed: ParsedModelfile,
+    rules: Sequence[Rule],
+    context: RuleContext,
+    settings: Settings,
+) -> PerInstruction | None:
+    """The previous per-instruction findings with the edited instructions checked again."""
+    assert parsed.reuse is not None and previous.per_instruction is not None
+    kept, removed, added, delta = parsed.reuse
+    old = previous.per_instruction
+    # The neighbours of the edited run share lines with the edited text: check them again.
+    first = max(kept - 1, 0)
+    stop = min(kept + added + 1, len(parsed.instructions))
+    window = parsed.instructions[first:stop]
+    sub_parse = ParsedModelfile(parsed.text, window, (), (), line_index=parsed.lines)
+    found = run_rules(
+        rules, RuleContext(sub_parse, context.facts, context.base_dir, context.catalog), settings
+    )
+    checked = _by_instruction(window, found)
+    if checked is None:
+        return None
+    right_neighbour = stop - (kept + added)  # 1 when there is one, 0 at the end
+    after = old[kept + removed + right_neighbour :]
+    moved = tuple(group if not group else tuple(f.moved(delta) for f in group) for group in after)
+    return (*old[:first], *checked, *moved)
+
+
+def _by_instruction(
+    instructions: Sequence[Instruction], findings: list[Finding]
+) -> PerInstruction | None:
+    """Findings grouped by the instruction each ends in (a per-instruction rule's finding
+    lies on its instruction's lines and ends inside it); None if a rule crashed."""
+    groups: list[list[Finding]] = [[] for _ in instructions]
+    if findings:
+        ends = [i.span.end for i in instructions]
+        for finding in findings:
+            index = bisect_left(ends, finding.span.end)
+            if index == len(instructions) or finding.code == INTERNAL_ERROR:
+                return None
+            groups[index].append(finding)
+    return tuple(tuple(group) for group in groups)
