@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import importlib
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
@@ -37,6 +38,14 @@ if TYPE_CHECKING:
 
 NAME = "modelfile-ls"
 GC_YOUNG_THRESHOLD = 20_000
+LOADED_BEFORE_TYPING = (
+    "modelfile_ls.features",
+    "modelfile_ls.ollama.client",
+    "modelfile_ls.registry.sync",
+)
+"""Imported once the session starts, not on demand: the features would load on the first
+keystroke, and the refresh thread importing the Ollama client (httpx) held the GIL for ~100 ms,
+slowing the first few dozen keystrokes."""
 """Allocations between young-generation collections (Python's default is 700)."""
 CONFIGURATION_TIMEOUT_S = 5.0
 """How long to hold the first diagnostics for the client's configuration before using defaults."""
@@ -99,7 +108,8 @@ class ModelfileServer(LanguageServer):
         if self.stopping:
             return
         self.apply_settings(settings)
-        import modelfile_ls.features  # noqa: F401  (loaded now, not on the first keystroke)
+        for module in LOADED_BEFORE_TYPING:
+            importlib.import_module(module)
 
         settle_heap()
         self.ready.set()

@@ -264,6 +264,10 @@ class OllamaClient:
             # OLLAMA_HOST decides where we go; a proxy from the environment would send a
             # loopback request elsewhere.
             trust_env=False,
+            # A plain-http host (Ollama's default) never negotiates TLS and redirects are not
+            # followed, so loading the CA bundle (~50 ms, on every client) would be wasted;
+            # an https host is verified as usual.
+            verify=not self.base_url.startswith("http://"),
         )
 
     def __enter__(self) -> OllamaClient:
