@@ -270,7 +270,7 @@ def breakdown(text: str, registry_path: Path, runs: int) -> dict[str, list[float
     did_open(server, types.DidOpenTextDocumentParams(item))
     settle_heap()
     stages: dict[str, list[float]] = {"apply the edit": [], "parse (incremental)": []}
-    stages.update({"analysis (with the line index)": [], "convert + publish": []})
+    stages.update({"analysis (incremental)": [], "convert + publish": []})
     points = edit_points(text)
     for i in range(runs):
         label, line, column = points[i % len(points)]
