@@ -5,9 +5,12 @@
 
 Serves `GET|HEAD /`, `GET /api/version`, `GET /api/tags`, `POST /api/show` with Ollama's
 status codes and error bodies (`{"error": "model 'x:latest' not found"}`, plain-text
-`404 page not found` / `405 method not allowed` from the router). Models are configurable
-while the server runs; `requests` records what clients sent; `failures` makes a route answer
-with a given status and body. Later Ollama work (create, pull, streaming) extends this class.
+`404 page not found` / `405 method not allowed` from the router), and `POST /api/pull` as a
+chunked NDJSON stream (§3.8): `pulling manifest`, progress per layer, `success`, after which
+the model is installed; an error line after `pulling manifest` for a model not in `library`.
+Models are configurable while the server runs; `requests` records what clients sent;
+`failures` makes a route answer with a given status and body; `cut_pull_after` ends a pull
+stream after that many lines, as a dropped connection would.
 """
 
 from __future__ import annotations
@@ -21,7 +24,9 @@ from types import TracebackType
 from typing import Any
 
 GET_ROUTES = {"/", "/api/version", "/api/tags"}
-POST_ROUTES = {"/api/show"}
+POST_ROUTES = {"/api/show", "/api/pull"}
+PULL_STEPS = 4
+"""Progress lines per layer in a fake pull (Ollama sends one about every 60 ms)."""
 
 
 @dataclass
@@ -47,6 +52,11 @@ class FakeModel:
     model_info: dict[str, Any] = field(default_factory=dict)
     hidden_from_show: bool = False
     """Listed by /api/tags but 404 on /api/show: a model deleted between the two calls."""
+
+    def layers(self) -> list[tuple[str, int]]:
+        """(digest, size) of the blobs a pull downloads: the weights, then the template."""
+        template = hashlib.sha256(self.template.encode()).hexdigest()
+        return [(f"sha256:{self.digest}", self.size), (f"sha256:{template}", len(self.template))]
 
     def __post_init__(self) -> None:
         if ":" not in self.name.rsplit("/", 1)[-1]:
@@ -146,6 +156,9 @@ class FakeOllama:
         self.version = version
         self.requests: list[tuple[str, str, Any]] = []
         self.failures: dict[str, tuple[int, Any]] = {}
+        self.library: dict[str, FakeModel] = {}
+        """Models a pull can fetch (display name, lower case, to the model it installs)."""
+        self.cut_pull_after: int | None = None
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -153,6 +166,10 @@ class FakeOllama:
     def add(self, model: FakeModel) -> None:
         """Install (or replace) a model."""
         self.models[model.name.lower()] = model
+
+    def publish(self, model: FakeModel) -> None:
+        """Make a model available to `POST /api/pull`."""
+        self.library[model.name.lower()] = model
 
     def remove(self, name: str) -> None:
         """Delete a model."""
@@ -244,22 +261,74 @@ class _Handler(BaseHTTPRequestHandler):
         elif path == "/api/tags":
             models = sorted(self.owner.models.values(), key=lambda m: m.modified_at, reverse=True)
             self._send(200, {"models": [m.tags_entry() for m in models]}, head=head)
+        elif path == "/api/pull":
+            self._pull(body)
         else:
             self._show(body)
 
-    def _show(self, raw: bytes) -> None:
+    def _request_model(self, raw: bytes, missing: str) -> tuple[dict[str, Any], str] | None:
+        """The JSON body and its `model` (or deprecated `name`); None once an error is sent."""
         if not raw:
             self._send(400, {"error": "missing request body"})
-            return
+            return None
         try:
             request = json.loads(raw)
         except ValueError as exc:
             self._send(400, {"error": str(exc)})
-            return
+            return None
         name = request.get("model") or request.get("name") or ""
         if not name:
-            self._send(400, {"error": "model is required"})
+            self._send(400, {"error": missing})
+            return None
+        return request, name
+
+    def _pull(self, raw: bytes) -> None:
+        found = self._request_model(raw, "invalid model name")
+        if found is None:
             return
+        request, name = found
+        if any(c in name for c in " \t\n\"'") or name.startswith(":"):
+            self._send(400, {"error": "invalid model name"})
+            return
+        model = self.owner.library.get(display_name(name).lower())
+        lines: list[dict[str, Any]] = [{"status": "pulling manifest"}]
+        if model is None:
+            lines.append({"error": "pull model manifest: file does not exist"})
+        else:
+            for digest, size in model.layers():
+                for step in range(PULL_STEPS + 1):
+                    line = {"status": f"pulling {digest[7:19]}", "digest": digest, "total": size}
+                    if step:  # `completed` is omitted while it is 0
+                        line["completed"] = size * step // PULL_STEPS
+                    lines.append(line)
+            lines += [{"status": s} for s in ("verifying sha256 digest", "writing manifest")]
+            lines.append({"status": "success"})
+        if request.get("stream") is False:
+            sent = lines
+            self._send(500 if "error" in lines[-1] else 200, lines[-1])
+        else:
+            sent = lines[: self.owner.cut_pull_after]
+            self._stream(sent)
+        if model is not None and sent[-1] == {"status": "success"}:
+            self.owner.add(model)
+
+    def _stream(self, lines: list[dict[str, Any]]) -> None:
+        """NDJSON, one chunk a line, as Go's streaming handlers write it."""
+        self.send_response(200)
+        self.send_header("Content-Type", "application/x-ndjson")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for line in lines:
+            data = json.dumps(line).encode() + b"\n"
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+            self.wfile.flush()
+        self.wfile.write(b"0\r\n\r\n")
+
+    def _show(self, raw: bytes) -> None:
+        found = self._request_model(raw, "model is required")
+        if found is None:
+            return
+        _request, name = found
         shown = display_name(name)
         model = self.owner.models.get(shown.lower())
         if model is None or model.hidden_from_show:

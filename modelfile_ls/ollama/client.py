@@ -1,4 +1,5 @@
-"""A small synchronous client for Ollama's HTTP API (`/api/version`, `/api/tags`, `/api/show`).
+"""A small synchronous client for Ollama's HTTP API (`/api/version`, `/api/tags`, `/api/show`,
+and the streamed `/api/pull`).
 
 The base URL follows Ollama's own rules for `OLLAMA_HOST` (see shared spec ollama-api.md §1),
 so `localhost:11500`, `0.0.0.0` or `https://example.com/ollama` mean what they mean to `ollama`.
@@ -9,7 +10,10 @@ whose message says which server and which endpoint, never a traceback.
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import TracebackType
 from typing import Any
@@ -21,6 +25,8 @@ DEFAULT_HOST = "http://127.0.0.1:11434"
 DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for an answer; `/api/show` on a cold model can take a while."""
 CONNECT_TIMEOUT = 5.0
+PULL_SILENCE_TIMEOUT = 120.0
+"""Longest silence tolerated mid-pull (Ollama reports every layer about every 60 ms)."""
 
 
 class OllamaError(Exception):
@@ -174,6 +180,23 @@ class ShowResponse:
     remote_host: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class PullProgress:
+    """One progress line of a pull: `pulling manifest`, `pulling <digest>` with sizes, ..."""
+
+    status: str
+    digest: str = ""
+    total: int | None = None
+    completed: int | None = None
+
+    @property
+    def percent(self) -> int | None:
+        """How much of this layer is downloaded, when the line carries sizes."""
+        if self.total is None or self.total <= 0:
+            return None
+        return min(100, (self.completed or 0) * 100 // self.total)
+
+
 class _Reader:
     """Typed access to one JSON object; a wrong type names the endpoint and the key."""
 
@@ -285,10 +308,11 @@ class OllamaClient:
         """Close the connection pool."""
         self._http.close()
 
-    def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> object:
-        url = f"{self.base_url}{path}"
+    @contextmanager
+    def _http_errors(self, url: str) -> Iterator[None]:
+        """httpx's exceptions as OllamaErrors that name the server and the endpoint."""
         try:
-            response = self._http.request(method, path, json=body)
+            yield
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             reason = str(exc) or type(exc).__name__
             raise OllamaUnreachable(f"cannot reach Ollama at {self.base_url}: {reason}") from exc
@@ -296,6 +320,11 @@ class OllamaClient:
             raise OllamaError(f"Ollama at {url} did not answer in time") from exc
         except httpx.HTTPError as exc:
             raise OllamaError(f"request to Ollama at {url} failed: {exc}") from exc
+
+    def _request(self, method: str, path: str, body: dict[str, Any] | None = None) -> object:
+        url = f"{self.base_url}{path}"
+        with self._http_errors(url):
+            response = self._http.request(method, path, json=body)
         if response.status_code >= 400:
             raise OllamaHTTPError(self.base_url, response.status_code, _error_text(response))
         try:
@@ -330,6 +359,30 @@ class OllamaClient:
             )
         return models
 
+    def pull(self, model: str, progress: Callable[[PullProgress], None]) -> None:
+        """Download a model (`POST /api/pull`, streamed), calling `progress` for every line;
+        returns on `success` and raises OllamaError on an error line, an error status, or a
+        stream that ends without either (the connection was cut)."""
+        url = f"{self.base_url}/api/pull"
+        timeout = httpx.Timeout(PULL_SILENCE_TIMEOUT, connect=CONNECT_TIMEOUT)
+        with (
+            self._http_errors(url),
+            self._http.stream(
+                "POST", "/api/pull", json={"model": model}, timeout=timeout
+            ) as response,
+        ):
+            if response.status_code >= 400:
+                response.read()
+                raise OllamaHTTPError(self.base_url, response.status_code, _error_text(response))
+            for line in response.iter_lines():
+                if not line.strip():
+                    continue
+                update = _pull_line(line, url)
+                progress(update)
+                if update.status == "success":
+                    return
+        raise OllamaError(f"the connection to Ollama at {self.base_url} was cut mid-pull")
+
     def show(self, model: str, *, verbose: bool = False) -> ShowResponse:
         """Details of one model (`POST /api/show`); 404 raises OllamaHTTPError."""
         body: dict[str, Any] = {"model": model}
@@ -359,6 +412,24 @@ class OllamaClient:
             remote_model=data.text("remote_model"),
             remote_host=data.text("remote_host"),
         )
+
+
+def _pull_line(line: str, url: str) -> PullProgress:
+    """One NDJSON line of a pull; every line may be Ollama's `{"error": ...}` (spec §2.1)."""
+    try:
+        data = json.loads(line)
+    except ValueError as exc:
+        raise OllamaProtocolError(f"{url}: a progress line is not JSON: {line[:80]}") from exc
+    reader = _Reader(data, url)
+    error = reader.text("error")
+    if error:
+        raise OllamaError(error)
+    return PullProgress(
+        status=reader.text("status", required=True),
+        digest=reader.text("digest"),
+        total=reader.integer("total"),
+        completed=reader.integer("completed"),
+    )
 
 
 def _error_text(response: httpx.Response) -> str:

@@ -150,8 +150,8 @@ async def test_pull_command_pulls_then_refreshes(start: Start, ollama: FakeOllam
     await session.log_containing("registry refreshed")
     uri = session.open(CUSTOM)
     assert codes(await session.diagnostics(uri)) == ["MF209"]
-    ollama.failures["/api/pull"] = (200, {"status": "success"})
-    ollama.add(FakeModel("acme-support-bot"))  # what the pull installs
+    bot = FakeModel("acme-support-bot", size=4000)
+    ollama.publish(bot)  # what the pull installs
     mark = len(session.recorder.published)
     result = await session.command(PULL, "acme-support-bot:latest")
     assert result == {"model": "acme-support-bot:latest", "error": None}
@@ -160,15 +160,32 @@ async def test_pull_command_pulls_then_refreshes(start: Start, ollama: FakeOllam
     ]
     assert await session.diagnostics(uri, after=mark) == []
     assert ("Pulling acme-support-bot:latest", "done") in progress_titles(session)
+    reports = pull_reports(session, "acme-support-bot:latest")
+    weights = f"pulling {bot.digest[:12]}"
+    assert (weights, 25) in reports and (weights, 100) in reports
+    assert reports[0] == ("pulling manifest", None) and reports[-1] == ("success", None)
 
 
 async def test_pull_failure_is_shown(start: Start, ollama: FakeOllama) -> None:
     session = await start(ollama_host=ollama.url)
-    ollama.failures["/api/pull"] = (500, {"error": "pull model manifest: file does not exist"})
     result = await session.command(PULL, "nope")
-    assert result["error"] == "Ollama answered 500: pull model manifest: file does not exist"
+    # Ollama answers 200, streams `pulling manifest`, then an error line (spec §3.8).
+    assert result["error"] == "pull model manifest: file does not exist"
     shown = await session.shown_containing("pulling nope failed")
     assert shown.type == types.MessageType.Error
+    ollama.failures["/api/pull"] = (400, {"error": "invalid model name"})
+    result = await session.command(PULL, "Bad Name")
+    assert result["error"] == f"Ollama at {ollama.url} answered 400: invalid model name"
+
+
+def pull_reports(session: Session, model: str) -> list[tuple[str, int | None]]:
+    """(message, percentage) of each report of the pull's progress, in order."""
+    reports = session.client.progress_reports[f"modelfile-ls/pull/{model}"]
+    return [
+        (r.message or "", r.percentage)
+        for r in reports
+        if isinstance(r, types.WorkDoneProgressReport)
+    ]
 
 
 def test_pull_command_matches_the_code_lens() -> None:

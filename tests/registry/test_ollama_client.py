@@ -8,9 +8,11 @@ import pytest
 
 from modelfile_ls.ollama.client import (
     OllamaClient,
+    OllamaError,
     OllamaHTTPError,
     OllamaProtocolError,
     OllamaUnreachable,
+    PullProgress,
     connect_url,
     parse_host,
     resolve_base_url,
@@ -131,6 +133,50 @@ def test_not_running_says_cannot_reach() -> None:
     with OllamaClient(f"127.0.0.1:{port}") as client, pytest.raises(OllamaUnreachable) as caught:
         client.list_models()
     assert str(caught.value).startswith(f"cannot reach Ollama at http://127.0.0.1:{port}: ")
+
+
+def test_pull_reports_every_progress_line_then_installs() -> None:
+    model = FakeModel("qwen3:0.6b", size=1000)
+    with FakeOllama() as ollama, OllamaClient(ollama.url) as client:
+        ollama.publish(model)
+        seen: list[PullProgress] = []
+        client.pull("qwen3:0.6b", seen.append)
+        assert [m.name for m in client.list_models()] == ["qwen3:0.6b"]
+    weights = [p for p in seen if p.digest == f"sha256:{model.digest}"]
+    assert seen[0] == PullProgress("pulling manifest")
+    assert [p.percent for p in weights] == [0, 25, 50, 75, 100]
+    assert weights[0].completed is None and weights[-1].completed == 1000
+    assert {p.status for p in weights} == {f"pulling {model.digest[:12]}"}
+    assert [p.status for p in seen[-3:]] == [
+        "verifying sha256 digest",
+        "writing manifest",
+        "success",
+    ]
+
+
+def test_pull_errors_say_what_went_wrong() -> None:
+    with FakeOllama() as ollama, OllamaClient(ollama.url) as client:
+        seen: list[PullProgress] = []
+        # An unknown model: HTTP 200, `pulling manifest`, then an error line (spec §3.8).
+        with pytest.raises(OllamaError, match=r"^pull model manifest: file does not exist$"):
+            client.pull("nope", seen.append)
+        assert seen == [PullProgress("pulling manifest")]
+        ollama.publish(FakeModel("llama3.2"))
+        ollama.cut_pull_after = 3
+        with pytest.raises(OllamaError, match="was cut mid-pull"):
+            client.pull("llama3.2", seen.append)
+        assert client.list_models() == []
+        ollama.failures["/api/pull"] = (400, {"error": "invalid model name"})
+        with pytest.raises(OllamaHTTPError, match="answered 400: invalid model name"):
+            client.pull("bad name", seen.append)
+        ollama.failures["/api/pull"] = (200, ["not", "an", "object"])
+        with pytest.raises(OllamaProtocolError, match="expected a JSON object"):
+            client.pull("llama3.2", seen.append)
+
+
+def test_pull_from_nothing_says_cannot_reach() -> None:
+    with OllamaClient(f"127.0.0.1:{_closed_port()}") as client, pytest.raises(OllamaUnreachable):
+        client.pull("llama3.2", lambda progress: None)
 
 
 @pytest.mark.parametrize(
