@@ -10,7 +10,8 @@ chunked NDJSON stream (§3.8): `pulling manifest`, progress per layer, `success`
 the model is installed; an error line after `pulling manifest` for a model not in `library`.
 Models are configurable while the server runs; `requests` records what clients sent;
 `failures` makes a route answer with a given status and body; `cut_pull_after` ends a pull
-stream after that many lines, as a dropped connection would.
+stream after that many lines, as a dropped connection would; `hold_pull_after` pauses it
+there until `release_pull` is set (a slow download a client can cancel).
 """
 
 from __future__ import annotations
@@ -159,6 +160,8 @@ class FakeOllama:
         self.library: dict[str, FakeModel] = {}
         """Models a pull can fetch (display name, lower case, to the model it installs)."""
         self.cut_pull_after: int | None = None
+        self.hold_pull_after: int | None = None
+        self.release_pull = threading.Event()
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -308,21 +311,29 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(500 if "error" in lines[-1] else 200, lines[-1])
         else:
             sent = lines[: self.owner.cut_pull_after]
-            self._stream(sent)
+            if not self._stream(sent):
+                return
         if model is not None and sent[-1] == {"status": "success"}:
             self.owner.add(model)
 
-    def _stream(self, lines: list[dict[str, Any]]) -> None:
-        """NDJSON, one chunk a line, as Go's streaming handlers write it."""
+    def _stream(self, lines: list[dict[str, Any]]) -> bool:
+        """NDJSON, one chunk a line, as Go's streaming handlers write it; False when the
+        client hung up before the end."""
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson")
         self.send_header("Transfer-Encoding", "chunked")
         self.end_headers()
-        for line in lines:
+        for count, line in enumerate(lines):
+            if count == self.owner.hold_pull_after:
+                self.owner.release_pull.wait()
             data = json.dumps(line).encode() + b"\n"
-            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-            self.wfile.flush()
+            try:
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                self.wfile.flush()
+            except OSError:
+                return False
         self.wfile.write(b"0\r\n\r\n")
+        return True
 
     def _show(self, raw: bytes) -> None:
         found = self._request_model(raw, "model is required")

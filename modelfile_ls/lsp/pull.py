@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
@@ -21,16 +22,28 @@ if TYPE_CHECKING:
 Report = Callable[[str, int | None], None]
 
 
-def stream_pull(host: str | None, model: str, report: Report) -> str | None:
-    """Pull `model` on the Ollama at `host`; None on success, else the error (blocking)."""
-    from modelfile_ls.ollama.client import OllamaClient, OllamaError
+@dataclass(frozen=True, slots=True)
+class PullOutcome:
+    """How a pull ended: done, failed with Ollama's error, or cancelled by the user."""
+
+    error: str | None = None
+    cancelled: bool = False
+
+
+def stream_pull(
+    host: str | None, model: str, report: Report, cancelled: Callable[[], bool]
+) -> PullOutcome:
+    """Pull `model` on the Ollama at `host` (blocking; runs on a thread)."""
+    from modelfile_ls.ollama.client import OllamaClient, OllamaError, PullCancelled
 
     try:
         with OllamaClient(host) as client:
-            client.pull(model, lambda progress: report(progress.status, progress.percent))
+            client.pull(model, lambda p: report(p.status, p.percent), cancelled)
+    except PullCancelled:
+        return PullOutcome(cancelled=True)
     except OllamaError as exc:
-        return str(exc)
-    return None
+        return PullOutcome(error=str(exc))
+    return PullOutcome()
 
 
 async def pull_model(ls: ModelfileServer, model: str) -> dict[str, object]:
@@ -41,7 +54,9 @@ async def pull_model(ls: ModelfileServer, model: str) -> dict[str, object]:
     if ls.support.work_done_progress:
         try:
             await progress.create_async(token)
-            progress.begin(token, types.WorkDoneProgressBegin(title=f"Pulling {model}"))
+            progress.begin(
+                token, types.WorkDoneProgressBegin(title=f"Pulling {model}", cancellable=True)
+            )
             shown = True
         except Exception:
             shown = False  # no progress bar: the pull still runs
@@ -55,19 +70,33 @@ async def pull_model(ls: ModelfileServer, model: str) -> dict[str, object]:
             value = types.WorkDoneProgressReport(message=status, percentage=percent)
             loop.call_soon_threadsafe(progress.report, token, value)
 
+    # pygls cancels the token's (thread-safe) future when the client sends
+    # `window/workDoneProgress/cancel`; the pull thread checks it after every progress line.
+    cancellation = progress.tokens.get(token) if shown else None
+
+    def cancelled() -> bool:
+        return cancellation is not None and cancellation.cancelled()
+
     host = ls.settings.ollama_host
-    error = await in_thread(lambda: stream_pull(host, model, report))
+    outcome = await in_thread(lambda: stream_pull(host, model, report, cancelled))
     if shown:
-        message = f"failed: {error}" if error else "done"
-        progress.end(token, types.WorkDoneProgressEnd(message=message))
+        progress.end(token, types.WorkDoneProgressEnd(message=_ending(outcome)))
         progress.tokens.pop(token, None)
-    if error:
+    if outcome.cancelled:
+        ls.log(types.MessageType.Info, f"pull of {model} cancelled")
+    elif outcome.error:
         ls.window_show_message(
             types.ShowMessageParams(
-                types.MessageType.Error, f"modelfile-ls: pulling {model} failed: {error}"
+                types.MessageType.Error, f"modelfile-ls: pulling {model} failed: {outcome.error}"
             )
         )
     else:
         ls.log(types.MessageType.Info, f"pulled {model}")
         await ls.refresher.start()
-    return {"model": model, "error": error}
+    return {"model": model, "error": outcome.error, "cancelled": outcome.cancelled}
+
+
+def _ending(outcome: PullOutcome) -> str:
+    if outcome.cancelled:
+        return "cancelled"
+    return f"failed: {outcome.error}" if outcome.error else "done"

@@ -47,6 +47,10 @@ class OllamaHTTPError(OllamaError):
         self.message = message
 
 
+class PullCancelled(OllamaError):
+    """The caller cancelled a pull; the connection was closed, so Ollama stops downloading."""
+
+
 class OllamaProtocolError(OllamaError):
     """Ollama answered with something that is not the documented JSON shape."""
 
@@ -359,10 +363,17 @@ class OllamaClient:
             )
         return models
 
-    def pull(self, model: str, progress: Callable[[PullProgress], None]) -> None:
+    def pull(
+        self,
+        model: str,
+        progress: Callable[[PullProgress], None],
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> None:
         """Download a model (`POST /api/pull`, streamed), calling `progress` for every line;
         returns on `success` and raises OllamaError on an error line, an error status, or a
-        stream that ends without either (the connection was cut)."""
+        stream that ends without either (the connection was cut). `cancelled` is asked after
+        every line; when it says so, the connection is closed (Ollama then stops the
+        download and keeps what it has for the next pull) and PullCancelled is raised."""
         url = f"{self.base_url}/api/pull"
         timeout = httpx.Timeout(PULL_SILENCE_TIMEOUT, connect=CONNECT_TIMEOUT)
         with (
@@ -381,6 +392,8 @@ class OllamaClient:
                 progress(update)
                 if update.status == "success":
                     return
+                if cancelled():
+                    raise PullCancelled(f"the pull of {model} was cancelled")
         raise OllamaError(f"the connection to Ollama at {self.base_url} was cut mid-pull")
 
     def show(self, model: str, *, verbose: bool = False) -> ShowResponse:

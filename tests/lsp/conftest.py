@@ -101,6 +101,10 @@ def make_client(recorder: Recorder) -> Callable[[], LanguageClient]:
         recorder.registrations.extend(params.registrations)
         recorder.changed()
 
+    def progress(client: LanguageClient, params: types.ProgressParams) -> None:
+        DEFAULT_CLIENT_FEATURES[types.PROGRESS](client, params)
+        recorder.changed()
+
     def refresh(method: str) -> Callable[[LanguageClient, None], None]:
         def handler(client: LanguageClient, params: None) -> None:
             recorder.refreshes.append(method)
@@ -115,6 +119,7 @@ def make_client(recorder: Recorder) -> Callable[[], LanguageClient]:
         features[types.WINDOW_LOG_MESSAGE] = log
         features[types.WINDOW_SHOW_MESSAGE] = show
         features[types.CLIENT_REGISTER_CAPABILITY] = register
+        features[types.PROGRESS] = progress
         for method in (
             types.WORKSPACE_CODE_LENS_REFRESH,
             types.WORKSPACE_INLAY_HINT_REFRESH,

@@ -154,7 +154,7 @@ async def test_pull_command_pulls_then_refreshes(start: Start, ollama: FakeOllam
     ollama.publish(bot)  # what the pull installs
     mark = len(session.recorder.published)
     result = await session.command(PULL, "acme-support-bot:latest")
-    assert result == {"model": "acme-support-bot:latest", "error": None}
+    assert result == {"model": "acme-support-bot:latest", "error": None, "cancelled": False}
     assert ("POST", "/api/pull", '{"model":"acme-support-bot:latest"}') in [
         (m, p, b.replace(" ", "")) for m, p, b in ollama.requests
     ]
@@ -178,9 +178,27 @@ async def test_pull_failure_is_shown(start: Start, ollama: FakeOllama) -> None:
     assert result["error"] == f"Ollama at {ollama.url} answered 400: invalid model name"
 
 
+async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None:
+    session = await start(ollama_host=ollama.url)
+    ollama.publish(FakeModel("acme-support-bot", size=4000))
+    ollama.hold_pull_after = 2  # a slow download: the stream waits after two lines
+    model = "acme-support-bot:latest"
+    pulling = asyncio.ensure_future(session.command(PULL, model))
+    await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
+    token = f"modelfile-ls/pull/{model}"
+    begin = session.client.progress_reports[token][0]
+    assert isinstance(begin, types.WorkDoneProgressBegin) and begin.cancellable
+    session.client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token))
+    ollama.release_pull.set()
+    assert await pulling == {"model": model, "error": None, "cancelled": True}
+    assert (f"Pulling {model}", "cancelled") in progress_titles(session)
+    await session.log_containing(f"pull of {model} cancelled")
+    assert not any("pulling acme" in m.message for m in session.recorder.shown)
+
+
 def pull_reports(session: Session, model: str) -> list[tuple[str, int | None]]:
     """(message, percentage) of each report of the pull's progress, in order."""
-    reports = session.client.progress_reports[f"modelfile-ls/pull/{model}"]
+    reports = session.client.progress_reports.get(f"modelfile-ls/pull/{model}", [])
     return [
         (r.message or "", r.percentage)
         for r in reports

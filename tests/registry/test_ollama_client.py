@@ -12,6 +12,7 @@ from modelfile_ls.ollama.client import (
     OllamaHTTPError,
     OllamaProtocolError,
     OllamaUnreachable,
+    PullCancelled,
     PullProgress,
     connect_url,
     parse_host,
@@ -172,6 +173,15 @@ def test_pull_errors_say_what_went_wrong() -> None:
         ollama.failures["/api/pull"] = (200, ["not", "an", "object"])
         with pytest.raises(OllamaProtocolError, match="expected a JSON object"):
             client.pull("llama3.2", seen.append)
+
+
+def test_a_cancelled_pull_stops_reading() -> None:
+    with FakeOllama() as ollama, OllamaClient(ollama.url) as client:
+        ollama.publish(FakeModel("llama3.2"))
+        seen: list[PullProgress] = []
+        with pytest.raises(PullCancelled, match=r"^the pull of llama3\.2 was cancelled$"):
+            client.pull("llama3.2", seen.append, cancelled=lambda: len(seen) == 2)
+        assert len(seen) == 2
 
 
 def test_pull_from_nothing_says_cannot_reach() -> None:
