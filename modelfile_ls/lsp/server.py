@@ -275,9 +275,24 @@ def on_initialized(ls: ModelfileServer, params: types.InitializedParams) -> None
 
 
 def on_shutdown(ls: ModelfileServer, params: None) -> None:
-    """`shutdown`: stop publishing, release the registry."""
+    """`shutdown`: stop publishing, release the registry, cancel requests still running."""
     ls.stopping = True
     ls.catalog.close()
+    _cancel_running_requests(ls)
+
+
+def _cancel_running_requests(ls: ModelfileServer) -> None:
+    """Cancel requests still being handled (a pull waiting on Ollama) before pygls does.
+
+    pygls 2 cancels them itself after this handler, but while iterating the very dict that
+    their completion removes them from, and so answers `shutdown` with an internal error
+    (openlawlibrary/pygls#606). Cancelled here from a snapshot, they are done by then.
+    """
+    protocol = ls.protocol
+    running = protocol._request_futures  # no public accessor in pygls 2
+    for message_id, future in list(running.items()):
+        if message_id != protocol.msg_id and not future.done():
+            future.cancel()
 
 
 def did_open(ls: ModelfileServer, params: types.DidOpenTextDocumentParams) -> None:

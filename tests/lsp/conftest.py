@@ -232,6 +232,15 @@ class Session:
             types.ExecuteCommandParams(command=name, arguments=list(arguments))
         )
 
+    async def handled(self) -> None:
+        """Wait until the server has handled every message sent so far: it handles them in
+        order, so the answer to a request sent now comes after all of them."""
+        await self.client.text_document_hover_async(
+            types.HoverParams(
+                types.TextDocumentIdentifier("untitled:nothing"), types.Position(0, 0)
+            )
+        )
+
     async def shown_containing(self, text: str) -> types.ShowMessageParams:
         """Wait for a window/showMessage containing `text`."""
         return await self.recorder.wait(

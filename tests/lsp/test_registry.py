@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from lsprotocol import types
+from pygls.exceptions import JsonRpcRequestCancelled
 
 from modelfile_ls.lsp.commands import PULL, REFRESH_REGISTRY
 from tests.fake_ollama import FakeModel, FakeOllama
@@ -189,11 +190,28 @@ async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None
     begin = session.client.progress_reports[token][0]
     assert isinstance(begin, types.WorkDoneProgressBegin) and begin.cancellable
     session.client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token))
+    await session.handled()  # the cancel has arrived before the download goes on
     ollama.release_pull.set()
     assert await pulling == {"model": model, "error": None, "cancelled": True}
     assert (f"Pulling {model}", "cancelled") in progress_titles(session)
     await session.log_containing(f"pull of {model} cancelled")
     assert not any("pulling acme" in m.message for m in session.recorder.shown)
+
+
+async def test_shutdown_during_a_pull_is_answered(start: Start, ollama: FakeOllama) -> None:
+    session = await start(ollama_host=ollama.url)
+    ollama.publish(FakeModel("acme-support-bot"))
+    ollama.hold_pull_after = 2
+    model = "acme-support-bot:latest"
+    pulling = asyncio.ensure_future(session.command(PULL, model))
+    await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
+    try:
+        # pygls alone answers this `shutdown` with an internal error (pygls#606).
+        await session.client.shutdown_session()
+        with pytest.raises(JsonRpcRequestCancelled):
+            await pulling
+    finally:
+        ollama.release_pull.set()
 
 
 def pull_reports(session: Session, model: str) -> list[tuple[str, int | None]]:
