@@ -82,16 +82,12 @@ class Finding:
             self.code,
             self.severity,
             self.message,
-            _moved(self.span, by),
+            self.span.moved(by),
             tuple(
-                Fix(fix.title, tuple(TextEdit(_moved(e.span, by), e.new_text) for e in fix.edits))
+                Fix(fix.title, tuple(TextEdit(e.span.moved(by), e.new_text) for e in fix.edits))
                 for fix in self.fixes
             ),
-            tuple(Related(_moved(r.span, by), r.message) for r in self.related),
+            tuple(Related(r.span.moved(by), r.message) for r in self.related),
             self.ollama_message,
             self.tags,
         )
-
-
-def _moved(span: Span, by: int) -> Span:
-    return Span(span.start + by, span.end + by)

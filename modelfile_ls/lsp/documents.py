@@ -92,6 +92,11 @@ class Document:
         return self._parsed
 
     @property
+    def analysis_if_done(self) -> KeyedAnalysis | None:
+        """The analysis (with its configuration generation) if it was already made."""
+        return self._analysis
+
+    @property
     def lines(self) -> LineIndex:
         """Line index of the text (shared with the parse once there is one)."""
         if self._parsed is not None:
@@ -137,7 +142,7 @@ def _analysis_to_reuse(document: Document, edit: Edit | None) -> KeyedAnalysis |
     """The analysis the next version may start from: only one of the parse it is edited from."""
     if edit is None or document.parsed_if_done is None:
         return None
-    return document._analysis
+    return document.analysis_if_done
 
 
 def _parser(document: Document, edit: Edit | None) -> Callable[[str], ParsedModelfile]:

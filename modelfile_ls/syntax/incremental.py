@@ -199,14 +199,6 @@ def _line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
     return text.count("\n", start, stop) + text.count("\r", start, stop)
 
 
-def _span(span: Span, by: int) -> Span:
-    return Span(span.start + by, span.end + by)
-
-
-def _optional(span: Span | None, by: int) -> Span | None:
-    return None if span is None else Span(span.start + by, span.end + by)
-
-
 def _shift_instructions(items: Iterable[Instruction], by: int) -> Iterator[Instruction]:
     """The items moved by `by` characters.
 
@@ -250,7 +242,7 @@ def _shift_instructions(items: Iterable[Instruction], by: int) -> Iterator[Instr
 
 def _shift_comments(items: Iterable[Comment], by: int) -> Iterator[Comment]:
     for item in items:
-        yield item if by == 0 else Comment(_span(item.span, by), item.text)
+        yield item if by == 0 else Comment(item.span.moved(by), item.text)
 
 
 def _shift_problem(problem: SyntaxProblem, by: int, lines: int) -> SyntaxProblem:
@@ -259,8 +251,8 @@ def _shift_problem(problem: SyntaxProblem, by: int, lines: int) -> SyntaxProblem
         message = _OLLAMA_LINE.sub(lambda m: f"(line {int(m.group(1)) + lines})", message, 1)
     return SyntaxProblem(
         problem.kind,
-        _span(problem.span, by),
+        problem.span.moved(by),
         message,
         problem.detail,
-        _optional(problem.related, by),
+        None if problem.related is None else problem.related.moved(by),
     )

@@ -54,6 +54,10 @@ class Span(NamedTuple):
         """True when the offset lies inside the span or at its end."""
         return self.start <= offset <= self.end
 
+    def moved(self, by: int) -> Span:
+        """The same span `by` characters later (what it covers moved after an edit)."""
+        return Span(self.start + by, self.end + by)
+
 
 class Quoting(Enum):
     """How a value was written."""
