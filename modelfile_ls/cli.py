@@ -9,6 +9,7 @@ the check path never loads pygls or lsprotocol.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -19,12 +20,22 @@ from modelfile_ls import __version__
 FORMATS = ("text", "json", "github", "sarif")
 
 
+SUBCOMMANDS = {
+    "parse": "modelfile_ls.commands.parse",
+    "rules": "modelfile_ls.commands.rules",
+    "registry": "modelfile_ls.registry.cli",
+}
+"""Each sub-command's module, imported only when it runs (so `--check` loads none of them);
+every one has `main(args) -> int`. A new command group is a module and one line here."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"parse": _parse_command, "rules": _rules_command, "registry": _registry_command}
-    if args and args[0] in commands:
-        return commands[args[0]](args[1:])
+    if args and args[0] in SUBCOMMANDS:
+        module = importlib.import_module(SUBCOMMANDS[args[0]])
+        exit_status: int = module.main(args[1:])
+        return exit_status
     return _top_level(args)
 
 
@@ -32,8 +43,9 @@ def _top_level(args: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="modelfile-ls",
         description="Language server, checker and tooling for Ollama Modelfiles. Without"
-        " arguments it serves the Language Server Protocol over stdio. Sub-commands: parse,"
-        " rules, registry (run `modelfile-ls COMMAND --help`).",
+        " arguments it serves the Language Server Protocol over stdio. Sub-commands: "
+        + ", ".join(SUBCOMMANDS)
+        + " (run `modelfile-ls COMMAND --help`).",
     )
     parser.add_argument("--version", action="version", version=f"modelfile-ls {__version__}")
     parser.add_argument(
@@ -164,51 +176,3 @@ def write_atomically(path: Path, text: str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-
-
-def _parse_command(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(
-        prog="modelfile-ls parse",
-        description="Print how a Modelfile parses: `ollama` gives exactly what Ollama's"
-        " parser returns, `json` our structure with positions, `tree` the tree-sitter tree.",
-    )
-    parser.add_argument("file", metavar="FILE", help="the Modelfile, or - for stdin")
-    parser.add_argument("--format", choices=("ollama", "json", "tree"), default="ollama")
-    options = parser.parse_args(args)
-    import json
-
-    from modelfile_ls.syntax import parse_bytes
-    from modelfile_ls.syntax.export import structure
-    from modelfile_ls.syntax.ollama_view import ollama_verdict
-
-    try:
-        data = sys.stdin.buffer.read() if options.file == "-" else Path(options.file).read_bytes()
-    except OSError as exc:
-        print(f"modelfile-ls: {options.file}: cannot read: {exc.strerror}", file=sys.stderr)
-        return 2
-    parsed = parse_bytes(data)
-    if options.format == "tree":
-        from modelfile_ls.syntax.tree import sexp
-
-        print(sexp(parsed.text))
-        return 0
-    result = ollama_verdict(parsed) if options.format == "ollama" else structure(parsed)
-    print(json.dumps(result, ensure_ascii=False, indent=None if options.format == "ollama" else 2))
-    return 0
-
-
-def _rules_command(args: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="modelfile-ls rules", description="List every rule.")
-    parser.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    options = parser.parse_args(args)
-    from modelfile_ls.analysis.rules import RULES_BY_CODE
-    from modelfile_ls.report.rules_doc import render_rules_table
-
-    print(render_rules_table(RULES_BY_CODE, options.format))
-    return 0
-
-
-def _registry_command(args: list[str]) -> int:
-    from modelfile_ls.registry.cli import main as registry_main
-
-    return registry_main(args)

@@ -27,3 +27,48 @@ TOKEN_MODIFIERS = ("deprecated", "defaultLibrary")
 QUICK_FIX = "quickfix"
 FIX_ALL = "source.fixAll.modelfile-ls"
 CODE_ACTION_KINDS = (QUICK_FIX, FIX_ALL)
+
+# -- workspace/executeCommand ids -------------------------------------------------------------
+# Every command takes at most one argument: a JSON object with named fields (documented per
+# command where it is registered). Editor palettes invoke commands without arguments, so each
+# command that needs a document takes its `uri` from that object and fails with a clear message
+# when it is missing. Tests hold the editor packages to this table, so they can never offer a
+# command the server does not have.
+REFRESH_REGISTRY = "modelfile-ls.refreshRegistry"
+PULL = "modelfile-ls.pull"
+CREATE = "modelfile-ls.create"
+PUSH = "modelfile-ls.push"
+COPY = "modelfile-ls.copy"
+DELETE = "modelfile-ls.delete"
+EXTRACT = "modelfile-ls.extract"
+BENCH = "modelfile-ls.bench"
+LIST_MODELS = "modelfile-ls.listModels"
+PREVIEW_PROMPT = "modelfile-ls.previewPrompt"
+SAVE_ELEMENT = "modelfile-ls.saveElement"
+PREVIEW_ELEMENTS = "modelfile-ls.previewElements"
+NEW_FROM_ELEMENTS = "modelfile-ls.newFromElements"
+SAVE_DRAFT = "modelfile-ls.saveDraft"
+OPEN_DRAFT = "modelfile-ls.openDraft"
+
+COMMAND_TITLES = {
+    REFRESH_REGISTRY: "Sync Registry",
+    PULL: "Pull Base Model",
+    CREATE: "Create Model in Ollama",
+    PUSH: "Push Model",
+    COPY: "Copy Model",
+    DELETE: "Delete Model",
+    EXTRACT: "Extract Modelfile from Installed Model",
+    BENCH: "Benchmark Model",
+    LIST_MODELS: "List Installed Models",
+    PREVIEW_PROMPT: "Preview Prompt",
+    SAVE_ELEMENT: "Save as Element",
+    PREVIEW_ELEMENTS: "Preview Elements to Save",
+    NEW_FROM_ELEMENTS: "New Modelfile from Elements",
+    SAVE_DRAFT: "Save as Draft",
+    OPEN_DRAFT: "Open Draft",
+}
+"""Every server command with the title editors show for it (category "Modelfile")."""
+
+OLLAMA_STATUS_NOTIFICATION = "modelfile-ls/ollamaStatus"
+"""Server -> client notification: `{"host", "state": "connected"|"unreachable"|"unknown",
+"version", "models", "message"}`, sent when the connection state changes (status bars)."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from modelfile_ls.features.candidates import CandidateKind, CompletionCandidate, Completions
 from modelfile_ls.features.code_actions import CodeActionResult, code_actions
-from modelfile_ls.features.code_lens import PULL_COMMAND, Lens, code_lenses
+from modelfile_ls.features.code_lens import Lens, code_lenses
 from modelfile_ls.features.completion import complete
 from modelfile_ls.features.document import DocumentIndex, document_index
 from modelfile_ls.features.folding import Fold, folding_ranges
@@ -38,7 +38,6 @@ from modelfile_ls.vocabulary import FIX_ALL, QUICK_FIX, TOKEN_MODIFIERS, TOKEN_T
 
 __all__ = [
     "FIX_ALL",
-    "PULL_COMMAND",
     "QUICK_FIX",
     "TOKEN_MODIFIERS",
     "TOKEN_TYPES",

@@ -9,13 +9,10 @@ from typing import TYPE_CHECKING
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.features.models import context_text, model_info, size_text
 from modelfile_ls.syntax.model import ParsedModelfile, Span
+from modelfile_ls.vocabulary import PULL
 
 if TYPE_CHECKING:
     from modelfile_ls.registry import Registry
-
-PULL_COMMAND = "modelfile-ls.pull"
-"""The command a "not installed" lens runs, with the model name as its one argument; the
-server registers it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +65,7 @@ def _lens(reference: Reference, registry: Registry | None) -> Lens | None:
         return Lens(span, " · ".join(["installed", *facts]))
     if info.installed is False:
         title = " · ".join(["not installed", *facts, f"pull {name.short}"])
-        return Lens(span, title, PULL_COMMAND, (name.short,))
+        return Lens(span, title, PULL, (name.short,))
     if not facts:
         return None
     return Lens(span, " · ".join(facts))

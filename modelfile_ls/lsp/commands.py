@@ -12,13 +12,12 @@ from typing import TYPE_CHECKING
 from lsprotocol import types
 
 from modelfile_ls.lsp.pull import pull_model
+from modelfile_ls.vocabulary import PULL, REFRESH_REGISTRY
 
 if TYPE_CHECKING:
     from modelfile_ls.lsp.server import ModelfileServer
 
-REFRESH_REGISTRY = "modelfile-ls.refreshRegistry"
-PULL = "modelfile-ls.pull"
-"""Must equal `modelfile_ls.features.PULL_COMMAND` (checked by a test; imported lazily)."""
+__all__ = ["PULL", "REFRESH_REGISTRY", "register_commands"]
 
 
 def register_commands(server: ModelfileServer) -> None:

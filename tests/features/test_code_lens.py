@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from modelfile_ls.features import PULL_COMMAND, Lens, code_lenses
+from modelfile_ls.features import Lens, code_lenses
 from modelfile_ls.registry import Registry
 from modelfile_ls.syntax import Span, parse
+from modelfile_ls.vocabulary import PULL
 
 
 def test_installed_and_missing_models(registry: Registry) -> None:
@@ -16,7 +17,7 @@ def test_installed_and_missing_models(registry: Registry) -> None:
         Lens(
             Span(text.index("FROM llama3.2:1b"), text.index("FROM llama3.2:1b") + 4),
             "not installed · Llama · 1.24B · 128K context · pull llama3.2:1b",
-            PULL_COMMAND,
+            PULL,
             ("llama3.2:1b",),
         ),
     ]

@@ -224,12 +224,6 @@ def pull_reports(session: Session, model: str) -> list[tuple[str, int | None]]:
     ]
 
 
-def test_pull_command_matches_the_code_lens() -> None:
-    from modelfile_ls.features import PULL_COMMAND
-
-    assert PULL == PULL_COMMAND
-
-
 async def test_changing_the_ollama_host_refreshes_from_it(start: Start, ollama: FakeOllama) -> None:
     session = await start()
     await session.log_containing("registry not refreshed")
