@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from modelfile_ls.analysis import Finding, Fix, analyze
-from modelfile_ls.analysis.rule import ModelCatalog
+from modelfile_ls.analysis.engine import INTERNAL_ERROR
+from modelfile_ls.analysis.rule import ModelCatalog, Rule
+from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.syntax import parse
 
 VALID = (
@@ -20,9 +24,15 @@ def findings(
     code: str,
     base_dir: Path | None = None,
     catalog: ModelCatalog | None = None,
+    rules: tuple[Rule, ...] = ALL_RULES,
 ) -> list[Finding]:
-    """Findings of one code for a document."""
-    return [f for f in analyze(parse(text), None, catalog, base_dir) if f.code == code]
+    """Findings of one code for a document; fails the test if any rule crashed (MF901), so a
+    negative test (`findings(VALID, code) == []`) cannot pass because its rule raised."""
+    found = analyze(parse(text), None, catalog, base_dir, rules)
+    crashes = [f.message for f in found if f.code == INTERNAL_ERROR]
+    if crashes:
+        pytest.fail(f"a rule crashed on {text!r}: {'; '.join(crashes)}")
+    return [f for f in found if f.code == code]
 
 
 def located(text: str, finding: Finding) -> str:
