@@ -13,7 +13,7 @@ from modelfile_ls.analysis import Severity, analyze
 from modelfile_ls.analysis.modelname import parse_model_name
 from modelfile_ls.syntax import parse_bytes
 from modelfile_ls.syntax.ollama_view import ollama_verdict
-from tests.conftest import CORPUS, corpus_files
+from tests.conftest import CORPUS, corpus_files, corpus_params, require_corpus
 
 FILES = corpus_files()
 
@@ -24,8 +24,7 @@ def expected(path: Path) -> dict[str, Any]:
 
 
 def test_corpus_is_present_and_untouched() -> None:
-    if not FILES:
-        pytest.skip("../shared/corpus is not present")
+    require_corpus()
     manifest = (CORPUS / "MANIFEST.tsv").read_text().splitlines()[1:]
     sums = {line.split("\t")[0]: line.split("\t")[5] for line in manifest}
     assert len(FILES) == len(sums) == 300
@@ -33,7 +32,7 @@ def test_corpus_is_present_and_untouched() -> None:
         assert hashlib.sha256(path.read_bytes()).hexdigest() == sums[path.name], path.name
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_params(FILES, ids=lambda p: p.stem))
 def test_parse_matches_ollama(path: Path) -> None:
     want = expected(path)
     got = ollama_verdict(parse_bytes(path.read_bytes()))
@@ -51,7 +50,7 @@ def _create_fails(want: dict[str, Any]) -> bool:
     return source is not None and not parse_model_name(source).is_valid
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_params(FILES, ids=lambda p: p.stem))
 def test_errors_exactly_when_create_fails(path: Path) -> None:
     want = expected(path)
     findings = analyze(parse_bytes(path.read_bytes()), base_dir=path.parent)
@@ -66,7 +65,7 @@ def test_errors_exactly_when_create_fails(path: Path) -> None:
     assert warned <= deprecated
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_params(FILES, ids=lambda p: p.stem))
 def test_create_request_errors_are_reproduced(path: Path) -> None:
     want = expected(path)
     message = want.get("create_request_error")
@@ -79,7 +78,7 @@ def test_create_request_errors_are_reproduced(path: Path) -> None:
     assert message in ours
 
 
-@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_params(FILES, ids=lambda p: p.stem))
 def test_reference_oracle_matches_ollama(path: Path) -> None:
     """The fuzz tests' oracle is itself checked against Ollama's verdicts."""
     from tests.syntax.reference_parser import parse_file

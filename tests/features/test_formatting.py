@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from modelfile_ls.features import format_edits, format_text
 from modelfile_ls.syntax import Span, parse, parse_bytes
 from modelfile_ls.syntax.ollama_view import ollama_verdict
-from tests.conftest import corpus_files
+from tests.conftest import corpus_files, corpus_params
 from tests.syntax.reference_parser import parse_file
 
 CASES = [
@@ -65,7 +65,7 @@ def test_range_formatting_touches_only_overlapping_instructions() -> None:
     assert edits[0].span.start == 7
 
 
-@pytest.mark.parametrize("path", corpus_files(), ids=lambda p: p.name)
+@pytest.mark.parametrize("path", corpus_params(corpus_files(), ids=lambda p: p.name))
 def test_corpus_keeps_ollamas_view(path: Path) -> None:
     parsed = parse_bytes(path.read_bytes())
     formatted = format_text(parsed)

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from modelfile_ls.features import TOKEN_MODIFIERS, TOKEN_TYPES, SemanticToken, semantic_tokens
 from modelfile_ls.syntax import parse, parse_bytes
-from tests.conftest import corpus_files
+from tests.conftest import require_corpus
 
 
 def described(text: str) -> list[tuple[str, str, tuple[str, ...]]]:
@@ -101,7 +101,7 @@ def check_invariants(text: str) -> None:
 
 
 def test_corpus_tokens_are_well_formed() -> None:
-    for path in corpus_files():
+    for path in require_corpus():
         check_invariants(parse_bytes(path.read_bytes()).text)
 
 

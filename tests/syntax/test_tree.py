@@ -9,7 +9,7 @@ import pytest
 
 from modelfile_ls.syntax import parse, parse_bytes
 from modelfile_ls.syntax.tree import parse_tree, sexp, tree_commands
-from tests.conftest import CORPUS, corpus_files
+from tests.conftest import CORPUS, corpus_files, corpus_params
 
 ACCEPTED = [
     path
@@ -18,7 +18,7 @@ ACCEPTED = [
 ]
 
 
-@pytest.mark.parametrize("path", ACCEPTED, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", corpus_params(ACCEPTED, ids=lambda p: p.stem))
 def test_tree_matches_lexer_on_accepted_corpus(path: Path) -> None:
     parsed = parse_bytes(path.read_bytes())
     tree = parse_tree(parsed.text)
