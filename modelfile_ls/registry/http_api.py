@@ -1,4 +1,5 @@
-"""The registry's read-only HTTP API (stdlib `http.server`), documented in `openapi.json`.
+"""The registry's read-only HTTP API (stdlib `http.server`), documented in `openapi.json`,
+and the dashboard page built on it (served at `/` from `registry/dashboard/`).
 
 Every answer is JSON: `{"success": true, "data": ..., "total"?: n}` or
 `{"success": false, "error": "..."}`. Each request opens its own connection: SQLite
@@ -12,16 +13,19 @@ from __future__ import annotations
 import ipaddress
 import json
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from modelfile_ls.registry import dashboard, elements
 from modelfile_ls.registry.db import RegistryError
+from modelfile_ls.registry.host_status import HostMonitor
 from modelfile_ls.registry.schema import CAPABILITIES
-from modelfile_ls.registry.store import Registry, open_registry
+from modelfile_ls.registry.store import MODEL_SORTS, Registry, open_registry
+from modelfile_ls.syntax import parse
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 50
@@ -80,6 +84,15 @@ class Query:
         """Every non-empty value of a repeatable parameter."""
         return [v for v in self.values.get(key, []) if v != ""]
 
+    def choice(self, key: str, choices: Sequence[str], default: str) -> str:
+        """One of `choices`, or the default when absent."""
+        text = self.text(key)
+        if text is None:
+            return default
+        if text not in choices:
+            raise ApiError(400, f"{key} must be one of {', '.join(choices)}, got {text!r}")
+        return text
+
     def integer(self, key: str, default: int, low: int, high: int) -> int:
         """A whole number in [low, high], or the default when absent."""
         text = self.text(key)
@@ -99,17 +112,24 @@ def _models(registry: Registry, query: Query) -> Reply:
             )
     limit = query.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     offset = query.integer("offset", 0, 0, 2**31)
+    installed = query.choice("installed", ("true", "false", "any"), "any")
     page = registry.list_models(
         search=query.text("search"),
         family=query.text("family"),
         capabilities=capabilities,
         tag=query.text("tag"),
+        installed=None if installed == "any" else installed == "true",
+        sort=query.choice("sort", tuple(MODEL_SORTS), "name"),
+        descending=query.choice("order", ("asc", "desc"), "asc") == "desc",
         limit=limit,
         offset=offset,
     )
+    installed_names = {i.model.lower() for i in registry.installed_models()}
     body = {
         "success": True,
-        "data": [m.to_json() for m in page.items],
+        "data": [
+            {**m.to_json(), "installed": m.name.lower() in installed_names} for m in page.items
+        ],
         "total": page.total,
         "limit": limit,
         "offset": offset,
@@ -136,6 +156,51 @@ def _model(registry: Registry, reference: str) -> Reply:
     return {"success": True, "data": data}, 200
 
 
+def _metrics(registry: Registry, query: Query) -> Reply:
+    model = query.text("model")
+    if model is not None and registry.model(model) is None:
+        raise ApiError(404, f"no model {model!r}")
+    wanted = {key: query.text(key) for key in ("metric", "hardware", "tag")}
+    found = [
+        m.to_json()
+        for m in registry.metrics(model)
+        if all(value is None or getattr(m, key) == value for key, value in wanted.items())
+    ]
+    return _listing(found)
+
+
+def _modelfiles(registry: Registry, query: Query) -> Reply:
+    """Saved Modelfiles, or only those whose FROM names `model` (any tag of it)."""
+    model = query.text("model")
+    wanted = None if model is None else _base_name(model)
+    found = []
+    for saved in registry.modelfiles():
+        bases = [_from_base(e.content) for e in saved.elements if e.kind == "from"]
+        if wanted is None or wanted in bases:
+            data = saved.to_json()
+            data["elements"] = [
+                {"id": e.id, "kind": e.kind, "name": e.name, "used_by": e.uses}
+                for e in saved.elements
+            ]
+            data["text"] = elements.to_text(
+                [elements.ElementDraft(e.kind, e.content) for e in saved.elements]
+            )
+            found.append(data)
+    return _listing(found)
+
+
+def _base_name(model: str) -> str:
+    """`Qwen2.5-Coder:7b` -> `qwen2.5-coder`: names match case-insensitively, as in Ollama."""
+    return model.lower().rpartition(":")[0] if ":" in model.rpartition("/")[2] else model.lower()
+
+
+def _from_base(content: str) -> str | None:
+    """The base name of the model a stored FROM element names."""
+    instructions = parse(content).instructions
+    value = instructions[0].value if instructions else None
+    return None if value is None else _base_name(value.text)
+
+
 def _listing(items: list[dict[str, Any]]) -> Reply:
     return {"success": True, "data": items, "total": len(items)}, 200
 
@@ -158,7 +223,10 @@ Route = tuple[frozenset[str], frozenset[str], Callable[[Registry, Query], Reply]
 ROUTES: dict[str, Route] = {
     "/health": (frozenset(), frozenset(), lambda r, q: _health(r)),
     "/api/models": (
-        frozenset({"search", "family", "capability", "tag", "limit", "offset"}),
+        frozenset(
+            {"search", "family", "capability", "tag", "installed", "sort", "order"}
+            | {"limit", "offset"}
+        ),
         frozenset({"capability"}),
         _models,
     ),
@@ -179,9 +247,19 @@ ROUTES: dict[str, Route] = {
         lambda r, q: ({"success": True, "data": r.stats()}, 200),
     ),
     "/api/params": (frozenset({"status"}), frozenset(), _params),
+    "/api/metrics": (frozenset({"model", "metric", "hardware", "tag"}), frozenset(), _metrics),
+    "/api/modelfiles": (frozenset({"model"}), frozenset(), _modelfiles),
 }
 MODEL_PREFIX = "/api/models/"
 OPENAPI_PATH = "/openapi.json"
+HOSTS_PATH = "/api/hosts"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": dashboard.CONTENT_SECURITY_POLICY,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+"""Sent with every answer: JSON never sniffed as HTML, the page never framed or leaking URLs."""
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -212,6 +290,12 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = do_PUT = do_DELETE = do_PATCH = _not_allowed
 
     def _answer(self, *, head: bool) -> None:
+        path = urlsplit(self.path).path
+        static = dashboard.asset(path)
+        if static is not None and self._host_allowed():
+            payload, content_type = static
+            self._send_bytes(payload, content_type, 200, head=head)
+            return
         try:
             body, status = self._route()
         except ApiError as exc:
@@ -220,17 +304,28 @@ class Handler(BaseHTTPRequestHandler):
             body, status = {"success": False, "error": str(exc)}, 500
         self._send(body, status, head=head)
 
+    def _host_allowed(self) -> bool:
+        """False when bound to loopback and the Host header names another machine."""
+        if not self.server.loopback_only:
+            return True
+        host = self.headers.get("Host", "")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        return not host or is_loopback(name)
+
     def _route(self) -> Reply:
-        if self.server.loopback_only:
+        if not self._host_allowed():
             host = self.headers.get("Host", "")
-            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
-            if host and not is_loopback(name):
-                raise ApiError(403, f"Host {host!r} is not this loopback server")
+            raise ApiError(403, f"Host {host!r} is not this loopback server")
         parts = urlsplit(self.path)
         path = parts.path.rstrip("/") or "/"
         if path == OPENAPI_PATH:
             Query(parts.query, frozenset(), frozenset())
             return self.server.openapi, 200
+        if path == HOSTS_PATH:
+            Query(parts.query, frozenset(), frozenset())
+            with open_registry(self.server.registry_path) as registry:
+                states = self.server.hosts.states(registry)
+            return _listing([h.to_json() for h in states])
         route = ROUTES.get(path)
         if route is not None:
             allowed, repeatable, handler = route
@@ -253,11 +348,22 @@ class Handler(BaseHTTPRequestHandler):
         extra: dict[str, str] | None = None,
     ) -> None:
         payload = json.dumps(body, ensure_ascii=False).encode("utf-8")
+        self._send_bytes(payload, "application/json; charset=utf-8", status, head=head, extra=extra)
+
+    def _send_bytes(
+        self,
+        payload: bytes,
+        content_type: str,
+        status: int,
+        *,
+        head: bool,
+        extra: dict[str, str] | None = None,
+    ) -> None:
         self.send_response(status, HTTPStatus(status).phrase)
-        self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(payload)))
         self.send_header("Cache-Control", "no-store")
-        for key, value in (extra or {}).items():
+        for key, value in {**SECURITY_HEADERS, **(extra or {})}.items():
             self.send_header(key, value)
         self.end_headers()
         if not head:
@@ -279,6 +385,7 @@ class RegistryServer(ThreadingHTTPServer):
         address: tuple[str, int],
         registry_path: Path,
         access_log: TextIO | None = None,
+        ollama_hosts: Sequence[str] = (),
     ) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
@@ -287,6 +394,7 @@ class RegistryServer(ThreadingHTTPServer):
         self.access_log = access_log
         self.loopback_only = is_loopback(address[0])
         self.openapi = openapi_document()
+        self.hosts = HostMonitor(ollama_hosts)
 
     @property
     def url(self) -> str:
@@ -301,6 +409,8 @@ def make_server(
     host: str = "127.0.0.1",
     port: int = 3001,
     access_log: TextIO | None = None,
+    ollama_hosts: Sequence[str] = (),
 ) -> RegistryServer:
-    """A bound, not yet serving, API server (`serve_forever()` to run it)."""
-    return RegistryServer((host.strip("[]"), port), registry_path, access_log)
+    """A bound, not yet serving, API server (`serve_forever()` to run it); `ollama_hosts` are
+    the Ollama servers whose state the dashboard shows (default: `OLLAMA_HOST`)."""
+    return RegistryServer((host.strip("[]"), port), registry_path, access_log, ollama_hosts)

@@ -103,6 +103,20 @@ def _marks(count: int) -> str:
     return ",".join("?" * count)
 
 
+MODEL_SORTS = {
+    "name": "m.name",
+    "family": "coalesce(f.name, '')",
+    "parameters": "(SELECT max(v.parameters_b) FROM variants v WHERE v.model_id = m.id)",
+    "context": "(SELECT max(v.context_length) FROM variants v WHERE v.model_id = m.id)",
+    "updated": "m.updated_at",
+}
+"""What a model listing can be ordered by, and the SQL of each (unknown sizes sort first)."""
+
+# Installs store the model name as Ollama reports it; the column compares case-insensitively,
+# as Ollama matches names.
+_INSTALLED = "EXISTS (SELECT 1 FROM installs i WHERE i.model = m.name)"
+
+
 class Registry:
     """Queries and writes over one registry file."""
 
@@ -349,12 +363,19 @@ class Registry:
         family: str | None = None,
         capabilities: Sequence[str] = (),
         tag: str | None = None,
+        installed: bool | None = None,
+        sort: str = "name",
+        descending: bool = False,
         limit: int | None = 50,
         offset: int = 0,
     ) -> Page:
-        """Models matching every given filter, by relevance to `search`, then by name."""
+        """Models matching every given filter, by relevance to `search`, then by `sort`."""
+        if sort not in MODEL_SORTS:
+            raise ValueError(f"sort must be one of {', '.join(MODEL_SORTS)}, got {sort!r}")
         where: list[str] = []
         params: dict[str, Any] = {}
+        if installed is not None:
+            where.append(("" if installed else "NOT ") + _INSTALLED)
         if family:
             where.append("m.family_id = (SELECT id FROM families WHERE name = :family)")
             params["family"] = family
@@ -386,8 +407,8 @@ class Registry:
         clause = f"WHERE {' AND '.join(where)}" if where else ""
         base = f"FROM models m LEFT JOIN families f ON f.id = m.family_id {clause}"
         total = int(self.conn.execute(f"SELECT count(*) {base}", params).fetchone()[0])
-        order = "m.name"
-        if words:
+        order = f"{MODEL_SORTS[sort]} {'DESC' if descending else 'ASC'}, m.name"
+        if words and sort == "name" and not descending:
             # Name matches first: exact, then prefix, then anywhere in the name.
             order = (
                 "CASE WHEN m.name = :first THEN 0 "

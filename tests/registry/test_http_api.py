@@ -14,7 +14,14 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from modelfile_ls.registry import InstalledModel, Metric, open_registry
-from modelfile_ls.registry.http_api import ROUTES, RegistryServer, make_server, openapi_document
+from modelfile_ls.registry.http_api import (
+    HOSTS_PATH,
+    ROUTES,
+    RegistryServer,
+    make_server,
+    openapi_document,
+)
+from modelfile_ls.syntax import parse_bytes
 
 DOC = openapi_document()
 
@@ -51,7 +58,10 @@ def server(registry_path: Path) -> Iterator[RegistryServer]:
             ],
         )
         registry.add_metric(Metric("llama3.2", "3b", "cpu", "tokens_per_second", 25.5, 4096))
-    api = make_server(registry_path, "127.0.0.1", 0)
+        coder = b"FROM qwen2.5-coder:7b\nSYSTEM You review code.\n"
+        registry.save_modelfile("coder", "coder/Modelfile", coder, parse_bytes(coder))
+    # Nothing listens on port 9: the hosts endpoint reports it unreachable without waiting.
+    api = make_server(registry_path, "127.0.0.1", 0, ollama_hosts=["127.0.0.1:9"])
     thread = threading.Thread(target=api.serve_forever, kwargs={"poll_interval": 0.05})
     thread.start()
     yield api
@@ -77,7 +87,7 @@ def get(client: httpx.Client, path: str, expect: int = 200, **params: Any) -> An
 
 def test_every_route_is_documented_and_every_document_path_is_served() -> None:
     documented = set(DOC["paths"])
-    served = set(ROUTES) | {"/api/models/{ref}", "/openapi.json"}
+    served = set(ROUTES) | {"/api/models/{ref}", "/openapi.json", HOSTS_PATH}
     assert documented == served
     for schema in DOC["components"]["schemas"].values():
         Draft202012Validator.check_schema({**schema, "components": DOC["components"]})
@@ -241,3 +251,65 @@ def test_an_unusable_registry_is_a_500(registry_path: Path, server: RegistryServ
     assert response.status_code == 500
     assert "modelfile-ls registry reset" in response.json()["error"]
     _validate("/api/stats", 500, response.json())
+
+
+def test_models_filtered_by_installed_and_sorted(client: httpx.Client) -> None:
+    installed = get(client, "/api/models", installed="true")
+    assert [m["name"] for m in installed["data"]] == ["llama3.2"]
+    assert installed["data"][0]["installed"] is True
+    missing = get(client, "/api/models", installed="false", limit="1000")
+    assert missing["total"] == 139 and not any(m["installed"] for m in missing["data"])
+    widest = get(client, "/api/models", sort="context", order="desc", limit="3")["data"]
+    longest = [max(v["context_length"] or 0 for v in m["variants"]) for m in widest]
+    assert longest == sorted(longest, reverse=True)
+    by_family = get(client, "/api/models", sort="family", limit="1000")["data"]
+    families = [m["family"] or "" for m in by_family]
+    assert families == sorted(families)
+
+
+def test_bad_sort_installed_and_order_values_are_400s(client: httpx.Client) -> None:
+    for key, value in (("sort", "size"), ("order", "up"), ("installed", "yes")):
+        body = get(client, "/api/models", 400, **{key: value})
+        assert body["error"].startswith(f"{key} must be one of")
+
+
+def test_metrics_listing_with_filters(client: httpx.Client) -> None:
+    body = get(client, "/api/metrics")
+    assert [(m["model"], m["value"]) for m in body["data"]] == [("llama3.2", 25.5)]
+    assert get(client, "/api/metrics", hardware="gpu")["data"] == []
+    assert get(client, "/api/metrics", model="llama3.2", metric="tokens_per_second")["total"] == 1
+    assert get(client, "/api/metrics", 404, model="nope")["error"] == "no model 'nope'"
+
+
+def test_modelfiles_by_the_model_their_from_names(client: httpx.Client) -> None:
+    body = get(client, "/api/modelfiles", model="Qwen2.5-Coder")
+    (saved,) = body["data"]
+    assert saved["name"] == "coder"
+    assert parse_bytes(saved["text"].encode()).ollama_error is None
+    assert saved["text"].splitlines()[::2] == ["FROM qwen2.5-coder:7b", "SYSTEM You review code."]
+    assert [e["kind"] for e in saved["elements"]] == ["from", "system"]
+    assert get(client, "/api/modelfiles", model="llama3.2")["data"] == []
+    assert get(client, "/api/modelfiles")["total"] == 1
+
+
+def test_hosts_report_configured_and_synced_hosts(client: httpx.Client) -> None:
+    body = get(client, HOSTS_PATH)
+    by_host = {h["host"]: h for h in body["data"]}
+    assert list(by_host) == ["http://127.0.0.1:9", "http://127.0.0.1:11434"]
+    down = by_host["http://127.0.0.1:9"]
+    assert (down["reachable"], down["version"], down["models"]) == (False, None, 0)
+    assert "127.0.0.1:9" in down["message"]
+    assert by_host["http://127.0.0.1:11434"]["models"] == 1
+
+
+def test_dashboard_page_and_assets_are_served_with_a_strict_policy(client: httpx.Client) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert page.headers["content-type"] == "text/html; charset=utf-8"
+    assert '<script type="module" src="/assets/app.js"></script>' in page.text
+    script = client.get("/assets/app.js")
+    assert script.headers["content-type"] == "text/javascript; charset=utf-8"
+    assert "innerHTML" not in script.text and "insertAdjacentHTML" not in script.text
+    for response in (page, script, client.get("/api/stats")):
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+    assert client.get("/", headers={"Host": "evil.example"}).status_code == 403
