@@ -116,9 +116,13 @@ def server(registry_file: Path) -> Iterator[RegistryServer]:
     yield from serve(registry_file)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    """One headless Chromium for the session."""
+    """One headless Chromium per test module.
+
+    Not per session: Playwright's sync API keeps an event loop running while it is open, and
+    the asyncio tests that follow (pytest-lsp) cannot start theirs inside it.
+    """
     executable = chromium_path()
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
