@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from modelfile_ls.analysis.gotemplate import BUILTIN_FUNCTIONS, OLLAMA_FUNCTIONS, actions
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.values import convert
 from modelfile_ls.facts import language_facts
 from modelfile_ls.features import template_docs
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
+from modelfile_ls.template import BUILTIN_FUNCTIONS, OLLAMA_FUNCTIONS
+from modelfile_ls.template.scan import actions
 from modelfile_ls.vocabulary import TOKEN_MODIFIERS, TOKEN_TYPES
 
 _TYPE_INDEX = {name: index for index, name in enumerate(TOKEN_TYPES)}

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 
 from modelfile_ls.analysis.finding import shorten
-from modelfile_ls.analysis.gotemplate import actions
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
+from modelfile_ls.template.scan import actions
 
 
 class SymbolKind(Enum):

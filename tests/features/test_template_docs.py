@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from modelfile_ls.analysis.gotemplate import KNOWN_FUNCTIONS
 from modelfile_ls.analysis.rules.mf303_template_variable_case import TEMPLATE_FIELDS
 from modelfile_ls.features import template_docs
+from modelfile_ls.template import KNOWN_FUNCTIONS
 
 
 def test_functions_match_the_checker() -> None:

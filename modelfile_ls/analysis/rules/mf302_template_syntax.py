@@ -1,8 +1,11 @@
 """MF302 template-syntax: the TEMPLATE is not a valid Go template.
 
-Why: the server parses TEMPLATE with Go's `text/template` when the model is created and fails
-with `template error: template: :<line>: <detail>`: an unclosed `{{`, an `{{ if }}` without
-`{{ end }}`, a function Ollama does not provide, or `{{ template "x" }}` without an argument.
+Why: the server parses TEMPLATE with Go's `text/template` (option `missingkey=zero`, Ollama's
+functions `json`, `currentDate`, `yesterdayDate`, `toTypeScriptType`) when the model is
+created, and fails with `template error: template: :<line>: <detail>`: an unclosed `{{`, an
+`{{ if }}` without `{{ end }}`, a variable used outside the `range` that declares it, a
+function Ollama does not provide, or `{{ template "x" }}` without an argument. Go stops at the
+first error, so this is reported once per TEMPLATE.
 
 Example: `TEMPLATE {{ if .System }}{{ .System }}`
 Fix: close every `if`, `range`, `with` and `block` with `{{ end }}`; use Go and Ollama functions.
@@ -10,35 +13,65 @@ Fix: close every `if`, `range`, `with` and `block` with `{{ end }}`; use Go and 
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.gotemplate import check_template, line_of
 from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.syntax.model import Span
+from modelfile_ls.syntax.lexer import invisible_offsets
+from modelfile_ls.syntax.model import Span, Value
+from modelfile_ls.template import check_template
 
 
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report the template syntax errors Go would raise, located in the document."""
+    """Report the error Ollama's `template.Parse` returns, located in the document."""
     text = context.parsed.text
     for instruction in context.instructions("TEMPLATE"):
         value = instruction.value
         if value is None:
             continue
-        start, end = value.content_span.start, value.content_span.end
-        source = text[start:end]
-        for issue in check_template(source):
-            if issue.message == "undefined template specified":
-                ollama = "template error: undefined template specified"
-            else:
-                ollama = (
-                    f"template error: template: :{line_of(source, issue.start)}: {issue.message}"
-                )
-            yield rule.finding(
-                Span(start + issue.start, start + issue.end),
-                f"template: {issue.message}",
-                ollama_message=ollama,
-            )
+        # Ollama parses the value as its parser decoded it: invisible characters are gone.
+        error = check_template(value.text)
+        if error is None:
+            continue
+        locate = _document_offsets(text, value)
+        start = locate(error.start)
+        end = min(max(locate(error.end), start), value.content_span.end)
+        yield rule.finding(
+            Span(start, end),
+            error.message,
+            ollama_message=f"template error: {error.message}",
+        )
+
+
+def _document_offsets(text: str, value: Value) -> _Locator:
+    """Map offsets in `value.text` (what Ollama parses) back to offsets in the document."""
+    content = value.content_span
+    dropped = invisible_offsets(text, content.start, content.end)
+    gone = set(dropped)
+    kept = "".join(text[i] for i in range(content.start, content.end) if i not in gone)
+    lead = max(kept.find(value.text), 0)
+    return _Locator(content.start, lead, dropped)
+
+
+class _Locator:
+    """Turns an offset in the decoded value into a document offset, skipping dropped runes."""
+
+    def __init__(self, base: int, lead: int, dropped: list[int]) -> None:
+        self.base = base
+        self.lead = lead
+        self.dropped = dropped
+
+    def __call__(self, offset: int) -> int:
+        """The document offset of decoded offset `offset`."""
+        position = self.base + self.lead + offset
+        # Each dropped rune before the position pushes it one further along the document.
+        skipped = 0
+        while True:
+            moved = bisect_right(self.dropped, position + skipped)
+            if moved == skipped:
+                return position + skipped
+            skipped = moved
 
 
 RULE = Rule("MF302", "template-syntax", Severity.ERROR, __doc__ or "", check, per_instruction=True)

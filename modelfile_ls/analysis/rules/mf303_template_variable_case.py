@@ -15,10 +15,10 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.gotemplate import actions
 from modelfile_ls.analysis.rule import Rule, RuleContext
 from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax.model import Span
+from modelfile_ls.template.scan import actions
 
 _TEMPLATE = language_facts().template
 TEMPLATE_FIELDS = [*_TEMPLATE.variables, *_TEMPLATE.fields]
@@ -36,6 +36,8 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         base = value.content_span.start
         found, _ = actions(text[base : value.content_span.end])
         for action in found:
+            if action.is_comment:
+                continue
             for match in _FIELD.finditer(action.body):
                 name = match.group(1)
                 correct = _BY_LOWER.get(name.lower())

@@ -10,13 +10,11 @@ Fix: end the template with `{{ .Response }}` where the answer belongs, or iterat
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
-
-_USES = re.compile(r"\b(?:messages|response)\b", re.IGNORECASE)
+from modelfile_ls.template import TemplateError, parse_template
 
 
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
@@ -25,8 +23,15 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     if not templates:
         return
     final = templates[-1]
-    if final.value is None or not final.value.text or _USES.search(final.value.text):
+    if final.value is None or not final.value.text:
         return
+    try:
+        # Ollama decides on the template's identifiers, not its text: "### Response:" in the
+        # text does not count, `.response` in an action does.
+        if not parse_template(final.value.text).appends_response:
+            return
+    except TemplateError:
+        return  # MF302 reports it; Ollama never gets as far as appending
     yield rule.finding(
         final.keyword_span,
         "this template uses neither .Response nor .Messages: Ollama appends {{ .Response }} to it",

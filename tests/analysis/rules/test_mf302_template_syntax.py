@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from modelfile_ls.analysis.gotemplate import check_template
+from modelfile_ls.template import check_template
 from tests.analysis.helpers import VALID, findings, located
 
 
@@ -40,12 +40,13 @@ def test_undefined_function() -> None:
     ],
 )
 def test_valid_templates(source: str) -> None:
-    assert check_template(source) == []
+    assert check_template(source) is None
 
 
 def test_unclosed_action_and_stray_end() -> None:
-    assert [i.message for i in check_template("{{ .Prompt ")] == ["unclosed action"]
-    assert [i.message for i in check_template("{{ end }}")] == ["unexpected {{end}}"]
+    unclosed, stray = check_template("{{ .Prompt "), check_template("{{ end }}")
+    assert unclosed is not None and unclosed.message == "template: :1: unclosed action"
+    assert stray is not None and stray.message == "template: :1: unexpected {{end}}"
 
 
 def test_silent_on_valid_file() -> None:

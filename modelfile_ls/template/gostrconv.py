@@ -1,0 +1,250 @@
+"""Go's `strconv` quoting and number parsing, as `text/template/parse` uses them.
+
+Ported from Go's `strconv` (quote.go, atoi.go, atof.go) for exactly the behaviour the template
+parser depends on: `Quote` (for `%q` in error messages), `Unquote` and `UnquoteChar` (string
+and character constants, with Go's error text `invalid syntax`), `ParseInt`/`ParseUint` with
+base 0 and `ParseFloat` (number constants, including `_` separators and hex floats).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+
+
+class StrconvError(ValueError):
+    """A `strconv` failure; `str()` is Go's error text."""
+
+
+INVALID_SYNTAX = "invalid syntax"
+
+
+def is_print(char: str) -> bool:
+    """Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and ASCII space."""
+    return char == " " or unicodedata.category(char)[0] in "LMNPS"
+
+
+def is_graphic(char: str) -> bool:
+    """Go's `strconv.IsGraphic`: `IsPrint` plus the Unicode space separators (`Zs`)."""
+    return is_print(char) or unicodedata.category(char) == "Zs"
+
+
+_SIMPLE_ESCAPES = {
+    "\a": "\\a",
+    "\b": "\\b",
+    "\f": "\\f",
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\v": "\\v",
+}
+
+
+def quote_rune_in(char: str, quote: str, ascii_only: bool = False) -> str:
+    """One rune as Go's `appendEscapedRune` writes it inside a quoted literal."""
+    if char == quote or char == "\\":
+        return "\\" + char
+    if (char.isascii() or not ascii_only) and is_print(char):
+        return char
+    if char in _SIMPLE_ESCAPES:
+        return _SIMPLE_ESCAPES[char]
+    code = ord(char)
+    if code < 0x20 or code == 0x7F:
+        return f"\\x{code:02x}"
+    if code == 0xFFFD:
+        return "\\ufffd"
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    return f"\\U{code:08x}"
+
+
+def quote(text: str) -> str:
+    """Go's `strconv.Quote` (and `%q` of a string)."""
+    return '"' + "".join(quote_rune_in(c, '"') for c in text) + '"'
+
+
+def quote_ascii(text: str) -> str:
+    """Go's `strconv.QuoteToASCII` (and `%+q` of a string)."""
+    return '"' + "".join(quote_rune_in(c, '"', ascii_only=True) for c in text) + '"'
+
+
+def quote_rune(char: str) -> str:
+    """Go's `strconv.QuoteRune` (and `%q` of a rune)."""
+    return "'" + quote_rune_in(char, "'") + "'"
+
+
+def format_unicode(char: str) -> str:
+    """Go's `%#U` of a rune: `U+0024 '$'`, without the character when it is not printable."""
+    code = f"U+{ord(char):04X}"
+    return f"{code} '{char}'" if is_print(char) else code
+
+
+def unquote_char(s: str, quote_char: str) -> tuple[str, str]:
+    """Go's `strconv.UnquoteChar`: the first (possibly escaped) character and the rest."""
+    if not s:
+        raise StrconvError(INVALID_SYNTAX)
+    c = s[0]
+    if c == quote_char and quote_char in "'\"":
+        raise StrconvError(INVALID_SYNTAX)
+    if c != "\\":
+        return c, s[1:]
+    if len(s) <= 1:
+        raise StrconvError(INVALID_SYNTAX)
+    c = s[1]
+    s = s[2:]
+    simple = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+    if c in simple:
+        return simple[c], s
+    if c in "xuU":
+        size = {"x": 2, "u": 4, "U": 8}[c]
+        if len(s) < size or not all(ch in "0123456789abcdefABCDEF" for ch in s[:size]):
+            raise StrconvError(INVALID_SYNTAX)
+        value = int(s[:size], 16)
+        s = s[size:]
+        if c == "x":
+            # A \x escape is a single byte; inside a Go string it need not be valid UTF-8.
+            return chr(value), s
+        if value > 0x10FFFF or 0xD800 <= value <= 0xDFFF:
+            raise StrconvError(INVALID_SYNTAX)
+        return chr(value), s
+    if c in "01234567":
+        if len(s) < 2 or not all(ch in "01234567" for ch in s[:2]):
+            raise StrconvError(INVALID_SYNTAX)
+        value = int(c + s[:2], 8)
+        if value > 255:
+            raise StrconvError(INVALID_SYNTAX)
+        return chr(value), s[2:]
+    if c == "\\":
+        return "\\", s
+    if c in "'\"":
+        if c != quote_char:
+            raise StrconvError(INVALID_SYNTAX)
+        return c, s
+    raise StrconvError(INVALID_SYNTAX)
+
+
+def unquote(s: str) -> str:
+    """Go's `strconv.Unquote` for `"..."`, `` `...` `` and `'...'` literals."""
+    if len(s) < 2 or s[0] != s[-1] or s[0] not in "\"'`":
+        raise StrconvError(INVALID_SYNTAX)
+    quote_char = s[0]
+    body = s[1:-1]
+    if quote_char == "`":
+        if "`" in body:
+            raise StrconvError(INVALID_SYNTAX)
+        # Go drops carriage returns from raw strings.
+        return body.replace("\r", "")
+    if "\n" in body:
+        raise StrconvError(INVALID_SYNTAX)
+    if "\\" not in body and quote_char not in body:
+        if quote_char == '"':
+            return body
+        if len(body) == 1:
+            return body
+    out = []
+    while body:
+        char, body = unquote_char(body, quote_char)
+        out.append(char)
+        if quote_char == "'":
+            break
+    if quote_char == "'" and (body or len(out) != 1):
+        raise StrconvError(INVALID_SYNTAX)
+    return "".join(out)
+
+
+_INT64_MAX = (1 << 63) - 1
+_UINT64_MAX = (1 << 64) - 1
+
+
+def _underscore_ok(s: str) -> bool:
+    """Go's `underscoreOK`: `_` only between digits or between a base prefix and a digit."""
+    saw = "^"
+    i = 0
+    if s[:1] in ("+", "-"):
+        s = s[1:]
+    hexa = False
+    if len(s) >= 2 and s[0] == "0" and s[1].lower() in "box":
+        i = 2
+        saw = "0"
+        hexa = s[1].lower() == "x"
+    for ch in s[i:]:
+        if "0" <= ch <= "9" or (hexa and "a" <= ch.lower() <= "f"):
+            saw = "0"
+        elif ch == "_":
+            if saw != "0":
+                return False
+            saw = "_"
+        elif saw == "_":
+            return False
+        else:
+            saw = "!"
+    return saw != "_"
+
+
+def parse_uint(text: str) -> int:
+    """Go's `strconv.ParseUint(text, 0, 64)`."""
+    if not text:
+        raise StrconvError(INVALID_SYNTAX)
+    base, digits = 10, text
+    if text[0] == "0":
+        prefix = text[1:2].lower()
+        if len(text) >= 3 and prefix in ("b", "o", "x"):
+            base, digits = {"b": 2, "o": 8, "x": 16}[prefix], text[2:]
+        else:
+            base, digits = 8, text[1:]
+    value = 0
+    underscores = False
+    for ch in digits:
+        if ch == "_":
+            underscores = True
+            continue
+        if "0" <= ch <= "9":
+            digit = ord(ch) - ord("0")
+        elif "a" <= ch.lower() <= "z" and ch.isascii():
+            digit = ord(ch.lower()) - ord("a") + 10
+        else:
+            raise StrconvError(INVALID_SYNTAX)
+        if digit >= base:
+            raise StrconvError(INVALID_SYNTAX)
+        value = value * base + digit
+        if value > _UINT64_MAX:
+            raise StrconvError("value out of range")
+    if underscores and not _underscore_ok(text):
+        raise StrconvError(INVALID_SYNTAX)
+    return value
+
+
+def parse_int(text: str) -> int:
+    """Go's `strconv.ParseInt(text, 0, 64)`."""
+    if not text:
+        raise StrconvError(INVALID_SYNTAX)
+    negative = text[0] == "-"
+    body = text[1:] if text[0] in "+-" else text
+    value = parse_uint(body)
+    if value > _INT64_MAX + (1 if negative else 0):
+        raise StrconvError("value out of range")
+    return -value if negative else value
+
+
+_DECIMAL_FLOAT = re.compile(r"[+-]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?")
+_HEX_FLOAT = re.compile(
+    r"[+-]?0[xX](?=\.?[0-9a-fA-F_])[0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*"
+)
+_SPECIAL_FLOAT = re.compile(r"[+-]?(?:inf|infinity)|nan", re.IGNORECASE)
+
+
+def parse_float(text: str) -> float:
+    """Go's `strconv.ParseFloat(text, 64)`: decimal and hex floats, `_` separators, inf, NaN."""
+    if _SPECIAL_FLOAT.fullmatch(text):
+        return float(text.lower().replace("infinity", "inf"))
+    hexa = _HEX_FLOAT.fullmatch(text) is not None
+    if not hexa and _DECIMAL_FLOAT.fullmatch(text) is None:
+        raise StrconvError(INVALID_SYNTAX)
+    if "_" in text and not _underscore_ok(text):
+        raise StrconvError(INVALID_SYNTAX)
+    plain = text.replace("_", "")
+    value = float.fromhex(plain) if hexa else float(plain)
+    if math.isinf(value):
+        raise StrconvError("value out of range")
+    return value

@@ -1,0 +1,111 @@
+"""Ollama's `template.Parse` (template/template.go): Go's parser plus Ollama's walk.
+
+Ollama builds `template.New("").Option("missingkey=zero").Funcs(funcs)` with its four functions
+(`json`, `currentDate`, `yesterdayDate`, `toTypeScriptType`) next to Go's built-ins, parses
+the text, then walks every tree (`Vars`/`Identifiers`), which rejects `{{template "x"}}`
+without a pipeline. A template whose identifiers include neither `messages` nor `response`
+(case-insensitively) gets a `{{ .Response }}` action appended.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from modelfile_ls.facts import language_facts
+from modelfile_ls.template import nodes as n
+from modelfile_ls.template.parse import Tree, parse
+from modelfile_ls.template.stream import TemplateSyntaxError
+
+_FUNCTIONS = language_facts().template.functions
+BUILTIN_FUNCTIONS = frozenset(name for name, f in _FUNCTIONS.items() if f.scope == "function")
+OLLAMA_FUNCTIONS = frozenset(name for name, f in _FUNCTIONS.items() if f.scope == "Ollama function")
+KNOWN_FUNCTIONS = BUILTIN_FUNCTIONS | OLLAMA_FUNCTIONS
+UNDEFINED_TEMPLATE = "undefined template specified"
+
+
+class TemplateError(Exception):
+    """Why Ollama's `template.Parse` fails: Go's text, the line Go names, where it is."""
+
+    def __init__(self, message: str, start: int, end: int, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.start = start
+        self.end = end
+        self.line = line
+
+
+@dataclass(frozen=True)
+class OllamaTemplate:
+    """A template as Ollama holds it: the trees by name and what its identifiers say."""
+
+    text: str
+    trees: dict[str, Tree]
+    vars: tuple[str, ...]
+
+    @property
+    def root(self) -> n.ListNode:
+        """The top-level template's node list (before Ollama's `{{ .Response }}`)."""
+        root = self.trees[""].root
+        assert root is not None, "a parsed tree has a root"
+        return root
+
+    @property
+    def uses_messages(self) -> bool:
+        """Messages mode: an identifier `messages` in any case, as `slices.Contains(vars, ...)`."""
+        return "messages" in self.vars
+
+    @property
+    def appends_response(self) -> bool:
+        """Whether Ollama appends `{{ .Response }}` (neither `messages` nor `response`)."""
+        return "messages" not in self.vars and "response" not in self.vars
+
+
+def parse_template(text: str, comments: bool = False) -> OllamaTemplate:
+    """Parse as Ollama's `template.Parse`; raise `TemplateError` where it fails."""
+    try:
+        trees = parse("", text, KNOWN_FUNCTIONS, comments=comments)
+    except TemplateSyntaxError as error:
+        raise TemplateError(error.message, error.start, error.end, error.line) from error
+    found: list[str] = []
+    # Go walks the trees in map order; the error text does not depend on it, so the first
+    # offending node in the text is the one reported.
+    for tree in sorted(trees.values(), key=lambda t: t.root.pos if t.root else 0):
+        if tree.root is not None:
+            for node in tree.root.nodes:
+                found.extend(identifiers(node))
+    return OllamaTemplate(text, trees, tuple(sorted({name.lower() for name in found})))
+
+
+@lru_cache(maxsize=512)
+def check_template(text: str) -> TemplateError | None:
+    """The error Ollama's `template.Parse` returns for this text, or None (cached: pure)."""
+    try:
+        parse_template(text)
+    except TemplateError as error:
+        return error
+    return None
+
+
+def identifiers(node: n.Node) -> list[str]:
+    """Ollama's `Identifiers`: field and variable names, failing on a pipeline-less template."""
+    if isinstance(node, n.ListNode):
+        return [name for child in node.nodes for name in identifiers(child)]
+    if isinstance(node, n.TemplateNode):
+        if node.pipe is None:
+            end = node.pos + len(node.name) + 2
+            raise TemplateError(UNDEFINED_TEMPLATE, node.pos, end, None)
+        return identifiers(node.pipe)
+    if isinstance(node, n.ActionNode):
+        return identifiers(node.pipe) if node.pipe is not None else []
+    if isinstance(node, n.BranchNode):
+        names = identifiers(node.pipe) if node.pipe is not None else []
+        for branch in (node.list, node.else_list):
+            if branch is not None:
+                names.extend(identifiers(branch))
+        return names
+    if isinstance(node, n.PipeNode):
+        return [name for command in node.cmds for arg in command.args for name in identifiers(arg)]
+    if isinstance(node, n.FieldNode | n.VariableNode):
+        return list(node.ident)
+    return []

@@ -1,0 +1,3 @@
+module modelfile-ls/tests/template/gen
+
+go 1.26
