@@ -3,33 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import IntEnum
 
+# Re-exported: a finding's severity is part of the findings API the rules import from here.
+from modelfile_ls.severity import Severity as Severity
 from modelfile_ls.syntax.model import Span
-
-
-class Severity(IntEnum):
-    """How serious a finding is; errors mean `ollama create` would fail."""
-
-    HINT = 1
-    INFO = 2
-    WARNING = 3
-    ERROR = 4
-
-    @property
-    def label(self) -> str:
-        """Lower-case name used in output formats and configuration."""
-        return self.name.lower()
-
-    @classmethod
-    def parse(cls, text: str) -> Severity:
-        """Read a severity name (`error`, `warning`, `info`, `hint`)."""
-        try:
-            return cls[text.strip().upper()]
-        except KeyError:
-            raise ValueError(
-                f"unknown severity {text!r} (use error, warning, info or hint)"
-            ) from None
 
 
 def shorten(text: str, limit: int = 40) -> str:

@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.engine import INTERNAL_ERROR, finish, run_rules
@@ -24,10 +23,8 @@ from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.rule import ModelCatalog, Rule, RuleContext
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.facts import language_facts
+from modelfile_ls.settings import Settings
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile
-
-if TYPE_CHECKING:
-    from modelfile_ls.settings import Settings
 
 PerInstruction = tuple[tuple[Finding, ...], ...]
 

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from modelfile_ls.analysis.modelname import ModelName, parse_model_name
 from modelfile_ls.analysis.paths import ResolvedPath, resolve
+from modelfile_ls.modelname import ModelName, parse_model_name
 from modelfile_ls.syntax.model import Instruction
 
 _PATH_LIKE = re.compile(

@@ -5,14 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from modelfile_ls.features.markup import Documentation
+from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.cursor import CursorContext
 from modelfile_ls.syntax.model import ParsedModelfile, Span
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import Registry
 
 
 class CandidateKind(Enum):

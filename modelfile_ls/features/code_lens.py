@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.features.models import context_text, model_info, size_text
+from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 from modelfile_ls.vocabulary import PULL
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

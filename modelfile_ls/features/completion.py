@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from modelfile_ls.features import completion_instructions as instructions
 from modelfile_ls.features import completion_values as values
 from modelfile_ls.features.candidates import EMPTY, CompletionRequest, Completions
+from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.cursor import CursorKind, cursor_context
 from modelfile_ls.syntax.model import ParsedModelfile
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import Registry
 
 _HANDLERS: dict[CursorKind, Callable[[CompletionRequest], Completions]] = {
     CursorKind.KEYWORD: instructions.keywords,

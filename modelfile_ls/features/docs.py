@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import math
 import struct
-from typing import TYPE_CHECKING
 
-from modelfile_ls.analysis.modelname import ModelName
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.facts import InstructionFact, ParameterFact, ParameterType
 from modelfile_ls.features.markup import Markup, code, plain
 from modelfile_ls.features.models import ModelInfo, context_text, library_url, size_text
 from modelfile_ls.features.template_docs import TemplateName
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import ModelMatch
+from modelfile_ls.modelname import ModelName
+from modelfile_ls.registry import ModelMatch
 
 
 def number_text(value: float | None) -> str:

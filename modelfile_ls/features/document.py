@@ -12,8 +12,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
 
-from modelfile_ls.analysis.modelname import ModelName
 from modelfile_ls.analysis.references import resolve_references
+from modelfile_ls.modelname import ModelName
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile
 
 

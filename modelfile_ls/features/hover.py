@@ -6,9 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from modelfile_ls.analysis.modelname import parse_model_name
 from modelfile_ls.analysis.paths import resolve
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rules import RULES_BY_CODE
@@ -26,6 +24,8 @@ from modelfile_ls.features.docs import (
 )
 from modelfile_ls.features.markup import Markup, code, fenced
 from modelfile_ls.features.models import model_info
+from modelfile_ls.modelname import parse_model_name
+from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.cursor import CursorContext, CursorKind, cursor_context
 from modelfile_ls.syntax.lexer import invisible_offsets
 from modelfile_ls.syntax.model import (
@@ -35,9 +35,6 @@ from modelfile_ls.syntax.model import (
     Quoting,
     Span,
 )
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

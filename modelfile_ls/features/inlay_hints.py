@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.values import convert
 from modelfile_ls.facts import language_facts
 from modelfile_ls.features.docs import is_default, number_text
 from modelfile_ls.features.document import document_index
 from modelfile_ls.features.models import context_text, model_info
+from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import Registry
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,12 +7,9 @@ registry the answer is simply "unknown", never "missing".
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from modelfile_ls.analysis.modelname import ModelName
-
-if TYPE_CHECKING:
-    from modelfile_ls.registry import Metric, ModelRecord, Registry, Variant
+from modelfile_ls.modelname import ModelName
+from modelfile_ls.registry import Metric, ModelRecord, Registry, Variant
 
 _HUGGING_FACE_HOSTS = frozenset({"hf.co", "huggingface.co"})
 _LIBRARY_HOST = "registry.ollama.ai"

@@ -8,12 +8,11 @@ declared setting without a default); `trace` is the client's own `modelfile.trac
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from lsprotocol import types
 
-if TYPE_CHECKING:
-    from modelfile_ls.settings import Settings
+from modelfile_ls.settings import ConfigError, Settings, settings_from_mapping
 
 SECTION = "modelfile"
 CLIENT_KEYS = frozenset({"trace"})
@@ -22,16 +21,12 @@ CLIENT_KEYS = frozenset({"trace"})
 
 def default_settings() -> Settings:
     """Settings with nothing configured."""
-    from modelfile_ls.settings import Settings
-
     return Settings()
 
 
 def settings_from_client(sources: list[tuple[object, str]]) -> Settings | str:
     """Settings from configuration objects, later ones overriding earlier ones key by key
     (each source is `(value, where it came from)`), or the error message naming the place."""
-    from modelfile_ls.settings import ConfigError, settings_from_mapping
-
     merged: dict[str, Any] = {}
     try:
         for data, where in sources:
@@ -42,8 +37,6 @@ def settings_from_client(sources: list[tuple[object, str]]) -> Settings | str:
 
 
 def _section(data: object, where: str) -> dict[str, Any]:
-    from modelfile_ls.settings import ConfigError
-
     if data is None:
         return {}
     if not isinstance(data, dict):

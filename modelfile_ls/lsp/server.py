@@ -26,6 +26,7 @@ from modelfile_ls.lsp.documents import DocumentStore
 from modelfile_ls.lsp.features import register_features
 from modelfile_ls.lsp.protocol import ModelfileProtocol
 from modelfile_ls.lsp.refresh import Refresher
+from modelfile_ls.settings import ConfigError, Settings, config_table, find_config
 from modelfile_ls.syntax.positions import PositionEncoding
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
     from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.analysis.incremental import Analysis
     from modelfile_ls.lsp.documents import Document
-    from modelfile_ls.settings import Settings
 
 NAME = "modelfile-ls"
 GC_YOUNG_THRESHOLD = 20_000
@@ -191,8 +191,6 @@ class ModelfileServer(LanguageServer):
     def settings_for(self, document: Document) -> Settings:
         """The document folder's config file (as `--check` finds it), overridden key by key by
         the editor's settings; the registry and Ollama host stay the server's own."""
-        from modelfile_ls.settings import ConfigError, config_table, find_config
-
         if document.base_dir is None:
             return self.settings
         try:

@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from modelfile_ls.modelname import parse_model_name
 from modelfile_ls.registry.records import NO_LATEST, ModelEntry, Variant
 from modelfile_ls.registry.schema import CAPABILITIES
 
@@ -103,10 +104,6 @@ def validate_model_name(name: str, tag: str = "") -> str | None:
         return f"name {name!r} has leading or trailing spaces"
     if name.rfind(":") > name.rfind("/"):
         return f"name {name!r} includes a tag; put the tag in model_size"
-    # Imported here: the grammar lives in the analysis package (one fact, one place), and a
-    # module-level import would tie registry start-up to the whole rule set.
-    from modelfile_ls.analysis.modelname import parse_model_name
-
     reference = f"{name}:{tag}" if tag else name
     parsed = parse_model_name(reference)
     if parsed.problem:

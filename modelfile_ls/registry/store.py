@@ -15,10 +15,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from modelfile_ls.facts import InstructionFact, ParameterFact
 from modelfile_ls.locations import resolve_registry_path
+from modelfile_ls.modelname import ModelName, parse_model_name
 from modelfile_ls.ollama.params import parse_parameters
 from modelfile_ls.registry import db, elements, mutations, seed
 from modelfile_ls.registry.db import RegistryError
@@ -39,9 +40,6 @@ from modelfile_ls.registry.records import (
 )
 from modelfile_ls.registry.schema import SCHEMA_VERSION, migrate, user_version
 from modelfile_ls.syntax import ParsedModelfile
-
-if TYPE_CHECKING:
-    from modelfile_ls.analysis.modelname import ModelName
 
 DEFAULT_HOST_KEY = "registry.ollama.ai"
 _CHUNK = 500
@@ -76,10 +74,6 @@ class SaveResult:
 
 
 def _reference(name: str) -> ModelName | None:
-    # Imported here: the grammar lives in the analysis package, which may one day import
-    # the registry; a module-level import would make that a cycle.
-    from modelfile_ls.analysis.modelname import parse_model_name
-
     parsed = parse_model_name(name)
     return parsed if parsed.is_valid else None
 

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from modelfile_ls.analysis import Severity, analyze
-from modelfile_ls.analysis.modelname import parse_model_name
+from modelfile_ls.modelname import parse_model_name
 from modelfile_ls.syntax import parse_bytes
 from modelfile_ls.syntax.ollama_view import ollama_verdict
 from tests.conftest import CORPUS, corpus_files, corpus_params, require_corpus

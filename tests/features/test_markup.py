@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from modelfile_ls.analysis.modelname import parse_model_name
 from modelfile_ls.features.docs import converted_text
 from modelfile_ls.features.markup import Markup, code, fenced, plain, visible
 from modelfile_ls.features.models import context_text, library_url, size_text
+from modelfile_ls.modelname import parse_model_name
 
 
 @pytest.mark.parametrize(

@@ -16,8 +16,8 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity, shorten
-from modelfile_ls.analysis.modelname import parse_model_name
 from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.modelname import parse_model_name
 
 
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
