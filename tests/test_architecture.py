@@ -1,0 +1,230 @@
+"""The package's shape: imports go one way (no cycle, counting every import: module-level,
+`TYPE_CHECKING` and function-local), no module over 500 lines, and every function-local import
+says why it is there (a comment on it or directly above it, such as a measured start-up cost
+from bench/lazy_imports.py).
+
+Known offenders are listed by name with the engineer and issue that fix them; the lists only
+shrink, and an entry that is no longer needed fails the test so that it is removed.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import tokenize
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tests.conftest import ROOT
+
+PACKAGE = ROOT / "modelfile_ls"
+MAX_LINES = 500
+
+KNOWN_CYCLES: dict[str, str] = {
+    "modelfile_ls.lsp.commands": "ollama engineer, issue 9 (the lsp/ import circle)",
+    "modelfile_ls.lsp.diagnostics": "ollama engineer, issue 9 (the lsp/ import circle)",
+    "modelfile_ls.lsp.features": "ollama engineer, issue 9 (the lsp/ import circle)",
+    "modelfile_ls.lsp.pull": "ollama engineer, issue 9 (the lsp/ import circle)",
+    "modelfile_ls.lsp.refresh": "ollama engineer, issue 9 (the lsp/ import circle)",
+    "modelfile_ls.lsp.server": "ollama engineer, issue 9 (the lsp/ import circle)",
+}
+"""Modules allowed, for now, to be part of an import cycle."""
+
+KNOWN_LONG_MODULES: dict[str, str] = {
+    "registry/store.py": "registry engineer, issue 9 (split by concern)",
+    "registry/cli.py": "registry engineer, issue 9 (one home per verb)",
+}
+"""Modules allowed, for now, to exceed MAX_LINES (paths relative to modelfile_ls/)."""
+
+KNOWN_UNEXPLAINED_LOCAL_IMPORTS: dict[str, str] = {
+    "lsp/features.py": "ollama engineer, issue 9 (handler snapshot)",
+    "lsp/pull.py": "ollama engineer, issue 9 (progress helper)",
+    "lsp/refresh.py": "ollama engineer, issue 9 (progress helper)",
+    "lsp/server.py": "ollama engineer, issue 9 (handler snapshot)",
+    "lsp/catalog.py": "ollama engineer, issue 9 (handler snapshot)",
+    "lsp/__init__.py": "ollama engineer, issue 9 (the lsp/ import circle)",
+    "registry/cli.py": "registry engineer, issue 9 (one home per verb)",
+    "report/__init__.py": "core engineer, issue 9 (report formats)",
+}
+"""Modules allowed, for now, to have function-local imports without a comment."""
+
+
+@dataclass(frozen=True, slots=True)
+class Import:
+    """One `import` statement of the package, resolved to the package modules it loads."""
+
+    module: str
+    targets: frozenset[str]
+    local: bool
+    line: int
+    explained: bool
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def package_modules() -> dict[str, Path]:
+    return {module_name(path): path for path in sorted(PACKAGE.rglob("*.py"))}
+
+
+MODULES = package_modules()
+
+
+def _resolve(name: str) -> str | None:
+    """The package module that `import name` loads (a name inside a module: that module)."""
+    while name and name not in MODULES:
+        name = name.rpartition(".")[0]
+    return name or None
+
+
+def _loaded(module: str, node: ast.Import | ast.ImportFrom) -> set[str]:
+    """Package modules an import statement executes, with the packages around them (a module
+    never counts its own enclosing packages: they are already being imported)."""
+    names: list[str] = []
+    if isinstance(node, ast.Import):
+        names = [alias.name for alias in node.names]
+    else:
+        base = node.module or ""
+        if node.level:
+            package = module if MODULES[module].name == "__init__.py" else module.rpartition(".")[0]
+            for _ in range(node.level - 1):
+                package = package.rpartition(".")[0]
+            base = f"{package}.{base}" if base else package
+        names = [f"{base}.{alias.name}" for alias in node.names] or [base]
+    loaded: set[str] = set()
+    for name in names:
+        target = _resolve(name)
+        while target and target != "modelfile_ls":
+            if target != module and not module.startswith(target + "."):
+                loaded.add(target)
+            target = target.rpartition(".")[0]
+    return loaded
+
+
+def _comment_lines(source: str) -> set[int]:
+    tokens = tokenize.generate_tokens(io.StringIO(source).readline)
+    return {token.start[0] for token in tokens if token.type == tokenize.COMMENT}
+
+
+def imports_of(module: str) -> Iterator[Import]:
+    """Every import statement of a module, function-local ones marked as such."""
+    source = MODULES[module].read_text(encoding="utf-8")
+    comments = _comment_lines(source)
+    tree = ast.parse(source)
+    import_lines: dict[int, int] = {}
+    """The first line of each import statement, by each of its lines."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for line in range(node.lineno, (node.end_lineno or node.lineno) + 1):
+                import_lines[line] = node.lineno
+
+    def explained(node: ast.Import | ast.ImportFrom) -> bool:
+        end = node.end_lineno or node.lineno
+        if any(line in comments for line in range(node.lineno, end + 1)):
+            return True
+        above = node.lineno - 1
+        while above in import_lines:  # a group of imports shares the comment above it
+            above = import_lines[above] - 1
+        return above in comments
+
+    def walk(node: ast.AST, local: bool) -> Iterator[Import]:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.Import | ast.ImportFrom):
+                targets = frozenset(_loaded(module, child))
+                yield Import(module, targets, local, child.lineno, explained(child))
+            inside = local or isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef)
+            yield from walk(child, inside)
+
+    yield from walk(tree, False)
+
+
+def import_graph() -> dict[str, set[str]]:
+    return {
+        module: {target for item in imports_of(module) for target in item.targets}
+        for module in MODULES
+    }
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan's algorithm)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    found: list[list[str]] = []
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        on_stack.add(node)
+        for target in sorted(graph[node]):
+            if target not in index:
+                visit(target)
+                low[node] = min(low[node], low[target])
+            elif target in on_stack:
+                low[node] = min(low[node], index[target])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                component.append(member)
+                if member == node:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for node in sorted(graph):
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_the_graph_sees_every_kind_of_import() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
+    assert cycles(graph) == [["a", "b", "c"]]
+    engine = {i.line: i for i in imports_of("modelfile_ls.analysis.engine")}
+    assert any("modelfile_ls.settings" in i.targets for i in engine.values())
+    check = [i for i in imports_of("modelfile_ls.check") if i.local]
+    assert check and all(i.explained for i in check)
+    assert any("modelfile_ls.registry" in i.targets for i in check)
+    convert = list(imports_of("modelfile_ls.lsp.convert"))  # `if TYPE_CHECKING:` imports
+    assert any("modelfile_ls.analysis.finding" in i.targets for i in convert)
+
+
+def test_no_import_cycle() -> None:
+    found = cycles(import_graph())
+    unexpected = [c for c in found if not set(c) <= KNOWN_CYCLES.keys()]
+    assert not unexpected, "import cycles:\n" + "\n".join(" -> ".join(c) for c in unexpected)
+    stale = sorted(KNOWN_CYCLES.keys() - {m for c in found for m in c})
+    assert not stale, f"no longer in a cycle, remove from KNOWN_CYCLES: {stale}"
+
+
+def test_no_module_over_500_lines() -> None:
+    lengths = {
+        str(path.relative_to(PACKAGE)): len(path.read_text(encoding="utf-8").splitlines())
+        for path in MODULES.values()
+    }
+    long = sorted(f"{name} ({n} lines)" for name, n in lengths.items() if n > MAX_LINES)
+    unexpected = [entry for entry in long if entry.split(" ")[0] not in KNOWN_LONG_MODULES]
+    assert not unexpected, f"split by concern (at most {MAX_LINES} lines): {unexpected}"
+    stale = sorted(name for name in KNOWN_LONG_MODULES if lengths.get(name, 0) <= MAX_LINES)
+    assert not stale, f"short enough now, remove from KNOWN_LONG_MODULES: {stale}"
+
+
+def test_every_function_local_import_says_why() -> None:
+    unexplained: dict[str, list[int]] = {}
+    for module, path in MODULES.items():
+        lines = [i.line for i in imports_of(module) if i.local and not i.explained]
+        if lines:
+            unexplained[str(path.relative_to(PACKAGE))] = lines
+    unexpected = {k: v for k, v in unexplained.items() if k not in KNOWN_UNEXPLAINED_LOCAL_IMPORTS}
+    assert not unexpected, (
+        "a function-local import needs a comment saying why (a measured start-up cost, see"
+        f" bench/lazy_imports.py), or move it to the top of the module: {unexpected}"
+    )
+    stale = sorted(KNOWN_UNEXPLAINED_LOCAL_IMPORTS.keys() - unexplained.keys())
+    assert not stale, f"explained now, remove from KNOWN_UNEXPLAINED_LOCAL_IMPORTS: {stale}"
