@@ -3,8 +3,8 @@
 Run: `.venv/bin/python bench/lazy_imports.py [--runs N]` from the project root.
 For every lazy import it starts N fresh interpreters that first import what that code path has
 already loaded (the baseline), then time importing the lazy module on top (median, in ms), and
-prints a Markdown table with each cost as a share of the anchor: importing everything a clean
-`modelfile-ls --check` run loads, measured the same way in the same run. A comment at each
+prints a Markdown table with each cost as a ratio to the anchor: importing everything a clean
+`modelfile-ls --check` run loads, measured in a run paired with each sample. A comment at each
 lazy import in the package cites its row.
 """
 
@@ -58,16 +58,24 @@ def _script(baseline: tuple[str, ...], target: str) -> str:
     )
 
 
-def marginal_ms(baseline: tuple[str, ...], target: str, runs: int) -> float:
-    """Median time to import `target` in a fresh interpreter that has imported `baseline`."""
-    script = _script(baseline, target)
-    samples = []
-    for _ in range(runs):
-        done = subprocess.run(
-            [sys.executable, "-c", script], check=True, capture_output=True, text=True
-        )
-        samples.append(float(done.stdout) * 1000)
-    return statistics.median(samples)
+def _time(script: str) -> float:
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=True, capture_output=True, text=True
+    )
+    return float(done.stdout) * 1000
+
+
+def marginal(baseline: tuple[str, ...], target: str, runs: int) -> tuple[float, float, float]:
+    """Median ms to import `target` in a fresh interpreter that has imported `baseline`, the
+    median anchor, and the median of the per-pair ratios (each run is paired with an anchor
+    run right after it, so load on a shared machine affects both alike)."""
+    script, anchor_script = _script(baseline, target), _script((), "CHECK")
+    pairs = [(_time(script), _time(anchor_script)) for _ in range(runs)]
+    return (
+        statistics.median(cost for cost, _ in pairs),
+        statistics.median(anchor for _, anchor in pairs),
+        statistics.median(cost / anchor for cost, anchor in pairs),
+    )
 
 
 def main() -> int:
@@ -75,13 +83,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     runs = parser.parse_args().runs
-    anchor = marginal_ms((), "CHECK", runs)
-    print(f"Anchor: importing the clean `--check` path, {anchor:.1f} ms (median of {runs})\n")
-    print("| lazy import | marginal ms | share of anchor |")
-    print("|---|---|---|")
+    print(f"Medians of {runs} runs, each paired with an anchor run.\n")
+    print("| lazy import | marginal ms | anchor ms | ratio to anchor |")
+    print("|---|---|---|---|")
     for label, baseline, target in CASES:
-        cost = marginal_ms(baseline, target, runs)
-        print(f"| {label} | {cost:.1f} | {cost / anchor:.0%} |")
+        cost, anchor, ratio = marginal(baseline, target, runs)
+        print(f"| {label} | {cost:.1f} | {anchor:.1f} | {ratio:.2f} |")
     return 0
 
 

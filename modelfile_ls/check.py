@@ -100,7 +100,7 @@ def open_catalog(explicit: str | None) -> ModelCatalog | None:
     path = explicit or os.environ.get(REGISTRY_ENV_VAR)
     if not path:
         return None
-    # Lazy: the registry (sqlite3 and the store) adds ~43 ms (22%) to `--check` start-up
+    # Lazy: the registry (sqlite3 and the store) adds 50% to the `--check` imports
     # (bench/lazy_imports.py), and a hermetic check does not open it.
     from modelfile_ls.registry import RegistryError, open_registry
 

@@ -89,8 +89,8 @@ def _top_level(args: list[str]) -> int:
 
 
 def _serve(tcp: str | None, parser: argparse.ArgumentParser) -> int:
-    # Lazy: pygls and lsprotocol stay off the `--check` path (the server costs ~100 ms of
-    # imports, bench/lazy_imports.py).
+    # Lazy: pygls and lsprotocol stay off the `--check` path; the server's imports cost five
+    # times the whole check path's (bench/lazy_imports.py).
     from modelfile_ls import lsp
 
     if tcp is None:
@@ -104,8 +104,8 @@ def _serve(tcp: str | None, parser: argparse.ArgumentParser) -> int:
 
 
 def _explain(code: str) -> int:
-    # Lazy, like the check path below: the rule set costs ~95 ms (bench/lazy_imports.py) that
-    # the server and the sub-commands must not pay.
+    # Lazy, like the check path below: the rule set is most of the `--check` imports
+    # (~90 ms, bench/lazy_imports.py), which the server and the sub-commands must not pay.
     from modelfile_ls.analysis.rules import RULES_BY_CODE
     from modelfile_ls.report.rules_doc import render_explanation
 
@@ -120,7 +120,7 @@ def _explain(code: str) -> int:
 
 
 def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    # Lazy: the check path (rules, reports, settings) costs ~95 ms on top of the command line
+    # Lazy: the check path (rules, reports, settings) costs ~90 ms on top of the command line
     # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
     from modelfile_ls.analysis.rules import RULES_BY_CODE
     from modelfile_ls.check import PathError, check_target, discover, exit_code, open_catalog

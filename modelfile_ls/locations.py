@@ -14,7 +14,7 @@ REGISTRY_FILE_NAME = "registry.sqlite3"
 def default_registry_path() -> Path:
     """The registry file under the platform's user data directory."""
     # Lazy: `--check` resolves the registry only when one is configured, and platformdirs adds
-    # ~11 ms (6%) to its start-up (bench/lazy_imports.py).
+    # 8% to its imports (bench/lazy_imports.py).
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / REGISTRY_FILE_NAME

@@ -129,7 +129,7 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
-    # Lazy: most runs have no config file, and tomllib adds ~6 ms (3%) to `--check` start-up
+    # Lazy: most runs have no config file, and tomllib adds 6% to the `--check` imports
     # (bench/lazy_imports.py).
     import tomllib
 

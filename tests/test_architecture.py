@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import io
+import subprocess
+import sys
 import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +22,16 @@ from tests.conftest import ROOT
 
 PACKAGE = ROOT / "modelfile_ls"
 MAX_LINES = 500
+OFF_THE_CHECK_PATH = (
+    "pygls",
+    "lsprotocol",
+    "httpx",
+    "cattrs",
+    "sqlite3",
+    "modelfile_ls.lsp",
+    "modelfile_ls.registry",
+)
+"""What `--check` never imports (bench/lazy_imports.py measures what each would cost)."""
 
 KNOWN_CYCLES: dict[str, str] = {
     "modelfile_ls.lsp.commands": "ollama engineer, issue 9 (the lsp/ import circle)",
@@ -228,3 +240,24 @@ def test_every_function_local_import_says_why() -> None:
     )
     stale = sorted(KNOWN_UNEXPLAINED_LOCAL_IMPORTS.keys() - unexplained.keys())
     assert not stale, f"explained now, remove from KNOWN_UNEXPLAINED_LOCAL_IMPORTS: {stale}"
+
+
+def test_the_check_path_stays_light(tmp_path: Path) -> None:
+    """A check with a config file, findings and every report format loads none of the server,
+    network or database libraries."""
+    (tmp_path / ".modelfile-ls.toml").write_text('ignore = ["MF104"]\nfail-on = "warning"\n')
+    (tmp_path / "Modelfile").write_text("FROM llama3.2\nPARAMETER temprature 0.7\n")
+    script = (
+        "import sys\n"
+        "from modelfile_ls.cli import main\n"
+        "for fmt in ('text', 'json', 'github', 'sarif'):\n"
+        "    assert main(['--check', '--format', fmt, '.']) == 1\n"
+        f"heavy = {OFF_THE_CHECK_PATH!r}\n"
+        "prefixes = tuple(name + '.' for name in heavy)\n"
+        "print(sorted(m for m in sys.modules if m in heavy or m.startswith(prefixes)))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 
 def closest(word: str, candidates: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The candidate most similar to `word`, if any is similar enough."""
-    # Lazy: most files have nothing misspelled, and difflib adds ~1.5 ms (1%) to `--check`
-    # start-up (bench/lazy_imports.py).
-    import difflib
-
     matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=cutoff)
     return matches[0] if matches else None
