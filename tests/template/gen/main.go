@@ -9,154 +9,13 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"runtime"
-	"slices"
-	"strings"
-	"text/template"
-	"text/template/parse"
+
+	"modelfile-ls/tests/template/gen/api"
+	ollama "modelfile-ls/tests/template/gen/template"
 )
-
-// The fixed date the date functions return, so that renderings are reproducible.
-const today, yesterday = "2026-01-15", "2026-01-14"
-
-var funcs = template.FuncMap{
-	"json": func(v any) string {
-		b, _ := json.Marshal(v)
-		return string(b)
-	},
-	"currentDate":   func(args ...string) string { return today },
-	"yesterdayDate": func(args ...string) string { return yesterday },
-	"toTypeScriptType": func(v any) string {
-		if p, ok := v.(ToolProperty); ok {
-			return p.ToTypeScriptType()
-		}
-		if p, ok := v.(*ToolProperty); ok && p != nil {
-			return p.ToTypeScriptType()
-		}
-		return "any"
-	},
-}
-
-var response = parse.ActionNode{
-	NodeType: parse.NodeAction,
-	Pipe: &parse.PipeNode{
-		NodeType: parse.NodePipe,
-		Cmds: []*parse.CommandNode{{
-			NodeType: parse.NodeCommand,
-			Args:     []parse.Node{&parse.FieldNode{NodeType: parse.NodeField, Ident: []string{"Response"}}},
-		}},
-	},
-}
-
-// Parse is Ollama's template.Parse.
-func Parse(s string) (*template.Template, []string, error) {
-	tmpl, err := template.New("").Option("missingkey=zero").Funcs(funcs).Parse(s)
-	if err != nil {
-		return nil, nil, err
-	}
-	vars, err := Vars(tmpl)
-	if err != nil {
-		return nil, nil, err
-	}
-	if !slices.Contains(vars, "messages") && !slices.Contains(vars, "response") {
-		tmpl.Tree.Root.Nodes = append(tmpl.Tree.Root.Nodes, &response)
-	}
-	return tmpl, vars, nil
-}
-
-// Vars is Ollama's Template.Vars: the lower-cased identifiers of every tree.
-func Vars(t *template.Template) ([]string, error) {
-	var vars []string
-	for _, tt := range t.Templates() {
-		for _, n := range tt.Root.Nodes {
-			v, err := Identifiers(n)
-			if err != nil {
-				return vars, err
-			}
-			vars = append(vars, v...)
-		}
-	}
-	set := map[string]bool{}
-	for _, n := range vars {
-		set[strings.ToLower(n)] = true
-	}
-	var out []string
-	for k := range set {
-		out = append(out, k)
-	}
-	slices.Sort(out)
-	return out, nil
-}
-
-// Identifiers is Ollama's node walk.
-func Identifiers(n parse.Node) ([]string, error) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		var names []string
-		for _, n := range n.Nodes {
-			i, err := Identifiers(n)
-			if err != nil {
-				return names, err
-			}
-			names = append(names, i...)
-		}
-		return names, nil
-	case *parse.TemplateNode:
-		if n.Pipe == nil {
-			return nil, errors.New("undefined template specified")
-		}
-		return Identifiers(n.Pipe)
-	case *parse.ActionNode:
-		if n.Pipe == nil {
-			return nil, errors.New("undefined action in template")
-		}
-		return Identifiers(n.Pipe)
-	case *parse.BranchNode:
-		if n.Pipe == nil {
-			return nil, errors.New("undefined branch")
-		}
-		names, err := Identifiers(n.Pipe)
-		if err != nil {
-			return names, err
-		}
-		for _, l := range []*parse.ListNode{n.List, n.ElseList} {
-			if l != nil {
-				i, err := Identifiers(l)
-				if err != nil {
-					return names, err
-				}
-				names = append(names, i...)
-			}
-		}
-		return names, nil
-	case *parse.IfNode:
-		return Identifiers(&n.BranchNode)
-	case *parse.RangeNode:
-		return Identifiers(&n.BranchNode)
-	case *parse.WithNode:
-		return Identifiers(&n.BranchNode)
-	case *parse.PipeNode:
-		var names []string
-		for _, c := range n.Cmds {
-			for _, a := range c.Args {
-				i, err := Identifiers(a)
-				if err != nil {
-					return names, err
-				}
-				names = append(names, i...)
-			}
-		}
-		return names, nil
-	case *parse.FieldNode:
-		return n.Ident, nil
-	case *parse.VariableNode:
-		return n.Ident, nil
-	}
-	return nil, nil
-}
 
 type parseCase struct {
 	Name     string `json:"name"`
@@ -172,11 +31,11 @@ type parseVerdict struct {
 }
 
 type renderCase struct {
-	Name     string    `json:"name"`
-	Template string    `json:"template"`
-	Messages []Message `json:"messages"`
-	Tools    Tools     `json:"tools,omitempty"`
-	Think    bool      `json:"think,omitempty"`
+	Name     string        `json:"name"`
+	Template string        `json:"template"`
+	Messages []api.Message `json:"messages"`
+	Tools    api.Tools     `json:"tools,omitempty"`
+	Think    bool          `json:"think,omitempty"`
 }
 
 type renderVerdict struct {
@@ -210,10 +69,10 @@ func main() {
 	check(err)
 	var in input
 	check(json.Unmarshal(data, &in))
-	out := output{Go: runtime.Version(), Today: today}
+	out := output{Go: runtime.Version(), Today: ollama.Today}
 	for _, c := range in.Parse {
 		v := parseVerdict{Name: c.Name, Template: c.Template, OK: true}
-		_, vars, err := Parse(c.Template)
+		_, vars, err := ollama.Parse(c.Template)
 		if err != nil {
 			v.OK, v.Error = false, err.Error()
 		} else {
@@ -244,12 +103,12 @@ func main() {
 }
 
 func render(c renderCase) (string, error) {
-	tmpl, vars, err := Parse(c.Template)
+	tmpl, vars, err := ollama.Parse(c.Template)
 	if err != nil {
 		return "", err
 	}
 	var b bytes.Buffer
-	err = Execute(tmpl, vars, &b, Values{Messages: c.Messages, Tools: c.Tools, Think: c.Think})
+	err = ollama.Execute(tmpl, vars, &b, ollama.Values{Messages: c.Messages, Tools: c.Tools, Think: c.Think})
 	return b.String(), err
 }
 

@@ -317,4 +317,129 @@ SEMANTICS: list[tuple[str, str, dict[str, Any]]] = [
         _TOOLS,
     ),
     ("typescript of tool", "{{ toTypeScriptType .System }}{{ range .Messages }}{{ end }}", _CHAT),
+    ("legacy last turn has no Ollama functions", "{{ .Prompt }}/{{ currentDate }};", _CHAT),
+    (
+        "legacy single turn with a function",
+        "{{ .Prompt }}/{{ json .Prompt }};",
+        CONVERSATIONS["one user message"],
+    ),
+    ("legacy last turn default missingkey", "{{ .Prompt }}[{{ .Nope.Field }}]", _CHAT),
+    (
+        "legacy defines are gone in the last turn",
+        '{{ define "x" }}X{{ end }}{{ .Prompt }}{{ template "x" . }};',
+        _CHAT,
+    ),
+    ("message values print as structs", "{{ range .Messages }}{{ . }}|{{ end }}", _TOOLS),
+    (
+        "tool element prints as JSON",
+        "{{ range .Tools }}{{ . }}{{ end }}{{ range .Messages }}{{ end }}",
+        _TOOLS,
+    ),
+    (
+        "tool function prints as struct",
+        "{{ range .Tools }}{{ .Function }}{{ end }}{{ range .Messages }}{{ end }}",
+        _TOOLS,
+    ),
+    (
+        "printf mixed",
+        '{{ printf "%v|%s|%d|%5s|%-4d|%q" .System 3 "x" "ab" 7 .Think }}{{ range .Messages }}{{ end }}',
+        _CHAT,
+    ),
+    (
+        "range assigns outer variables",
+        "{{ $i := 0 }}{{ $m := 0 }}{{ range $i, $m = .Messages }}{{ end }}{{ $i }} {{ $m.Role }}",
+        _CHAT,
+    ),
+    ("argument to non-function", "{{ .System 1 }}{{ range .Messages }}{{ end }}", _CHAT),
+    ("html of a message", '{{ range .Messages }}{{ html .Content "<&>" }}{{ end }}', _CHAT),
+    ("len of nil tools", "{{ len .Tools }}{{ range .Messages }}{{ end }}", _CHAT),
+    (
+        "slice bytes of a string",
+        '{{ slice "h\u00e9llo" 1 3 }}|{{ len "h\u00e9llo" }}{{ range .Messages }}{{ end }}',
+        _CHAT,
+    ),
+    ("eq across kinds", "{{ eq .System 1 }}{{ range .Messages }}{{ end }}", _CHAT),
+    (
+        "tool call id and index",
+        "{{ range .Messages }}{{ range .ToolCalls }}{{ .ID }}/{{ .Function.Index }}/{{ .Function }}{{ end }}{{ end }}",
+        {
+            "messages": [
+                {
+                    "role": "assistant",
+                    "content": "",
+                    "tool_calls": [
+                        {
+                            "id": "call_1",
+                            "function": {
+                                "index": 3,
+                                "name": "f",
+                                "arguments": {"b": [1, 2.5, "x", None, True], "a": {"k": "v"}},
+                            },
+                        }
+                    ],
+                }
+            ]
+        },
+    ),
+    (
+        "nested property schema",
+        "{{ range .Tools }}{{ range $k, $v := .Function.Parameters.Properties }}{{ $k }}:{{ $v.Type }}:{{ toTypeScriptType $v }}:{{ json $v }};{{ end }}{{ end }}{{ range .Messages }}{{ end }}",
+        {
+            "messages": [{"role": "user", "content": "x"}],
+            "tools": [
+                {
+                    "type": "function",
+                    "function": {
+                        "name": "f",
+                        "parameters": {
+                            "type": "object",
+                            "properties": {
+                                "z": {
+                                    "type": "object",
+                                    "properties": {
+                                        "b": {"type": "string"},
+                                        "a": {"type": "integer"},
+                                    },
+                                },
+                                "y": {"anyOf": [{"type": "string"}, {"type": "number"}]},
+                                "x": {"type": "array", "items": {"type": "string"}},
+                            },
+                        },
+                    },
+                }
+            ],
+        },
+    ),
+    ("json escapes html", '{{ json "<a&b>\u2028" }}{{ range .Messages }}{{ end }}', _CHAT),
+    (
+        "json of floats",
+        "{{ range .Messages }}{{ range .ToolCalls }}{{ json .Function.Arguments }}{{ end }}{{ end }}",
+        {
+            "messages": [
+                {
+                    "role": "assistant",
+                    "content": "",
+                    "tool_calls": [
+                        {
+                            "function": {
+                                "name": "f",
+                                "arguments": {
+                                    "a": 1e21,
+                                    "b": 1e-7,
+                                    "c": 0.000001,
+                                    "d": 123456789,
+                                    "e": -0.5,
+                                },
+                            }
+                        }
+                    ],
+                }
+            ]
+        },
+    ),
+    (
+        "role is lowercased",
+        "{{ range .Messages }}{{ .Role }},{{ end }}",
+        {"messages": [{"role": "USER", "content": "x"}, {"role": "Assistant", "content": "y"}]},
+    ),
 ]

@@ -1,4 +1,4 @@
-package main
+package template
 
 // Our reproduction of Ollama's Template.Execute (template/template.go, commit fb30760): the
 // messages and legacy modes, collate, the {{ .Response }} cut, and the template-facing value
@@ -12,12 +12,14 @@ import (
 	"strings"
 	"text/template"
 	"text/template/parse"
+
+	"modelfile-ls/tests/template/gen/api"
 )
 
 // Values are the request values a template is executed with.
 type Values struct {
-	Messages []Message
-	Tools    Tools
+	Messages []api.Message
+	Tools    api.Tools
 	Think    bool
 }
 
@@ -97,9 +99,9 @@ func Execute(t *template.Template, vars []string, w io.Writer, v Values) error {
 	return err
 }
 
-func collate(msgs []Message) (string, []*Message) {
+func collate(msgs []api.Message) (string, []*api.Message) {
 	var system []string
-	var collated []*Message
+	var collated []*api.Message
 	for i := range msgs {
 		if msgs[i].Role == "system" {
 			system = append(system, msgs[i].Content)
@@ -185,7 +187,7 @@ func (t templateArgs) String() string {
 	return string(b)
 }
 
-type templateProperties map[string]ToolProperty
+type templateProperties map[string]api.ToolProperty
 
 func (t templateProperties) String() string {
 	if t == nil {
@@ -232,13 +234,13 @@ type templateMessage struct {
 	Role       string
 	Content    string
 	Thinking   string
-	Images     []ImageData
+	Images     []api.ImageData
 	ToolCalls  []templateToolCall
 	ToolName   string
 	ToolCallID string
 }
 
-func convertToolsForTemplate(tools Tools) templateTools {
+func convertToolsForTemplate(tools api.Tools) templateTools {
 	if tools == nil {
 		return nil
 	}
@@ -263,7 +265,7 @@ func convertToolsForTemplate(tools Tools) templateTools {
 	return result
 }
 
-func convertMessagesForTemplate(messages []*Message) []*templateMessage {
+func convertMessagesForTemplate(messages []*api.Message) []*templateMessage {
 	if messages == nil {
 		return nil
 	}

@@ -1,4 +1,4 @@
-package main
+package api
 
 // Our reproduction of the api types Ollama's templates see (api/types.go, commit fb30760):
 // JSON field names, the ordered argument and property maps, PropertyType's string-or-list
@@ -40,9 +40,9 @@ type ToolCall struct {
 }
 
 type ToolCallFunction struct {
-	Index     int                `json:"index"`
-	Name      string             `json:"name"`
-	Arguments orderedMap[any]    `json:"arguments"`
+	Index     int             `json:"index"`
+	Name      string          `json:"name"`
+	Arguments OrderedMap[any] `json:"arguments"`
 }
 
 type Tools []Tool
@@ -64,7 +64,7 @@ type ToolFunctionParameters struct {
 	Defs       any                       `json:"$defs,omitempty"`
 	Items      any                       `json:"items,omitempty"`
 	Required   []string                  `json:"required,omitempty"`
-	Properties *orderedMap[ToolProperty] `json:"properties"`
+	Properties *OrderedMap[ToolProperty] `json:"properties"`
 }
 
 type PropertyType []string
@@ -106,7 +106,7 @@ type ToolProperty struct {
 	Items       any                       `json:"items,omitempty"`
 	Description string                    `json:"description,omitempty"`
 	Enum        []any                     `json:"enum,omitempty"`
-	Properties  *orderedMap[ToolProperty] `json:"properties,omitempty"`
+	Properties  *OrderedMap[ToolProperty] `json:"properties,omitempty"`
 	Required    []string                  `json:"required,omitempty"`
 }
 
@@ -147,13 +147,13 @@ func mapToTypeScriptType(jsonType string) string {
 	}
 }
 
-// orderedMap keeps JSON object keys in insertion order, like Ollama's orderedmap.
-type orderedMap[V any] struct {
+// OrderedMap keeps JSON object keys in insertion order, like Ollama's orderedmap.
+type OrderedMap[V any] struct {
 	keys   []string
 	values map[string]V
 }
 
-func (m *orderedMap[V]) ToMap() map[string]V {
+func (m *OrderedMap[V]) ToMap() map[string]V {
 	if m == nil || m.values == nil {
 		return nil
 	}
@@ -164,7 +164,7 @@ func (m *orderedMap[V]) ToMap() map[string]V {
 	return out
 }
 
-func (m orderedMap[V]) MarshalJSON() ([]byte, error) {
+func (m OrderedMap[V]) MarshalJSON() ([]byte, error) {
 	if m.values == nil {
 		return []byte("null"), nil
 	}
@@ -187,7 +187,7 @@ func (m orderedMap[V]) MarshalJSON() ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func (m *orderedMap[V]) UnmarshalJSON(data []byte) error {
+func (m *OrderedMap[V]) UnmarshalJSON(data []byte) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if _, err := dec.Token(); err != nil {
 		return err

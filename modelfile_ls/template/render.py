@@ -1,0 +1,214 @@
+"""Rendering a chat prompt exactly as Ollama's `Template.Execute` does (template/template.go).
+
+Messages mode (the template's identifiers include `messages`): one execution with `.System`
+(all system messages joined by blank lines), `.Messages`, `.Tools`, `.Think`... Legacy mode:
+one execution per turn with `.System`, `.Prompt`, `.Response`, then a last one of the template
+cut after its first `.Response` (a new template: Go's built-ins only, default options).
+Consecutive messages of one role are merged (tool messages are not). Ollama's chat handler puts
+the model's system prompt first when the request starts with another role.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+from typing import Any
+
+from modelfile_ls.template import nodes as n
+from modelfile_ls.template.builtins import Builtin
+from modelfile_ls.template.execute import ExecError, execute
+from modelfile_ls.template.gojson import marshal
+from modelfile_ls.template.govalues import ANY_MAP, GoMap, GoStruct, unwrap
+from modelfile_ls.template.ollama import OllamaTemplate, parse_template
+from modelfile_ls.template.ollama_values import TOOL_PROPERTY, template_messages, template_tools
+
+Message = dict[str, Any]
+
+
+def _typescript(kinds: list[str]) -> str:
+    names = {
+        "string": "string",
+        "number": "number",
+        "integer": "number",
+        "boolean": "boolean",
+        "array": "any[]",
+        "object": "Record<string, any>",
+        "null": "null",
+    }
+    return " | ".join(names.get(kind, "any") for kind in kinds)
+
+
+def to_typescript_type(value: Any) -> str:
+    """Ollama's `toTypeScriptType`: a tool property's type as TypeScript, else `any`."""
+    value = unwrap(value)
+    if not isinstance(value, GoStruct) or value.type is not TOOL_PROPERTY:
+        return "any"
+    any_of = value.values["AnyOf"].items
+    if any_of:
+        return " | ".join(to_typescript_type(p) for p in any_of)
+    kinds = value.values["Type"].items or []
+    return _typescript(kinds) if kinds else "any"
+
+
+def ollama_funcs(today: datetime.date) -> dict[str, Builtin]:
+    """Ollama's four template functions; the date functions use `today`."""
+    yesterday = today - datetime.timedelta(days=1)
+    return {
+        "json": Builtin("json", ("any",), None, marshal),
+        "currentDate": Builtin("currentDate", (), "string", lambda *_: today.isoformat()),
+        "yesterdayDate": Builtin("yesterdayDate", (), "string", lambda *_: yesterday.isoformat()),
+        "toTypeScriptType": Builtin("toTypeScriptType", ("any",), None, to_typescript_type),
+    }
+
+
+def _response_action() -> n.ActionNode:
+    """The `{{ .Response }}` node Ollama appends (it has no position: Go reports 1:0)."""
+    field = n.FieldNode(n.NodeType.FIELD, 0, ["Response"])
+    command = n.CommandNode(n.NodeType.COMMAND, 0, [field])
+    return n.ActionNode(n.NodeType.ACTION, 0, 0, n.PipeNode(n.NodeType.PIPE, 0, cmds=[command]))
+
+
+def collate(messages: list[Message]) -> tuple[str, list[Message]]:
+    """Ollama's `collate`: the joined system prompt and the messages merged by role."""
+    system = [str(m.get("content", "")) for m in messages if m.get("role") == "system"]
+    collated: list[Message] = []
+    for message in messages:
+        role = message.get("role")
+        if collated and collated[-1].get("role") == role and role != "tool":
+            collated[-1]["content"] = (
+                f"{collated[-1].get('content', '')}\n\n{message.get('content', '')}"
+            )
+        else:
+            collated.append(dict(message))
+    return "\n\n".join(system), collated
+
+
+def _data(values: dict[str, Any]) -> GoMap:
+    return GoMap(ANY_MAP, values)
+
+
+def render_prompt(
+    template_text: str,
+    messages: list[Message],
+    system: str | None = None,
+    tools: list[dict[str, Any]] | None = None,
+    think: bool | None = None,
+    today: datetime.date | None = None,
+) -> str:
+    """The prompt Ollama builds for a chat request; raises `TemplateError` or `ExecError`.
+
+    `messages` are API messages (`role`, `content`, `tool_calls`, `tool_name`, `images`...);
+    `system` is the model's system prompt, used when the messages do not start with one.
+    """
+    template = parse_template(template_text)
+    chat = [dict(m, role=str(m.get("role", "")).lower()) for m in messages]
+    if system and (not chat or chat[0]["role"] != "system"):
+        chat.insert(0, {"role": "system", "content": system})
+    return execute_template(template, chat, tools, think, today or datetime.date.today())
+
+
+def execute_template(
+    template: OllamaTemplate,
+    messages: list[Message],
+    tools: list[dict[str, Any]] | None,
+    think: bool | None,
+    today: datetime.date,
+) -> str:
+    """Ollama's `Template.Execute` for a chat request (no suffix)."""
+    funcs = ollama_funcs(today)
+    root = n.ListNode(n.NodeType.LIST, template.root.pos, list(template.root.nodes))
+    if template.appends_response:
+        root.nodes.append(_response_action())
+    trees = template.trees
+    thinking = {"Think": bool(think), "ThinkLevel": "", "IsThinkSet": think is not None}
+    system, collated = collate(messages)
+    if template.uses_messages:
+        data = _data(
+            {
+                "System": system,
+                "Messages": template_messages(collated or None),
+                "Tools": template_tools(tools),
+                "Response": "",
+                **thinking,
+            }
+        )
+        return execute(trees, "", data, funcs, True, root)
+    out: list[str] = []
+    turn = {"System": "", "Prompt": "", "Response": ""}
+
+    def run() -> None:
+        out.append(execute(trees, "", _data({**turn, **thinking}), funcs, True, root))
+        turn.update(System="", Prompt="", Response="")
+
+    for message in collated:
+        role, content = message.get("role"), str(message.get("content", ""))
+        if role == "system":
+            if turn["Prompt"] or turn["Response"]:
+                run()
+            turn["System"] = content
+        elif role == "user":
+            if turn["Response"]:
+                run()
+            turn["Prompt"] = content
+        elif role == "assistant":
+            turn["Response"] = content
+    cut = cut_after_response(copy.deepcopy(root))
+    # The last turn runs as a new template: only Go's built-ins, the default missingkey.
+    last = {"": trees[""]}
+    out.append(execute(last, "", _data({**turn, **thinking}), {}, False, cut))
+    return "".join(out)
+
+
+class _Cut:
+    """Ollama's `deleteNode` with its predicate: keep nodes up to the first `.Response`."""
+
+    def __init__(self) -> None:
+        self.cut = False
+
+    def matches(self, node: n.Node) -> bool:
+        if isinstance(node, n.FieldNode) and "Response" in node.ident:
+            self.cut = True
+            return False
+        return self.cut
+
+    def walk(self, node: n.Node) -> n.Node | None:
+        if self.matches(node):
+            return None
+        if isinstance(node, n.ListNode):
+            node.nodes = [kept for child in node.nodes if (kept := self.walk(child)) is not None]
+        elif isinstance(node, n.BranchNode):
+            assert node.list is not None
+            node.list = self._list(self.walk(node.list))
+            if node.else_list is not None:
+                node.else_list = self._list(self.walk(node.else_list))
+        elif isinstance(node, n.ActionNode):
+            assert node.pipe is not None
+            pipe = self.walk(node.pipe)
+            if pipe is None:
+                return None
+        elif isinstance(node, n.PipeNode):
+            commands = []
+            for command in node.cmds:
+                args = [kept for arg in command.args if (kept := self.walk(arg)) is not None]
+                if not args:
+                    return None
+                command.args = args
+                commands.append(command)
+            if not commands:
+                return None
+            node.cmds = commands
+        return node
+
+    @staticmethod
+    def _list(node: n.Node | None) -> n.ListNode:
+        if not isinstance(node, n.ListNode):
+            # Go's `walk(t.List).(*parse.ListNode)` on a deleted list: the server panics.
+            raise ExecError("interface conversion: interface is nil, not *parse.ListNode")
+        return node
+
+
+def cut_after_response(root: n.ListNode) -> n.ListNode:
+    """The template without everything after its first `.Response` (legacy mode's last turn)."""
+    cut = _Cut().walk(root)
+    assert isinstance(cut, n.ListNode), "the root list is never a match"
+    return cut
