@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from modelfile_ls.analysis.modelname import parse_model_name
 from modelfile_ls.locations import resolve_registry_path
+from modelfile_ls.modelname import parse_model_name
 from modelfile_ls.registry.db import RegistryError
 from modelfile_ls.registry.store import open_registry
 from modelfile_ls.syntax import parse_bytes
