@@ -104,7 +104,27 @@ def render_prompt(
     chat = [dict(m, role=str(m.get("role", "")).lower()) for m in messages]
     if system and (not chat or chat[0]["role"] != "system"):
         chat.insert(0, {"role": "system", "content": system})
-    return execute_template(template, chat, tools, think, today or datetime.date.today())
+    return execute_template(
+        template, tag_images(chat), tools, think, today or datetime.date.today()
+    )
+
+
+def tag_images(messages: list[Message]) -> list[Message]:
+    """Ollama's `imageTaggedMessages`: each image becomes `[img-N]` in its message's content,
+    in place of an `[img]` the content has, else in front of it (N counts across messages)."""
+    count = 0
+    tagged = []
+    for message in messages:
+        content, prefix = str(message.get("content", "")), ""
+        for _ in message.get("images") or ():
+            tag = f"[img-{count}]"
+            count += 1
+            if "[img]" in content:
+                content = content.replace("[img]", tag, 1)
+            else:
+                prefix += tag
+        tagged.append({**message, "content": prefix + content})
+    return tagged
 
 
 def execute_template(

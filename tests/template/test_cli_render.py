@@ -162,3 +162,27 @@ def test_readme_example_is_what_the_command_prints(capsys: pytest.CaptureFixture
     modelfile, messages = root / "examples" / "Modelfile", root / "examples" / "messages.json"
     assert main(["template", "render", str(modelfile), "--messages", str(messages)]) == 0
     assert capsys.readouterr().out == match.group(1)
+
+
+def test_images_become_tags_in_their_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Ollama's chat handler tags images before rendering: `[img]` is replaced, else prefixed.
+    modelfile = _write(
+        tmp_path,
+        "Modelfile",
+        'FROM x\nTEMPLATE """{{ range .Messages }}{{ .Content }}|{{ end }}"""\n',
+    )
+    messages = _write(
+        tmp_path,
+        "m.json",
+        json.dumps(
+            [
+                {"role": "user", "content": "look", "images": ["aGk=", "aGk="]},
+                {"role": "assistant", "content": "ok"},
+                {"role": "user", "content": "and [img] here", "images": ["aGk="]},
+            ]
+        ),
+    )
+    assert main(["template", "render", modelfile, "--messages", messages]) == 0
+    assert capsys.readouterr().out == "[img-0][img-1]look|ok|and [img-2] here|"
