@@ -1,0 +1,209 @@
+"""Writes syntaxes/modelfile.tmLanguage.json from the package's facts (instruction keywords,
+Go template actions and functions), so the TextMate grammar knows exactly what the server knows.
+
+    python editors/vscode/scripts/grammar.py          # rewrite the grammar
+    python editors/vscode/scripts/grammar.py --check  # exit 1 when the file is stale
+
+tests/editors/test_shared_facts.py runs the check.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+FACTS = ROOT / "modelfile_ls" / "facts" / "data"
+TARGET = ROOT / "editors" / "vscode" / "syntaxes" / "modelfile.tmLanguage.json"
+
+# Ollama ends a quoted value at the first line whose trimmed text ends with the delimiter
+# (parser.ParseFile), so the closing quote is one followed only by blanks up to the line end.
+LINE_END = r"(?=[ \t]*$)"
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def _keyword(word: str, *rest: str) -> str:
+    return r"(?i)^[ \t]*(" + word + r")(?=[ \t]|$)" + "".join(rest)
+
+
+def _values(scope: str, embedded: bool) -> list[dict[str, Any]]:
+    """Triple-quoted, double-quoted and unquoted values with `scope`, Go template inside
+    when `embedded`."""
+    inner = [{"include": "#go-template"}] if embedded else []
+    suffix = " meta.embedded.block.gotemplate" if embedded else ""
+    return [
+        {
+            "begin": r'[ \t]+(""")',
+            "beginCaptures": {"1": {"name": "punctuation.definition.string.begin.modelfile"}},
+            "end": r'(""")' + LINE_END,
+            "endCaptures": {"1": {"name": "punctuation.definition.string.end.modelfile"}},
+            "contentName": f"string.quoted.triple.{scope}.modelfile{suffix}",
+            "patterns": inner,
+        },
+        {
+            "begin": r'[ \t]+(")',
+            "beginCaptures": {"1": {"name": "punctuation.definition.string.begin.modelfile"}},
+            "end": r'(")' + LINE_END,
+            "endCaptures": {"1": {"name": "punctuation.definition.string.end.modelfile"}},
+            "contentName": f"string.quoted.double.{scope}.modelfile{suffix}",
+            "patterns": inner,
+        },
+        {
+            "begin": r"[ \t]+(?=[^ \t])",
+            "end": "$",
+            "contentName": f"string.unquoted.{scope}.modelfile{suffix}",
+            "patterns": inner,
+        },
+    ]
+
+
+def _instruction(word: str, scope: str, embedded: bool = False) -> dict[str, Any]:
+    return {
+        "begin": _keyword(word),
+        "beginCaptures": {"1": {"name": "keyword.other.instruction.modelfile"}},
+        "end": "$",
+        "patterns": _values(scope, embedded),
+    }
+
+
+def _named_instruction(word: str, name_scope: str, value_scope: str) -> dict[str, Any]:
+    """PARAMETER <name> <value> and MESSAGE <role> <content>."""
+    return {
+        "begin": _keyword(word, r"(?:[ \t]+([^ \t\r\n]+))?"),
+        "beginCaptures": {
+            "1": {"name": "keyword.other.instruction.modelfile"},
+            "2": {"name": name_scope},
+        },
+        "end": "$",
+        "patterns": _values(value_scope, embedded=False),
+    }
+
+
+def grammar() -> dict[str, Any]:
+    """The TextMate grammar as a JSON-ready object."""
+    instructions = json.loads((FACTS / "instructions.json").read_text(encoding="utf-8"))
+    template = json.loads((FACTS / "template.json").read_text(encoding="utf-8"))
+    keywords = [entry["keyword"].lower() for entry in instructions["instructions"]]
+    actions = [entry["name"] for entry in template["actions"]]
+    functions = [entry["name"] for entry in template["functions"]]
+    by_keyword = {
+        "from": _instruction("from", "model"),
+        "template": _instruction("template", "template", embedded=True),
+        "parameter": _named_instruction(
+            "parameter", "variable.parameter.name.modelfile", "parameter"
+        ),
+        "message": _named_instruction("message", "entity.name.tag.role.modelfile", "message"),
+        "adapter": _instruction("adapter", "path"),
+        "draft": _instruction("draft", "path"),
+    }
+    repository: dict[str, Any] = {
+        "comment": {
+            "match": r"^[ \t]*(#).*$",
+            "name": "comment.line.number-sign.modelfile",
+            "captures": {"1": {"name": "punctuation.definition.comment.modelfile"}},
+        },
+        "unknown-instruction": {
+            "match": r"^[ \t]*([^ \t\r\n#]\S*)",
+            "captures": {"1": {"name": "invalid.illegal.instruction.modelfile"}},
+        },
+    }
+    for word in keywords:
+        repository[f"{word}-instruction"] = by_keyword.get(word) or _instruction(word, word)
+    repository.update(_go_template(actions, functions))
+    return {
+        "$schema": "https://raw.githubusercontent.com/martinring/tmlanguage/master/tmlanguage.json",
+        "name": "Modelfile",
+        "scopeName": "source.modelfile",
+        "comment": "Generated by scripts/grammar.py from modelfile_ls/facts/data; do not edit.",
+        "patterns": [
+            {"include": "#comment"},
+            *({"include": f"#{word}-instruction"} for word in keywords),
+            {"include": "#unknown-instruction"},
+        ],
+        "repository": repository,
+    }
+
+
+def _go_template(actions: list[str], functions: list[str]) -> dict[str, Any]:
+    """Go text/template actions: `{{ ... }}` with trim markers, comments, pipelines."""
+    return {
+        "go-template": {"patterns": [{"include": "#go-comment"}, {"include": "#go-action"}]},
+        "go-comment": {
+            "begin": r"\{\{(-[ \t\r\n]+)?/\*",
+            "end": r"\*/(?:[ \t\r\n]+-)?\}\}",
+            "name": "comment.block.gotemplate",
+        },
+        "go-action": {
+            "begin": r"(\{\{)(-(?=[ \t\r\n]|$))?",
+            "beginCaptures": {
+                "1": {"name": "punctuation.section.embedded.begin.gotemplate"},
+                "2": {"name": "keyword.operator.trim.gotemplate"},
+            },
+            "end": r"(?:(?<=[ \t])(-))?(\}\})",
+            "endCaptures": {
+                "1": {"name": "keyword.operator.trim.gotemplate"},
+                "2": {"name": "punctuation.section.embedded.end.gotemplate"},
+            },
+            "name": "meta.action.gotemplate",
+            "patterns": [
+                {
+                    "match": r'"(?:[^"\\]|\\.)*"',
+                    "name": "string.quoted.double.gotemplate",
+                },
+                {"match": r"`[^`]*`", "name": "string.quoted.raw.gotemplate"},
+                {"match": r"'(?:[^'\\]|\\.)+'", "name": "constant.character.gotemplate"},
+                {
+                    "match": r"\b(" + _alternation(actions) + r")\b",
+                    "name": "keyword.control.gotemplate",
+                },
+                {
+                    "match": r"\b(" + _alternation(functions) + r")\b",
+                    "name": "support.function.builtin.gotemplate",
+                },
+                {"match": r"\b(true|false|nil)\b", "name": "constant.language.gotemplate"},
+                {"match": r"\$[A-Za-z0-9_]*", "name": "variable.other.gotemplate"},
+                {
+                    "match": r"(\.)([A-Za-z_][A-Za-z0-9_]*)",
+                    "captures": {
+                        "1": {"name": "punctuation.accessor.gotemplate"},
+                        "2": {"name": "variable.other.member.gotemplate"},
+                    },
+                },
+                {"match": r"\.", "name": "variable.language.dot.gotemplate"},
+                {
+                    "match": r"-?\b[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?\b",
+                    "name": "constant.numeric.gotemplate",
+                },
+                {"match": r":=|=", "name": "keyword.operator.assignment.gotemplate"},
+                {"match": r"\|", "name": "keyword.operator.pipe.gotemplate"},
+                {"match": r"[A-Za-z_][A-Za-z0-9_]*", "name": "entity.name.function.gotemplate"},
+            ],
+        },
+    }
+
+
+def render() -> str:
+    """The file's text."""
+    return json.dumps(grammar(), indent=2) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    """Write the grammar, or with --check report whether the committed one is current."""
+    text = render()
+    if "--check" in argv:
+        current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
+        if current != text:
+            print(f"{TARGET} is stale: run python {Path(__file__).relative_to(ROOT)}")
+            return 1
+        return 0
+    TARGET.write_text(text, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

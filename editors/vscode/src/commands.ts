@@ -1,0 +1,128 @@
+// The server's commands (ids from modelfile_ls/vocabulary.py COMMAND_TITLES; a test holds
+// package.json and this file to that table) and the arguments a palette invocation lacks.
+import * as vscode from "vscode";
+import { defaultModelName } from "./modelName";
+
+export const CREATE = "modelfile-ls.create";
+export const PULL = "modelfile-ls.pull";
+export const PUSH = "modelfile-ls.push";
+export const EXTRACT = "modelfile-ls.extract";
+export const REFRESH_REGISTRY = "modelfile-ls.refreshRegistry";
+export const LIST_MODELS = "modelfile-ls.listModels";
+
+/** The extension's own commands (they act on the client, not the server). */
+export const RESTART_SERVER = "modelfile.restartServer";
+export const SHOW_SERVER_LOG = "modelfile.showServerLog";
+
+export const LANGUAGE_ID = "modelfile";
+
+/** Sends a server command and answers its result (the middleware's `next`). */
+export type Execute = (command: string, args: unknown[]) => Promise<unknown>;
+
+/** One named-field object, or no argument at all: every server command takes at most one. */
+export type CommandArguments = [Record<string, unknown>] | [];
+
+export function activeModelfile(): vscode.TextDocument | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.languageId === LANGUAGE_ID ? document : undefined;
+}
+
+function requireModelfile(action: string): vscode.TextDocument | undefined {
+  const document = activeModelfile();
+  if (!document) {
+    void vscode.window.showErrorMessage(`Modelfile: open a Modelfile to ${action}.`);
+  }
+  return document;
+}
+
+async function askModelName(document: vscode.TextDocument, verb: string): Promise<string | undefined> {
+  const value = defaultModelName(document.uri.fsPath);
+  const name = await vscode.window.showInputBox({
+    title: `${verb} Model in Ollama`,
+    prompt: `Name of the model to ${verb.toLowerCase()} (as in \`ollama ${verb.toLowerCase()} NAME\`)`,
+    value,
+    valueSelection: [0, value.length],
+    validateInput: (text) => (/^\S+$/.test(text.trim()) ? undefined : "A model name has no spaces"),
+  });
+  return name?.trim() || undefined;
+}
+
+interface InstalledModel {
+  name: string;
+  detail?: string;
+}
+
+/** The installed models in whatever shape the server answers listModels with: a list of
+ * names, a list of `{name|model, details}` objects (as Ollama's /api/tags), or `{models}`. */
+export function installedModels(result: unknown): InstalledModel[] {
+  const list = Array.isArray(result)
+    ? result
+    : result && typeof result === "object" && Array.isArray((result as { models?: unknown }).models)
+      ? (result as { models: unknown[] }).models
+      : [];
+  const models: InstalledModel[] = [];
+  for (const entry of list) {
+    if (typeof entry === "string") {
+      models.push({ name: entry });
+    } else if (entry && typeof entry === "object") {
+      const record = entry as Record<string, unknown>;
+      const name = record.name ?? record.model;
+      if (typeof name !== "string") {
+        continue;
+      }
+      const details = (record.details ?? record) as Record<string, unknown>;
+      const detail = [details.parameter_size, details.quantization_level, details.family]
+        .filter((part): part is string => typeof part === "string" && part.length > 0)
+        .join(" · ");
+      models.push(detail ? { name, detail } : { name });
+    }
+  }
+  return models;
+}
+
+async function pickInstalledModel(execute: Execute): Promise<string | undefined> {
+  const models = installedModels(await execute(LIST_MODELS, []));
+  if (models.length === 0) {
+    void vscode.window.showWarningMessage(
+      "Modelfile: Ollama has no installed models to extract (or is not reachable).",
+    );
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    models.map((model) => ({ label: model.name, description: model.detail })),
+    { title: "Extract Modelfile from Installed Model", placeHolder: "Installed model" },
+  );
+  return picked?.label;
+}
+
+/** The argument for a command invoked without one (the palette), or undefined when the user
+ * cancelled or nothing can be run. */
+export async function paletteArguments(
+  command: string,
+  execute: Execute,
+): Promise<CommandArguments | undefined> {
+  switch (command) {
+    case CREATE:
+    case PUSH: {
+      const verb = command === CREATE ? "Create" : "Push";
+      const document = requireModelfile(`${verb.toLowerCase()} a model`);
+      const name = document && (await askModelName(document, verb));
+      return document && name ? [{ uri: document.uri.toString(), name }] : undefined;
+    }
+    case PULL: {
+      const document = requireModelfile("pull its base model");
+      return document ? [{ uri: document.uri.toString() }] : undefined;
+    }
+    case EXTRACT: {
+      const model = await pickInstalledModel(execute);
+      return model ? [{ model }] : undefined;
+    }
+    case REFRESH_REGISTRY:
+      return [];
+    default: {
+      // Any other server command reads the document it acts on from `uri` when it needs one.
+      const document = activeModelfile();
+      return document ? [{ uri: document.uri.toString() }] : [];
+    }
+  }
+}
