@@ -1,0 +1,1 @@
+vim.filetype.add(require('modelfile.vocabulary').filetypes)

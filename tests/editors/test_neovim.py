@@ -1,0 +1,111 @@
+"""The Neovim plugin in the real `nvim`, headless, with only editors/neovim on 'runtimepath':
+file detection, diagnostics, completion, tree-sitter highlighting, health and help."""
+
+from __future__ import annotations
+
+import shutil
+from fnmatch import fnmatch
+from pathlib import Path
+
+import pytest
+
+from modelfile_ls.check import MODELFILE_PATTERNS
+from tests.conftest import ROOT
+from tests.editors.conftest import run_nvim
+from tests.fake_ollama import FakeModel, FakeOllama
+
+NAMES = [
+    *(pattern.replace("*", "coder") for pattern in MODELFILE_PATTERNS),
+    *(pattern.replace("*", "") for pattern in MODELFILE_PATTERNS),
+    "a.b.modelfile",
+    "Modelfile.txt",
+    "Modelfiles",
+    "MyModelfile",
+    "modelfile",
+    "Modelfile-coder",
+    "notes.MODELFILE",
+    "Dockerfile",
+]
+
+
+def test_filetype_detection_is_the_checkers_discovery(nvim: str, nvim_home: Path) -> None:
+    seen = run_nvim(nvim, {"steps": ["filetypes"], "names": NAMES}, nvim_home)
+    detected = {name: kind == "modelfile" for name, kind in seen["filetypes"].items()}
+    expected = {name: any(fnmatch(name, p) for p in MODELFILE_PATTERNS) for name in NAMES}
+    assert detected == expected
+    assert any(expected.values()) and not all(expected.values())
+
+
+@pytest.fixture
+def broken_modelfile(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    folder.mkdir()
+    target = folder / "Modelfile"
+    shutil.copyfile(ROOT / "examples" / "broken.Modelfile", target)
+    return target
+
+
+def test_diagnostics_completion_and_highlighting(
+    nvim: str, nvim_home: Path, server_command: list[str], broken_modelfile: Path, tmp_path: Path
+) -> None:
+    job = {
+        "steps": ["build", "open", "diagnostics", "highlight", "completion"],
+        "file": str(broken_modelfile),
+        "cmd": server_command,
+        "env": {"MODELFILE_LS_REGISTRY": str(tmp_path / "registry.sqlite")},
+        # Port 9 (discard) on loopback: nothing answers, so nothing waits on a real Ollama.
+        "settings": {"ollama-host": "127.0.0.1:9"},
+        # (row, column) of `FROM` and of the parameter name `temperature`.
+        "captures_at": [[0, 0], [1, 12]],
+    }
+    seen = run_nvim(nvim, job, nvim_home)
+
+    assert seen["build"][0] is True, seen["build"]
+    assert seen["filetype"] == "modelfile"
+    assert {
+        "ModelfileCreate",
+        "ModelfilePull",
+        "ModelfileExtract",
+        "ModelfileSync",
+    } <= set(seen["buffer_commands"])
+
+    codes = {(d["line"], d["code"]) for d in seen["diagnostics"]}
+    assert (2, "MF101") in codes  # PARAMETER max_tokens: unknown parameter
+    assert (3, "MF005") in codes  # MESSAGE User: roles are lower case
+    assert all(d["code"].startswith("MF") for d in seen["diagnostics"])
+
+    assert "temperature" in seen["completion"]
+    assert "FROM" not in seen["completion"]
+
+    assert seen["highlighter"] is True
+    assert seen["captures"] == [["keyword"], ["property"]]
+
+
+def test_checkhealth_reports_server_ollama_and_parser(
+    nvim: str, nvim_home: Path, server_command: list[str]
+) -> None:
+    with FakeOllama([FakeModel("llama3.2:latest")], version="0.12.3") as ollama:
+        host = ollama.url.removeprefix("http://")
+        job = {"steps": ["build", "health"], "settings": {"ollama-host": host}, "cmd": server_command}
+        report = run_nvim(nvim, job, nvim_home)["health"]
+        assert ("GET", "/api/version") in [(r[0], r[1]) for r in ollama.requests]
+    assert f"server found: {server_command[0]}" in report
+    assert "version: modelfile-ls " in report
+    assert f"Ollama 0.12.3 reachable at {host}" in report
+    assert "parser installed:" in report and "highlight queries found" in report
+    assert "ERROR" not in report
+
+
+def test_checkhealth_says_what_is_missing(nvim: str, nvim_home: Path) -> None:
+    job = {"steps": ["health"], "settings": {"ollama-host": "127.0.0.1:9"}, "cmd": ["no-such-ls"]}
+    report = run_nvim(nvim, job, nvim_home)["health"]
+    assert 'server not found: "no-such-ls" is not executable' in report
+    assert "pip install modelfile-ls" in report
+    assert "Ollama not reachable at 127.0.0.1:9" in report
+    assert "parser not installed" in report and ":ModelfileBuildParser" in report
+
+
+def test_help_opens_at_the_modelfile_tag(nvim: str, nvim_home: Path, tmp_path: Path) -> None:
+    seen = run_nvim(nvim, {"steps": ["help"]}, nvim_home)
+    assert seen["help"]["file"] == "modelfile.txt"
+    assert "*modelfile*" in seen["help"]["line"]
