@@ -9,6 +9,11 @@ from typing import Any
 from modelfile_ls.severity import Severity
 
 CONFIG_FILES = (".modelfile-ls.toml", "pyproject.toml")
+CONFIG_KEYS = ("select", "ignore", "severity", "fail-on", "ollama-host", "registry")
+"""Every key of `[tool.modelfile-ls]`, `.modelfile-ls.toml` and the LSP `modelfile` section (the
+editor packages' settings are checked against it: tests/editors/test_shared_facts.py)."""
+CHECK_ONLY_KEYS = frozenset({"fail-on"})
+"""Keys that only `--check` reads (its exit status), so editors offer no setting for them."""
 
 
 class ConfigError(ValueError):
@@ -76,7 +81,7 @@ def parse_fail_on(text: str, where: str) -> Severity | None:
 
 def settings_from_mapping(data: dict[str, Any], where: str) -> Settings:
     """Settings from a `[tool.modelfile-ls]` table or an LSP configuration object."""
-    known = {"select", "ignore", "severity", "fail-on", "ollama-host", "registry"}
+    known = set(CONFIG_KEYS)
     unknown = sorted(set(data) - known)
     if unknown:
         raise ConfigError(

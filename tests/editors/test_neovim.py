@@ -86,7 +86,11 @@ def test_checkhealth_reports_server_ollama_and_parser(
 ) -> None:
     with FakeOllama([FakeModel("llama3.2:latest")], version="0.12.3") as ollama:
         host = ollama.url.removeprefix("http://")
-        job = {"steps": ["build", "health"], "settings": {"ollama-host": host}, "cmd": server_command}
+        job = {
+            "steps": ["build", "health"],
+            "settings": {"ollama-host": host},
+            "cmd": server_command,
+        }
         report = run_nvim(nvim, job, nvim_home)["health"]
         assert ("GET", "/api/version") in [(r[0], r[1]) for r in ollama.requests]
     assert f"server found: {server_command[0]}" in report
