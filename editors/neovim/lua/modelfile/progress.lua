@@ -1,5 +1,5 @@
 -- Shows the server's $/progress (creates, pulls, registry syncs) from Neovim's LspProgress
--- event: one line in the message area while it runs, a notification when it ends.
+-- event: one line in the message area while it runs, kept in :messages when it ends.
 local M = {}
 
 --- Every progress message shown, newest last (tests and scripts read it).
@@ -24,12 +24,15 @@ function M.show(event)
   end
   local text = format(value)
   table.insert(M.history, { kind = value.kind, text = text })
-  if value.kind == 'end' then
-    vim.notify(text, vim.log.levels.INFO)
-  else
-    local hint = value.cancellable and '  [:ModelfileCancel]' or ''
-    vim.api.nvim_echo({ { 'modelfile-ls: ' .. text .. hint } }, false, {})
+  local hint = value.cancellable and '  [:ModelfileCancel]' or ''
+  local line = 'modelfile-ls: ' .. text .. (value.kind == 'end' and '' or hint)
+  -- One screen line: a longer message would stop the editor at a hit-enter prompt for
+  -- something that runs in the background (the full text stays in M.history).
+  local room = math.max(vim.v.echospace - 1, 10)
+  if vim.fn.strdisplaywidth(line) > room then
+    line = vim.fn.strcharpart(line, 0, room - 1) .. '…'
   end
+  vim.api.nvim_echo({ { line } }, value.kind == 'end', {})
 end
 
 function M.setup()
