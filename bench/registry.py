@@ -3,9 +3,10 @@
     python bench/registry.py [--models 10000] [--runs 500]
 
 Targets (issue): opening the registry and one completion-style query (models by name prefix,
-parameters by prefix) under 5 ms with 10,000 models; seeding on first use under 0.5 s.
-Each "open + query" run opens a new connection (as a CLI call or a fresh LSP would), runs
-`models_by_prefix` and `parameters_by_prefix`, and closes it.
+a model's default parameters) under 5 ms with 10,000 models; seeding on first use under
+0.5 s. Each "open + query" run opens a new connection (as a CLI call or a fresh LSP would),
+runs `models_by_prefix` and `default_parameters` (what FROM and PARAMETER completion ask the
+registry; parameter names come from the facts files), and closes it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from modelfile_ls.registry import ModelEntry, Variant, open_registry
 
 FAMILIES = ("llama", "qwen", "gemma", "mistral", "phi", "granite", "deepseek", "smollm")
 PREFIXES = ("ll", "qwen", "gem", "mistral-1", "phi3", "gr", "deepseek-9", "s", "x", "llama-12")
-PARAM_PREFIXES = ("t", "num_", "re", "s", "mi", "")
+DEFAULTS_OF = ("llama3.2", "qwen3:8b", "gemma3", "mistral", "no-such-model", "phi4")
 
 COLD_QUERY = """
 import sys, time
@@ -32,7 +33,7 @@ from modelfile_ls.registry import open_registry
 start = time.perf_counter()
 registry = open_registry(sys.argv[1])
 registry.models_by_prefix("qwen", 20)
-registry.parameters_by_prefix("t")
+registry.default_parameters("llama3.2")
 registry.close()
 print(time.perf_counter() - start)
 """
@@ -102,7 +103,7 @@ def bench_queries(path: Path, runs: int) -> tuple[list[float], list[float]]:
         start = time.perf_counter()
         registry = open_registry(path)
         registry.models_by_prefix(PREFIXES[i % len(PREFIXES)], 20)
-        registry.parameters_by_prefix(PARAM_PREFIXES[i % len(PARAM_PREFIXES)])
+        registry.default_parameters(DEFAULTS_OF[i % len(DEFAULTS_OF)])
         registry.close()
         total.append((time.perf_counter() - start) * 1000)
     queries = []
@@ -110,7 +111,7 @@ def bench_queries(path: Path, runs: int) -> tuple[list[float], list[float]]:
         for i in range(runs):
             start = time.perf_counter()
             registry.models_by_prefix(PREFIXES[i % len(PREFIXES)], 20)
-            registry.parameters_by_prefix(PARAM_PREFIXES[i % len(PARAM_PREFIXES)])
+            registry.default_parameters(DEFAULTS_OF[i % len(DEFAULTS_OF)])
             queries.append((time.perf_counter() - start) * 1000)
     return total, queries
 
@@ -144,7 +145,7 @@ def main() -> int:
     )
     print(f"import of {args.models} models (one transaction): {imported:.2f} s")
     print(
-        f"open + models_by_prefix + parameters_by_prefix + close, {models} models, "
+        f"open + models_by_prefix + default_parameters + close, {models} models, "
         f"{args.runs} runs: p50 {percentile(total, 0.5):.2f} ms, "
         f"p99 {percentile(total, 0.99):.2f} ms"
     )

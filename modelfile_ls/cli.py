@@ -25,6 +25,7 @@ SUBCOMMANDS = {
     "rules": "modelfile_ls.commands.rules",
     "registry": "modelfile_ls.registry.cli",
     "template": "modelfile_ls.commands.template",
+    "drafts": "modelfile_ls.commands.drafts",
 }
 """Each sub-command's module, imported only when it runs (so `--check` loads none of them);
 every one has `main(args) -> int`. A new command group is a module and one line here."""

@@ -8,10 +8,13 @@ whose queries serve the linter, completion, hover, the CLI and the HTTP API.
 from modelfile_ls.locations import default_registry_path as default_path
 from modelfile_ls.locations import resolve_registry_path as resolve_path
 from modelfile_ls.registry.db import RegistryBusy, RegistryError
+from modelfile_ls.registry.hardware import hardware_id
 from modelfile_ls.registry.records import (
     Count,
     DefaultParameter,
+    Draft,
     ElementRecord,
+    ImportResult,
     InstalledModel,
     Metric,
     ModelEntry,
@@ -20,20 +23,16 @@ from modelfile_ls.registry.records import (
     Page,
     ParameterRecord,
     SavedModelfile,
+    SaveResult,
     Variant,
 )
-from modelfile_ls.registry.store import (
-    ImportResult,
-    NotFoundError,
-    Registry,
-    SaveResult,
-    open_registry,
-    reset_registry,
-)
+from modelfile_ls.registry.sql import NotFoundError
+from modelfile_ls.registry.store import Registry, open_registry, reset_registry
 
 __all__ = [
     "Count",
     "DefaultParameter",
+    "Draft",
     "ElementRecord",
     "ImportResult",
     "InstalledModel",
@@ -51,6 +50,7 @@ __all__ = [
     "SavedModelfile",
     "Variant",
     "default_path",
+    "hardware_id",
     "open_registry",
     "reset_registry",
     "resolve_path",

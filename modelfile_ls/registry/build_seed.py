@@ -30,7 +30,8 @@ import re
 import sys
 from pathlib import Path
 
-from modelfile_ls.registry.csvio import CsvError, read_csv, write_csv
+from modelfile_ls.registry.csvio import read_csv, write_csv
+from modelfile_ls.registry.csvrows import CsvError
 from modelfile_ls.registry.records import NO_LATEST, ModelEntry, Variant
 
 SEED_FILES = ("models.csv", "default-params.csv")

@@ -5,22 +5,29 @@ column per metadata key (sorted). Extra columns an importer does not know become
 Model-level columns repeat on every row of a model and must agree; per-tag columns
 (`model_size` = the tag, `parameters` in billions, `quantization`, `file_format`, `license`,
 `context_length`) describe that tag. A model with no known tags has one row with an empty
-`model_size`. Reading validates everything and reports every bad row with its line number;
-nothing is returned unless the whole file is good, which is what makes import all-or-nothing.
+`model_size`. `capabilities` is an open vocabulary: any name is kept (Ollama's own sort first, see
+`capabilities.py`). Reading validates everything and reports every bad row with its line
+number; nothing is returned unless the whole file is good, which makes import all-or-nothing.
 """
 
 from __future__ import annotations
 
 import csv
-import io
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from modelfile_ls.modelname import parse_model_name
+from modelfile_ls.registry import capabilities
+from modelfile_ls.registry.csvrows import (
+    CsvError,
+    RowError,
+    format_float,
+    parse_float,
+    parse_int,
+    read_rows,
+)
 from modelfile_ls.registry.records import NO_LATEST, ModelEntry, Variant
-from modelfile_ls.registry.schema import CAPABILITIES
 
 CORE_COLUMNS = (
     "name",
@@ -47,29 +54,6 @@ MODEL_FIELDS = (
     "source",
 )
 """Columns that describe the model, not the tag: equal on every row of one model."""
-CAPABILITY_NAMES = tuple(name for name, _ in CAPABILITIES)
-
-
-@dataclass(frozen=True, slots=True)
-class RowError:
-    """One reason one line is bad."""
-
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: {self.message}"
-
-
-class CsvError(Exception):
-    """The file cannot be imported; `errors` lists every bad row."""
-
-    def __init__(self, source: str, errors: list[RowError]) -> None:
-        self.source = source
-        self.errors = errors
-        noun = "row" if len(errors) == 1 else "rows"
-        detail = "\n".join(f"{source}:{e.line}: {e.message}" for e in errors)
-        super().__init__(f"{source}: {len(errors)} bad {noun}, nothing imported\n{detail}")
 
 
 @dataclass(slots=True)
@@ -82,14 +66,6 @@ class _Group:
     variants: list[Variant] = field(default_factory=list)
     variant_lines: dict[str, int] = field(default_factory=dict)
     tagless_line: int | None = None
-
-
-def _decode(data: bytes, source: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CsvError(source, [RowError(line, f"not valid UTF-8 ({exc.reason})")]) from exc
 
 
 def _split_list(text: str) -> list[str]:
@@ -111,69 +87,13 @@ def validate_model_name(name: str, tag: str = "") -> str | None:
     return None
 
 
-def _parse_float(text: str, column: str, errors: list[str]) -> float | None:
-    if not text:
-        return None
-    try:
-        value = float(text)
-    except ValueError:
-        errors.append(f"{column} must be a number (billions of parameters), got {text!r}")
-        return None
-    if not math.isfinite(value) or value < 0:
-        errors.append(f"{column} must be a finite number >= 0, got {text!r}")
-        return None
-    return value
-
-
-def _parse_int(text: str, column: str, errors: list[str]) -> int | None:
-    if not text:
-        return None
-    if not text.isdigit() or int(text) <= 0:
-        errors.append(f"{column} must be a positive whole number, got {text!r}")
-        return None
-    return int(text)
-
-
 def read_csv(data: bytes, source: str = "<csv>") -> list[ModelEntry]:
     """Parse and validate a registry CSV; raises CsvError listing every bad row."""
-    text = _decode(data, source)
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     errors: list[RowError] = []
-    try:
-        header = next(reader, None)
-    except csv.Error as exc:
-        raise CsvError(source, [RowError(1, f"unreadable header: {exc}")]) from exc
-    if header is None:
-        raise CsvError(source, [RowError(1, "the file is empty; expected a header line")])
-    if tuple(header[: len(CORE_COLUMNS)]) != CORE_COLUMNS:
-        expected = ",".join(CORE_COLUMNS)
-        raise CsvError(source, [RowError(1, f"the header must start with {expected}")])
-    duplicates = sorted({c for c in header if header.count(c) > 1})
-    if duplicates:
-        raise CsvError(source, [RowError(1, f"duplicate columns: {', '.join(duplicates)}")])
-    if any(not c.strip() for c in header):
-        raise CsvError(source, [RowError(1, "a column name is empty")])
     groups: dict[str, _Group] = {}
     order: list[str] = []
-    line = reader.line_num
-    while True:
-        start = line + 1
-        try:
-            row = next(reader, None)
-        except csv.Error as exc:
-            errors.append(RowError(start, f"malformed CSV: {exc}"))
-            break
-        if row is None:
-            break
-        line = reader.line_num
-        if not row:
-            continue
-        if len(row) != len(header):
-            errors.append(
-                RowError(start, f"expected {len(header)} fields like the header, got {len(row)}")
-            )
-            continue
-        _read_row(dict(zip(header, row, strict=True)), start, groups, order, errors)
+    for line, row in read_rows(data, source, CORE_COLUMNS, errors):
+        _read_row(row, line, groups, order, errors)
     for key in order:
         group = groups[key]
         latest = group.fields["latest"]
@@ -204,17 +124,15 @@ def _read_row(
     problem = validate_model_name(name, tag)
     if problem:
         problems.append(problem)
-    capabilities = [c.lower() for c in _split_list(row["capabilities"])]
-    unknown = [c for c in capabilities if c not in CAPABILITY_NAMES]
-    if unknown:
-        problems.append(
-            f"unknown capabilities {', '.join(unknown)}; known: {', '.join(CAPABILITY_NAMES)}"
-        )
+    # An open vocabulary (the seed registry's own example has `reasoning` and `math`): any
+    # name is kept; only text that cannot be a name (`chat;tools`) is an error.
+    names = [capabilities.normalize(c) for c in _split_list(row["capabilities"])]
+    problems += [p for p in map(capabilities.name_problem, names) if p]
     fields = {
         "name": name,
         "display_name": row["display_name"].strip() or name,
         "model_family": row["model_family"].strip(),
-        "capabilities": ",".join(c for c in CAPABILITY_NAMES if c in capabilities),
+        "capabilities": ",".join(capabilities.canonical_order(names)),
         "tags": ",".join(sorted(set(_split_list(row["tags"])), key=str.lower)),
         "description": row["description"].strip(),
         "publisher": row.get("publisher", "").strip(),
@@ -223,10 +141,10 @@ def _read_row(
     }
     variant = Variant(
         tag=tag,
-        parameters_b=_parse_float(row["parameters"].strip(), "parameters", problems),
-        context_length=_parse_int(
-            row.get("context_length", "").strip(), "context_length", problems
+        parameters_b=parse_float(
+            row["parameters"].strip(), "parameters", "billions of parameters", problems
         ),
+        context_length=parse_int(row.get("context_length", "").strip(), "context_length", problems),
         quantization=row["quantization"].strip(),
         file_format=row["file_format"].strip(),
         license=row.get("license", "").strip(),
@@ -306,11 +224,6 @@ def _entry(group: _Group) -> ModelEntry:
     )
 
 
-def format_float(value: float | None) -> str:
-    """Shortest text that reads back as the same float ("" for unknown)."""
-    return "" if value is None else repr(value)
-
-
 def write_csv(entries: Iterable[ModelEntry], out: TextIO) -> int:
     """Write entries in the registry CSV format; returns the number of data rows."""
     entries = list(entries)
@@ -323,7 +236,7 @@ def write_csv(entries: Iterable[ModelEntry], out: TextIO) -> int:
             "name": entry.name,
             "display_name": entry.display_name,
             "model_family": entry.family,
-            "capabilities": ",".join(c for c in CAPABILITY_NAMES if c in entry.capabilities),
+            "capabilities": ",".join(capabilities.canonical_order(entry.capabilities)),
             "tags": ",".join(sorted(entry.tags, key=str.lower)),
             "description": entry.description,
             "publisher": entry.publisher,

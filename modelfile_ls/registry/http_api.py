@@ -23,13 +23,11 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from modelfile_ls.registry import dashboard, elements
 from modelfile_ls.registry.db import RegistryError
 from modelfile_ls.registry.host_status import HostMonitor
-from modelfile_ls.registry.schema import CAPABILITIES
 from modelfile_ls.registry.store import MODEL_SORTS, Registry, open_registry
 from modelfile_ls.syntax import parse
 
 MAX_LIMIT = 1000
 DEFAULT_LIMIT = 50
-CAPABILITY_NAMES = tuple(name for name, _ in CAPABILITIES)
 PARAMETER_STATUSES = ("current", "deprecated", "removed")
 
 
@@ -105,11 +103,10 @@ class Query:
 
 def _models(registry: Registry, query: Query) -> Reply:
     capabilities = query.texts("capability")
+    known = registry.capability_names()
     for capability in capabilities:
-        if capability.lower() not in CAPABILITY_NAMES:
-            raise ApiError(
-                400, f"unknown capability {capability!r} (known: {', '.join(CAPABILITY_NAMES)})"
-            )
+        if capability.lower() not in known:
+            raise ApiError(400, f"unknown capability {capability!r} (known: {', '.join(known)})")
     limit = query.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     offset = query.integer("offset", 0, 0, 2**31)
     installed = query.choice("installed", ("true", "false", "any"), "any")

@@ -6,6 +6,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 
+from modelfile_ls.registry import capabilities
 from modelfile_ls.registry.records import ModelEntry
 
 ProgressCallback = Callable[[int, int], None]
@@ -30,6 +31,18 @@ def _id_for(conn: sqlite3.Connection, table: str, name: str, cache: dict[str, in
         ident = int(row[0])
     cache[key] = ident
     return ident
+
+
+def _capability_id(conn: sqlite3.Connection, name: str, cache: dict[str, int]) -> int:
+    """The id of a capability, added (as not Ollama's own, no description) when new."""
+    key = capabilities.normalize(name)
+    if key not in cache:
+        cursor = conn.execute(
+            "INSERT INTO capabilities (name, position, description, ollama) VALUES (?, 0, '', 0)",
+            (key,),
+        )
+        cache[key] = int(cursor.lastrowid or 0)
+    return cache[key]
 
 
 def upsert_entries(
@@ -111,7 +124,7 @@ def upsert_entries(
         )
         conn.executemany(
             "INSERT INTO model_capabilities (model_id, capability_id) VALUES (?, ?)",
-            [(model_id, capability_ids[c]) for c in entry.capabilities],
+            [(model_id, _capability_id(conn, c, capability_ids)) for c in entry.capabilities],
         )
         conn.executemany(
             "INSERT OR IGNORE INTO model_tags (model_id, tag_id) VALUES (?, ?)",
@@ -128,7 +141,11 @@ def upsert_entries(
 
 
 def prune_vocabulary(conn: sqlite3.Connection) -> None:
-    """Drop families and free tags no model uses any more (listings show only live ones)."""
+    """Drop families, free tags and imported capabilities no model uses any more."""
+    conn.execute(
+        "DELETE FROM capabilities WHERE NOT ollama "
+        "AND id NOT IN (SELECT capability_id FROM model_capabilities)"
+    )
     conn.execute(
         "DELETE FROM families WHERE id NOT IN (SELECT family_id FROM models "
         "WHERE family_id IS NOT NULL)"

@@ -257,12 +257,16 @@ class Count:
     name: str
     models: int
     description: str = ""
+    ollama: bool | None = None
+    """For capabilities: whether Ollama itself reports it (None for families and tags)."""
 
     def to_json(self) -> dict[str, Any]:
-        """JSON object; `description` only where there is one."""
+        """JSON object; `description` where there is one (always, for capabilities)."""
         data: dict[str, Any] = {"name": self.name, "models": self.models}
-        if self.description:
+        if self.description or self.ollama is not None:
             data["description"] = self.description
+        if self.ollama is not None:
+            data["ollama"] = self.ollama
         return data
 
 
@@ -277,6 +281,9 @@ class ElementRecord:
     content: str
     created_at: str
     uses: int = 0
+    source: str = ""
+    """Where the element was first saved from: a file path or an editor URI ("" unknown)."""
+    tags: tuple[str, ...] = ()
 
     @property
     def preview(self) -> str:
@@ -295,6 +302,8 @@ class ElementRecord:
             "content": self.content,
             "uses": self.uses,
             "created_at": self.created_at,
+            "source": self.source,
+            "tags": list(self.tags),
         }
 
 
@@ -329,3 +338,76 @@ class Page:
     total: int
     limit: int
     offset: int
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What an import changed."""
+
+    created: int
+    updated: int
+
+    @property
+    def models(self) -> int:
+        """Models written."""
+        return self.created + self.updated
+
+
+@dataclass(frozen=True, slots=True)
+class SaveResult:
+    """What `save` stored."""
+
+    modelfile: SavedModelfile
+    new_elements: int
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """An unsaved or untitled Modelfile kept in the registry to be reopened later."""
+
+    id: int
+    name: str
+    text: str
+    source_uri: str
+    created_at: str
+    updated_at: str
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON object, text included."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "text": self.text,
+            "source_uri": self.source_uri,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ElementPreview:
+    """An element a save would store, and the stored element of identical content, if any."""
+
+    kind: str
+    content: str
+    hash: str
+    existing: ElementRecord | None
+
+    def to_json(self) -> dict[str, Any]:
+        """JSON object; `existing` names the identical stored element (null when new)."""
+        existing = self.existing
+        return {
+            "kind": self.kind,
+            "content": self.content,
+            "hash": self.hash,
+            "exists": existing is not None,
+            "existing": None if existing is None else {"id": existing.id, "name": existing.name},
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SavedElement:
+    """What `save_element` stored: the element, and whether it was new content."""
+
+    element: ElementRecord
+    created: bool

@@ -9,18 +9,6 @@ from __future__ import annotations
 
 import sqlite3
 
-CAPABILITIES: tuple[tuple[str, str], ...] = (
-    ("completion", "generates text from a prompt"),
-    ("chat", "follows a chat template with system/user/assistant turns"),
-    ("tools", "can call tools (function calling) through its template"),
-    ("vision", "accepts images as input"),
-    ("embedding", "produces embeddings instead of text"),
-    ("thinking", "can emit a separate reasoning trace"),
-    ("code", "specialised for source code"),
-    ("insert", "fill-in-the-middle: completes between a prefix and a suffix"),
-)
-"""The capability vocabulary, in display order."""
-
 _CATALOG: tuple[str, ...] = (
     "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",
     "CREATE TABLE families (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
@@ -205,7 +193,42 @@ _MODELFILES: tuple[str, ...] = (
         GROUP BY e.id""",
 )
 
-MIGRATIONS: tuple[tuple[str, ...], ...] = (_CATALOG, _INVENTORY, _MODELFILES)
+_OPEN_VOCABULARY: tuple[str, ...] = (
+    # Capabilities became an open vocabulary: `ollama` marks the ones Ollama itself reports
+    # (every row so far was one of them); others come from imports and sort after them.
+    "ALTER TABLE capabilities ADD COLUMN ollama INTEGER NOT NULL DEFAULT 0",
+    "UPDATE capabilities SET ollama = 1",
+    "DROP VIEW capability_counts",
+    """CREATE VIEW capability_counts AS
+        SELECT c.name, c.description, c.position, c.ollama, count(mc.model_id) AS models
+        FROM capabilities c LEFT JOIN model_capabilities mc ON mc.capability_id = c.id
+        GROUP BY c.id""",
+    "CREATE INDEX metrics_hardware ON metrics(hardware, metric, model_id)",
+    # Where an element was first saved from (a path or an editor URI), shown with completions.
+    "ALTER TABLE elements ADD COLUMN source TEXT NOT NULL DEFAULT ''",
+    """CREATE TABLE element_tags (
+        element_id INTEGER NOT NULL REFERENCES elements(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL COLLATE NOCASE,
+        PRIMARY KEY (element_id, tag)
+    ) WITHOUT ROWID""",
+    "DROP VIEW element_usage",
+    """CREATE VIEW element_usage AS
+        SELECT e.id, e.hash, e.kind, e.name, e.content, e.created_at, e.source,
+               count(DISTINCT me.modelfile_id) AS uses
+        FROM elements e LEFT JOIN modelfile_elements me ON me.element_id = e.id
+        GROUP BY e.id""",
+    # Unsaved or untitled Modelfiles kept from the editor or the CLI, reopened later.
+    """CREATE TABLE drafts (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL UNIQUE,
+        text TEXT NOT NULL,
+        source_uri TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[str, ...], ...] = (_CATALOG, _INVENTORY, _MODELFILES, _OPEN_VOCABULARY)
 """Migration N (1-based) brings a file from user_version N-1 to N; append, never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -222,11 +245,30 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     for version in range(current + 1, target + 1):
         for statement in MIGRATIONS[version - 1]:
             conn.execute(statement)
-        if version == 1:
-            conn.executemany(
-                "INSERT INTO capabilities (name, position, description) VALUES (?, ?, ?)",
-                [(name, i, doc) for i, (name, doc) in enumerate(CAPABILITIES)],
-            )
         # PRAGMA takes no parameters; the value is our own integer.
         conn.execute(f"PRAGMA user_version = {version}")
     return max(current, target)
+
+
+def drop_all(conn: sqlite3.Connection) -> None:
+    """Drop every view and table and set user_version to 0, inside the caller's transaction."""
+    # Views first, then tables newest first: a child table must go before the table its
+    # foreign keys point to, and children are always created after their parents.
+    objects = conn.execute(
+        "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
+        "AND type IN ('view', 'table') ORDER BY type = 'table', rowid DESC"
+    ).fetchall()
+    for kind, name in objects:
+        # Names come from sqlite_master of this file; quote them as identifiers.
+        conn.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+    if has_table(conn, "sqlite_sequence"):
+        # Not droppable; emptying it restarts ids at 1 like a new file.
+        conn.execute("DELETE FROM sqlite_sequence")
+    conn.execute("PRAGMA user_version = 0")
+
+
+def has_table(conn: sqlite3.Connection, name: str) -> bool:
+    """Whether the file has a table or view of this name."""
+    return (
+        conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+    )

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from modelfile_ls import facts
 from modelfile_ls.facts import read_data_file
-from modelfile_ls.registry import mutations
+from modelfile_ls.registry import capabilities, mutations
 from modelfile_ls.registry.csvio import read_csv
 
-FACT_FILES = ("parameters.json", "instructions.json")
+FACT_FILES = ("parameters.json", "instructions.json", capabilities.DATA_FILE)
 STAMP_KEY = "data_stamp"
 SEED_MODELS_KEY = "seed_models"
 """meta key: "on" (catalog models are seeded and refreshed) or "off" (an empty registry)."""
@@ -96,6 +96,17 @@ def refresh_facts(conn: sqlite3.Connection) -> None:
     )
 
 
+def refresh_capabilities(conn: sqlite3.Connection) -> None:
+    """Make the capabilities table hold Ollama's own, in order, with their descriptions."""
+    # An upsert, not delete-and-insert: imported models point at these rows by id.
+    conn.executemany(
+        """INSERT INTO capabilities (name, position, description, ollama) VALUES (?, ?, ?, 1)
+           ON CONFLICT (name) DO UPDATE SET position = excluded.position,
+               description = excluded.description, ollama = 1""",
+        [(name, i, doc) for i, (name, doc) in enumerate(capabilities.ollama_capabilities())],
+    )
+
+
 def seed_models(conn: sqlite3.Connection) -> None:
     """Upsert the shipped catalog models (leaving user-imported ones) and their defaults."""
     entries = read_csv(seed_bytes("models.csv"), "seed models.csv")
@@ -122,6 +133,7 @@ def set_meta(conn: sqlite3.Connection, key: str, value: str) -> None:
 def refresh(conn: sqlite3.Connection) -> None:
     """Bring facts and (unless the registry was reset empty) catalog models up to date."""
     refresh_facts(conn)
+    refresh_capabilities(conn)
     if get_meta(conn, SEED_MODELS_KEY) != "off":
         seed_models(conn)
         set_meta(conn, SEED_MODELS_KEY, "on")

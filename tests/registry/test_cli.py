@@ -16,6 +16,7 @@ import pytest
 
 from modelfile_ls.registry import open_registry
 from modelfile_ls.registry.csvio import CORE_COLUMNS
+from modelfile_ls.registry.schema import SCHEMA_VERSION
 from modelfile_ls.registry.seed import seed_bytes
 from tests.conftest import ROOT
 from tests.fake_ollama import FakeModel, FakeOllama
@@ -121,7 +122,7 @@ def test_stats(cli: Cli) -> None:
     table = cli("stats")
     assert "models" in table.out and "140" in table.out
     data = json.loads(cli("stats", "--format", "json").out)
-    assert data["models"] == 140 and data["schema_version"] == 3
+    assert data["models"] == 140 and data["schema_version"] == SCHEMA_VERSION
     rows = list(csv.DictReader(io.StringIO(cli("stats", "--format", "csv").out)))
     assert {"key": "models", "value": "140"} in rows
 
@@ -172,12 +173,12 @@ def test_import_is_all_or_nothing(cli: Cli, tmp_path: Path, registry_path: Path)
     header = ",".join(CORE_COLUMNS)
     bad.write_text(
         f"{header}\nfresh,Fresh,F,1b,1,,,chat,,ok\nbroken,B,F,1b,x,,,chat,,\n"
-        "also-bad,A,F,1b,1,,,telepathy,,\n"
+        "also-bad,A,F,1b,1,,,tele pathy,,\n"
     )
     result = cli("import", str(bad))
     assert result.code == 1
     assert f"{bad}:3: parameters must be a number" in result.err
-    assert f"{bad}:4: unknown capabilities telepathy" in result.err
+    assert f"{bad}:4: capability 'tele pathy' is not a name" in result.err
     assert "2 bad rows, nothing imported" in result.err
     assert "Traceback" not in result.err
     assert cli("export").out == before
@@ -359,9 +360,35 @@ def test_serve_answers_until_stopped(registry_path: Path, stop: signal.Signals) 
         health = httpx.get(f"{url}/health").json()
         assert health == {
             "success": True,
-            "data": {"status": "ok", "schema_version": 3, "models": 140},
+            "data": {"status": "ok", "schema_version": SCHEMA_VERSION, "models": 140},
         }
     finally:
         process.send_signal(stop)
         code = process.wait(timeout=30)
     assert code == 0
+
+
+def test_capability_filter_takes_imported_names(cli: Cli, tmp_path: Path) -> None:
+    source = tmp_path / "seed-example.csv"
+    header = ",".join(CORE_COLUMNS)
+    source.write_text(
+        f'{header}\nthinker,Thinker,DeepSeek,7b,7.6,Q4_K_M,gguf,"chat,code,reasoning,math",'
+        '"reasoning",A reasoning model\n'
+    )
+    assert cli("import", str(source)).code == 0
+    listed = json.loads(cli("list", "--capability", "math", "--format", "json").out)
+    assert [m["name"] for m in listed] == ["thinker"]
+    assert listed[0]["capabilities"] == ["chat", "code", "math", "reasoning"]
+    both = json.loads(cli("search", "thinker", "--capability", "Reasoning", "--format", "json").out)
+    assert [m["name"] for m in both] == ["thinker"]
+    table = cli("capabilities")
+    assert table.out.split("\n")[0].split() == ["CAPABILITY", "MODELS", "OLLAMA", "DESCRIPTION"]
+    rows = {
+        r["name"]: r
+        for r in csv.DictReader(io.StringIO(cli("capabilities", "--format", "csv").out))
+    }
+    assert rows["math"]["ollama"] == "false" and rows["chat"]["ollama"] == "true"
+    unknown = cli("list", "--capability", "telepathy")
+    assert unknown.code == 2
+    assert "unknown capability 'telepathy' (known in this registry: completion" in unknown.err
+    assert "math" in unknown.err

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from modelfile_ls.registry import ModelEntry, Variant, open_registry, reset_registry
+from modelfile_ls.registry.capabilities import ollama_capability_names
 from modelfile_ls.registry.csvio import CORE_COLUMNS, CsvError, read_csv, write_csv
-from modelfile_ls.registry.schema import CAPABILITIES
 from modelfile_ls.registry.seed import seed_bytes
 
 HEADER = ",".join(CORE_COLUMNS)
@@ -73,13 +73,73 @@ def test_every_bad_row_is_reported_with_its_line() -> None:
     errors = _errors(data)
     assert errors[0].startswith("line 3: 'bad name' is not a valid model reference")
     assert "line 4: parameters must be a number (billions of parameters), got 'lots'" in errors
-    assert errors[2].startswith("line 5: unknown capabilities chat;tools")
-    assert errors[3].startswith("line 8: unknown capabilities flying; known: completion, chat")
-    assert errors[4].startswith("line 9: display_name 'Different' differs from line 2")
-    assert errors[5] == "line 10: duplicate row for good:1b (first at line 2)"
-    assert errors[6] == "line 11: expected 10 fields like the header, got 2"
-    assert errors[7] == "line 12: name 'tagged:1b' includes a tag; put the tag in model_size"
-    assert len(errors) == 8
+    assert errors[2].startswith("line 5: capability 'chat;tools' is not a name")
+    assert "separate capabilities with commas" in errors[2]
+    # `flying` on line 8 is a capability name like any other (an open vocabulary).
+    assert errors[3].startswith("line 9: display_name 'Different' differs from line 2")
+    assert errors[4] == "line 10: duplicate row for good:1b (first at line 2)"
+    assert errors[5] == "line 11: expected 10 fields like the header, got 2"
+    assert errors[6] == "line 12: name 'tagged:1b' includes a tag; put the tag in model_size"
+    assert len(errors) == 7
+
+
+def test_the_seed_registrys_own_example_row_imports(registry_path: Path) -> None:
+    data = _csv(
+        'deepseek-r1,DeepSeek R1,DeepSeek,7b,7.6,Q4_K_M,gguf,"chat,code,reasoning,math",'
+        '"reasoning,open",Reasoning model'
+    )
+    [entry] = read_csv(data)
+    # Ollama's own capabilities first in their order, then the others by name.
+    assert entry.capabilities == ("chat", "code", "math", "reasoning")
+    with open_registry(registry_path) as registry:
+        registry.import_entries([entry])
+        stored = registry.model("deepseek-r1")
+        assert stored is not None and stored.capabilities == entry.capabilities
+        names = [m.name for m in registry.list_models(capabilities=["math"], limit=None).items]
+        assert names == ["deepseek-r1"]
+        both = registry.list_models(capabilities=["reasoning", "chat"], limit=None)
+        assert [m.name for m in both.items] == ["deepseek-r1"]
+        found = registry.list_models(search="math", limit=None).items
+        assert "deepseek-r1" in [m.name for m in found]
+        counts = {c.name: c for c in registry.capabilities()}
+        assert counts["math"].models == 1 and counts["math"].ollama is False
+        assert counts["chat"].ollama is True and counts["chat"].description
+        assert registry.capability_names()[: len(ollama_capability_names())] == list(
+            ollama_capability_names()
+        )
+
+
+def test_capabilities_are_case_folded_and_deduplicated() -> None:
+    [entry] = read_csv(_csv('m,M,F,,,,,"Math, reasoning,MATH,Tools",,d'))
+    assert entry.capabilities == ("tools", "math", "reasoning")
+
+
+def test_imported_capabilities_no_model_uses_are_dropped(registry_path: Path) -> None:
+    [entry] = read_csv(_csv('m,M,F,,,,,"chat,telepathy",,d'))
+    with open_registry(registry_path) as registry:
+        registry.import_entries([entry])
+        assert "telepathy" in registry.capability_names()
+        [again] = read_csv(_csv("m,M,F,,,,,chat,,d"))
+        registry.import_entries([again])
+        assert "telepathy" not in registry.capability_names()
+        assert "insert" in registry.capability_names()  # Ollama's stay, used or not
+
+
+def test_export_order_does_not_depend_on_import_history(tmp_path: Path) -> None:
+    first_path, second_path = tmp_path / "a.sqlite3", tmp_path / "b.sqlite3"
+    reset_registry(first_path, empty=True)
+    reset_registry(second_path, empty=True)
+    with open_registry(first_path) as first:
+        first.import_entries(read_csv(_csv('z,Z,F,,,,,"reasoning",,d')))
+        first.import_entries(read_csv(_csv('m,M,F,,,,,"math,reasoning,chat",,d')))
+        exported = io.StringIO()
+        write_csv(first.all_models(), exported)
+    with open_registry(second_path) as second:
+        second.import_entries(read_csv(exported.getvalue().encode()))
+        again = io.StringIO()
+        write_csv(second.all_models(), again)
+    assert again.getvalue() == exported.getvalue()
+    assert '"chat,math,reasoning"' in exported.getvalue()
 
 
 def test_header_problems() -> None:
@@ -159,6 +219,9 @@ _variant = st.builds(
 )
 
 
+_CAPABILITIES = [*ollama_capability_names(), "reasoning", "math", "long-context"]
+
+
 @st.composite
 def _entries(draw: st.DrawFn) -> list[ModelEntry]:
     names = draw(st.lists(_name, min_size=1, max_size=5, unique_by=str.lower))
@@ -176,9 +239,7 @@ def _entries(draw: st.DrawFn) -> list[ModelEntry]:
                 license=variants[0].license if variants else draw(st.sampled_from(["", "mit"])),
                 source=draw(_text),
                 latest=latest,
-                capabilities=tuple(
-                    draw(st.lists(st.sampled_from([c for c, _ in CAPABILITIES]), unique=True))
-                ),
+                capabilities=tuple(draw(st.lists(st.sampled_from(_CAPABILITIES), unique=True))),
                 tags=tuple(draw(st.lists(_word, max_size=3, unique_by=str.lower))),
                 metadata=draw(st.dictionaries(st.sampled_from(["confidence", "notes"]), _word)),
                 variants=tuple(variants),

@@ -21,6 +21,7 @@ from modelfile_ls.registry.http_api import (
     make_server,
     openapi_document,
 )
+from modelfile_ls.registry.schema import SCHEMA_VERSION
 from modelfile_ls.syntax import parse_bytes
 
 DOC = openapi_document()
@@ -95,7 +96,10 @@ def test_every_route_is_documented_and_every_document_path_is_served() -> None:
 
 def test_health(client: httpx.Client) -> None:
     body = get(client, "/health")
-    assert body == {"success": True, "data": {"status": "ok", "schema_version": 3, "models": 140}}
+    assert body == {
+        "success": True,
+        "data": {"status": "ok", "schema_version": SCHEMA_VERSION, "models": 140},
+    }
 
 
 def test_openapi_document_is_served(client: httpx.Client) -> None:

@@ -11,6 +11,7 @@ from modelfile_ls.registry import RegistryError, default_path, open_registry, re
 from modelfile_ls.registry import seed as seed_module
 from modelfile_ls.registry.build_seed import build
 from modelfile_ls.registry.build_seed import main as build_main
+from modelfile_ls.registry.capabilities import ollama_capability_names
 from modelfile_ls.registry.schema import MIGRATIONS, SCHEMA_VERSION, migrate, user_version
 from modelfile_ls.registry.seed import STAMP_KEY, get_meta, seed_bytes
 from tests.conftest import SHARED
@@ -94,7 +95,7 @@ def test_migrates_forward_from_every_earlier_version(registry_path: Path, versio
             assert stats["models"] == 140
         assert stats["installed"] == (1 if version >= 2 else 0)
         assert stats["elements"] == (1 if version >= 3 else 0)
-        assert registry.parameters_by_prefix("temperature")
+        assert "temperature" in [p.name for p in registry.parameters()]
 
 
 def test_every_migration_is_a_list_of_single_statements() -> None:
@@ -124,8 +125,8 @@ def test_changed_shipped_data_refreshes_facts_and_seed(registry_path: Path) -> N
         )
         conn.execute("UPDATE meta SET value = 'an older release' WHERE key = ?", (STAMP_KEY,))
     with open_registry(registry_path) as registry:
-        tfs = registry.parameter("tfs_z")
-        assert tfs is not None and tfs.status == "removed"
+        tfs = next(p for p in registry.parameters() if p.name == "tfs_z")
+        assert tfs.status == "removed"
         llama = registry.model("llama3.2")
         assert llama is not None and llama.description != "old"
         qwen = registry.model("qwen3")
@@ -192,3 +193,60 @@ def test_build_seed_check_detects_stale_files(tmp_path: Path) -> None:
     assert build_main([str(CATALOG), "--out", str(tmp_path), "--check"]) == 0
     (tmp_path / "models.csv").write_text("stale\n")
     assert build_main([str(CATALOG), "--out", str(tmp_path), "--check"]) == 1
+
+
+def test_a_version_3_file_migrates_to_the_open_capability_vocabulary(registry_path: Path) -> None:
+    registry_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(registry_path, isolation_level=None)
+    conn.execute("BEGIN")
+    migrate(conn, target=3)
+    # What migration 1 of earlier releases inserted: the eight capabilities Ollama reports.
+    conn.executemany(
+        "INSERT INTO capabilities (name, position, description) VALUES (?, ?, ?)",
+        [(name, i, "old text") for i, name in enumerate(ollama_capability_names())],
+    )
+    conn.execute(
+        "INSERT INTO models (name, display_name, origin, updated_at) "
+        "VALUES ('mine', 'Mine', 'import', 'then')"
+    )
+    conn.execute(
+        "INSERT INTO model_capabilities SELECT m.id, c.id FROM models m, capabilities c "
+        "WHERE m.name = 'mine' AND c.name IN ('tools', 'chat')"
+    )
+    conn.execute(
+        "INSERT INTO elements (hash, kind, name, content, created_at) "
+        "VALUES ('h', 'system', 'a/system', 'SYSTEM hi', 'then')"
+    )
+    conn.execute("COMMIT")
+    conn.close()
+    with open_registry(registry_path) as registry:
+        assert user_version(registry.conn) == SCHEMA_VERSION
+        mine = registry.model("mine")
+        assert mine is not None and mine.capabilities == ("chat", "tools")
+        counts = {c.name: c for c in registry.capabilities()}
+        assert list(counts) == list(ollama_capability_names())
+        assert all(c.ollama for c in counts.values())
+        assert counts["chat"].description != "old text"  # refreshed from the facts file
+        [element] = registry.elements()
+        assert (element.source, element.tags) == ("", ())
+        assert registry.drafts() == []
+        registry.save_draft("FROM x\n", "later")
+        assert registry.draft("later").text == "FROM x\n"
+
+
+def test_migration_4_leaves_a_half_applied_file_unchanged_on_failure(registry_path: Path) -> None:
+    registry_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(registry_path, isolation_level=None)
+    conn.execute("BEGIN")
+    migrate(conn, target=3)
+    conn.execute("COMMIT")
+    # A table in the way makes migration 4 fail midway: nothing of it may stay.
+    conn.execute("CREATE TABLE drafts (x INTEGER)")
+    conn.close()
+    with pytest.raises(RegistryError):
+        open_registry(registry_path)
+    conn = sqlite3.connect(registry_path)
+    assert user_version(conn) == 3
+    columns = [r[1] for r in conn.execute("PRAGMA table_info(capabilities)")]
+    assert "ollama" not in columns
+    conn.close()

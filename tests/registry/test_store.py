@@ -18,6 +18,7 @@ from modelfile_ls.registry import (
     open_registry,
     reset_registry,
 )
+from modelfile_ls.registry.schema import SCHEMA_VERSION
 
 
 def _installed(name: str, host: str = "http://127.0.0.1:11434", **fields: object) -> InstalledModel:
@@ -129,31 +130,27 @@ def test_has_inventory_only_after_a_sync(registry: Registry) -> None:
 
 def test_parameter_facts_are_the_facts_modules(registry: Registry) -> None:
     facts = language_facts()
-    everything = registry.parameters_by_prefix("", include_retired=True)
+    everything = [p.fact for p in registry.parameters()]
     assert [p.name for p in everything] == list(facts.parameters)
     assert all(facts.parameters[p.name] == p for p in everything)
-    current = registry.parameters_by_prefix("")
-    assert [p.name for p in current] == [p.name for p in facts.current_parameters()]
 
 
-def test_parameters_by_prefix(registry: Registry) -> None:
-    assert [p.name for p in registry.parameters_by_prefix("Mi")] == ["min_p"]
-    retired = [p.name for p in registry.parameters_by_prefix("mi", include_retired=True)]
-    assert retired == ["min_p", "mirostat", "mirostat_tau", "mirostat_eta"]
-    tfs = registry.parameter("tfs_z")
-    assert tfs is not None and tfs.status == "removed" and tfs.removed == "0.5.2"
-    mirostat = registry.parameter("mirostat")
-    assert mirostat is not None and mirostat.status == "deprecated"
-    draft = registry.parameter("draft_num_predict")
-    assert draft is not None and draft.added == "0.30.0" and draft.status == "current"
+def test_parameter_records_carry_status_versions_and_choices(registry: Registry) -> None:
+    records = {p.name: p for p in registry.parameters()}
+    tfs = records["tfs_z"]
+    assert tfs.status == "removed" and tfs.removed == "0.5.2"
+    assert records["mirostat"].status == "deprecated"
+    draft = records["draft_num_predict"]
+    assert draft.added == "0.30.0" and draft.status == "current"
+    assert records["top_p"].range_text == "0..1"
 
 
-def test_instruction_docs(registry: Registry) -> None:
-    keywords = [i.keyword for i in registry.instructions()]
-    assert keywords == list(language_facts().instructions)
-    system = registry.instruction("system")
-    assert system == language_facts().instructions["SYSTEM"]
-    assert registry.instruction("NOPE") is None
+def test_instruction_docs_table_holds_the_facts_files_instructions(registry: Registry) -> None:
+    rows = registry.conn.execute("SELECT keyword, doc FROM instruction_docs ORDER BY position")
+    docs = {str(r[0]): str(r[1]) for r in rows}
+    assert list(docs) == list(language_facts().instructions)
+    assert docs["SYSTEM"] == language_facts().instructions["SYSTEM"].doc
+    assert registry.stats()["instructions"] == len(docs)
 
 
 def test_model_by_name_id_and_tag(registry: Registry) -> None:
@@ -295,5 +292,5 @@ def test_stats(registry: Registry) -> None:
     assert stats["parameters"] == {
         s: statuses.count(s) for s in ("current", "deprecated", "removed")
     }
-    assert stats["schema_version"] == 3
+    assert stats["schema_version"] == SCHEMA_VERSION
     assert stats["path"] == str(registry.path)
