@@ -36,7 +36,7 @@ def hostile_server(registry_file: Path) -> Iterator[RegistryServer]:
                     description=f"{QUOTES}{IMAGE}{HUGE}",
                     license=HUGE,
                     source=f"javascript:window.pwned = 4//{HUGE}",
-                    capabilities=("chat",),
+                    capabilities=("chat", SCRIPT),
                     tags=(IMAGE,),
                     metadata={SCRIPT: IMAGE},
                     variants=(Variant(tag=f"t{IMAGE}", parameters_b=1.0, context_length=4096),),

@@ -345,7 +345,16 @@ def test_module_entry_point_runs_in_a_subprocess(registry_path: Path) -> None:
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
 def test_serve_answers_until_stopped(registry_path: Path, stop: signal.Signals) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-m", "modelfile_ls.registry", "serve", "--port", "0"],
+        [
+            sys.executable,
+            "-m",
+            "modelfile_ls.registry",
+            "serve",
+            "--port",
+            "0",
+            "--ollama-host",
+            "127.0.0.1:9",
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -362,6 +371,10 @@ def test_serve_answers_until_stopped(registry_path: Path, stop: signal.Signals) 
             "success": True,
             "data": {"status": "ok", "schema_version": SCHEMA_VERSION, "models": 140},
         }
+        assert "(dashboard: " in line
+        assert httpx.get(f"{url}/").headers["content-type"].startswith("text/html")
+        (host,) = httpx.get(f"{url}/api/hosts").json()["data"]
+        assert (host["host"], host["reachable"]) == ("http://127.0.0.1:9", False)
     finally:
         process.send_signal(stop)
         code = process.wait(timeout=30)

@@ -43,7 +43,9 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
     path = resolve_registry_path(args.registry)
     open_registry(path).close()  # create/migrate now, so a broken file fails before binding
     try:
-        server = make_server(path, args.host, args.port, access_log=sys.stderr)
+        server = make_server(
+            path, args.host, args.port, access_log=sys.stderr, ollama_hosts=args.ollama_host
+        )
     except OSError as exc:
         raise CommandError(
             f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
@@ -54,7 +56,7 @@ def cmd_serve(args: argparse.Namespace, out: TextIO) -> int:
             "machine can read the registry",
             file=sys.stderr,
         )
-    out.write(f"serving {path} at {server.url} (Ctrl-C to stop)\n")
+    out.write(f"serving {path} at {server.url} (dashboard: {server.url}/; Ctrl-C to stop)\n")
     out.flush()
     if threading.current_thread() is threading.main_thread():
         # A service manager stops us with SIGTERM: shut down as cleanly as on Ctrl-C.
@@ -78,6 +80,13 @@ def register(verbs: Verbs) -> None:
     sub = verbs.add("reset", cmd_reset, "recreate the registry (also repairs a corrupt file)")
     sub.add_argument("--empty", action="store_true", help="no catalog models, only facts")
     sub.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
-    sub = verbs.add("serve", cmd_serve, "serve the read-only HTTP API")
+    sub = verbs.add("serve", cmd_serve, "serve the read-only HTTP API and the dashboard")
     sub.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sub.add_argument("--port", type=port, default=3001, help="port (default 3001; 0 picks one)")
+    sub.add_argument(
+        "--ollama-host",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an Ollama server whose state the dashboard shows (repeatable; default $OLLAMA_HOST)",
+    )
