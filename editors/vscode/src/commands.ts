@@ -1,7 +1,7 @@
 // The server's commands (ids from modelfile_ls/vocabulary.py COMMAND_TITLES; a test holds
 // package.json and this file to that table) and the arguments a palette invocation lacks.
 import * as vscode from "vscode";
-import { defaultModelName } from "./modelName";
+import { suggestedName } from "./modelName";
 
 export const CREATE = "modelfile-ls.create";
 export const PULL = "modelfile-ls.pull";
@@ -35,14 +35,18 @@ function requireModelfile(action: string): vscode.TextDocument | undefined {
   return document;
 }
 
-async function askModelName(document: vscode.TextDocument, verb: string): Promise<string | undefined> {
-  const value = defaultModelName(document.uri.fsPath);
+async function askModelName(
+  document: vscode.TextDocument,
+  verb: "Create" | "Push",
+): Promise<string | undefined> {
+  const value = suggestedName(document.uri.fsPath) ?? "";
+  const example = verb === "Push" ? "you/mybot" : "mybot";
   const name = await vscode.window.showInputBox({
-    title: `${verb} Model in Ollama`,
-    prompt: `Name of the model to ${verb.toLowerCase()} (as in \`ollama ${verb.toLowerCase()} NAME\`)`,
+    title: verb === "Create" ? "Create Model in Ollama" : "Push Model",
+    prompt: `Name of the model to ${verb.toLowerCase()}, as in \`ollama ${verb.toLowerCase()} ${example}\``,
     value,
     valueSelection: [0, value.length],
-    validateInput: (text) => (/^\S+$/.test(text.trim()) ? undefined : "A model name has no spaces"),
+    validateInput: (text) => (/^\S+$/.test(text.trim()) ? undefined : "A model name is one word, without spaces"),
   });
   return name?.trim() || undefined;
 }
@@ -102,12 +106,16 @@ export async function paletteArguments(
   execute: Execute,
 ): Promise<CommandArguments | undefined> {
   switch (command) {
-    case CREATE:
-    case PUSH: {
-      const verb = command === CREATE ? "Create" : "Push";
-      const document = requireModelfile(`${verb.toLowerCase()} a model`);
-      const name = document && (await askModelName(document, verb));
+    case CREATE: {
+      const document = requireModelfile("create a model");
+      const name = document && (await askModelName(document, "Create"));
       return document && name ? [{ uri: document.uri.toString(), name }] : undefined;
+    }
+    case PUSH: {
+      // Push sends an installed model to its registry: it needs only the model's name.
+      const document = requireModelfile("push its model");
+      const model = document && (await askModelName(document, "Push"));
+      return model ? [{ model }] : undefined;
     }
     case PULL: {
       const document = requireModelfile("pull its base model");

@@ -1,27 +1,28 @@
-// The default name offered for a model created from a file, as `ollama create NAME -f FILE`
-// would be typed: `llama.Modelfile` -> llama, `Modelfile.coder` -> coder, `dir/Modelfile` -> dir.
+// The model name a Modelfile suggests by its file name, offered when creating or pushing:
+// `mybot.Modelfile`, `Modelfile.mybot` and `mybot/Modelfile` suggest `mybot`. The same rule as
+// the server's modelfile_ls/lsp/naming.py suggested_name (tests/editors compares the two).
 import * as path from "path";
 
-const FALLBACK = "my-model";
+const MODELFILE = "modelfile";
 
-export function defaultModelName(file: string): string {
+export function suggestedName(file: string): string | undefined {
   const base = path.basename(file);
-  let stem: string;
-  if (base === "Modelfile") {
-    stem = path.basename(path.dirname(file));
-  } else if (base.startsWith("Modelfile.")) {
-    stem = base.slice("Modelfile.".length);
-  } else if (/\.modelfile$/i.test(base)) {
-    stem = base.slice(0, -".modelfile".length);
+  const lower = base.toLowerCase();
+  let name: string;
+  if (lower === MODELFILE) {
+    name = path.basename(path.dirname(file));
+  } else if (lower.endsWith(`.${MODELFILE}`)) {
+    name = base.slice(0, -MODELFILE.length - 1);
+  } else if (lower.startsWith(`${MODELFILE}.`)) {
+    name = base.slice(MODELFILE.length + 1);
   } else {
-    stem = path.parse(base).name;
+    name = path.parse(base).name;
   }
-  // Ollama's name parts are letters, digits, `_`, `-` and `.` (model/name.go); lower case is
-  // what `ollama list` shows for library models, so the default follows it.
-  const name = stem
+  // Lower case (Ollama's names are case-insensitive, its library lower-case), and `-` for
+  // every run of characters a model name cannot hold.
+  const cleaned = name
     .toLowerCase()
-    .replace(/[^a-z0-9_.-]+/g, "-")
-    .replace(/^[^a-z0-9]+/, "")
-    .replace(/-+$/, "");
-  return name || FALLBACK;
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[-._]+|[-._]+$/g, "");
+  return cleaned || undefined;
 }

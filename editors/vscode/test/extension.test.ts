@@ -121,6 +121,15 @@ describe("extension", () => {
       assert.deepStrictEqual(sent(), []);
     });
 
+    it("Create offers an empty name when the file suggests none, and sends nothing for an empty answer", async () => {
+      const client = await activated();
+      vscode.setActiveDocument(new vscode.FakeDocument(vscode.Uri.file("/work/--.modelfile"), "modelfile"));
+      vscode.answers.inputBox = () => "";
+      await client.invoke("modelfile-ls.create");
+      assert.strictEqual(vscode.recorded.inputBoxes[0].value, "");
+      assert.deepStrictEqual(sent(), []);
+    });
+
     it("Create without a Modelfile open says so and sends nothing", async () => {
       const client = await activated();
       vscode.setActiveDocument(new vscode.FakeDocument(vscode.Uri.file("/work/notes.md"), "markdown"));
@@ -133,7 +142,7 @@ describe("extension", () => {
       const client = await activated();
       await client.invoke("modelfile-ls.create");
       const validate = vscode.recorded.inputBoxes[0].validateInput;
-      assert.strictEqual(validate("my model"), "A model name has no spaces");
+      assert.strictEqual(validate("my model"), "A model name is one word, without spaces");
       assert.strictEqual(validate("my-model:latest"), undefined);
     });
 
@@ -143,14 +152,13 @@ describe("extension", () => {
       assert.deepStrictEqual(sent(), [{ command: "modelfile-ls.pull", arguments: [{ uri: MODELFILE.toString() }] }]);
     });
 
-    it("Push Model asks for the name and sends uri and name", async () => {
+    it("Push Model asks for the name, defaulting from the file, and sends it as the model", async () => {
       const client = await activated();
       vscode.answers.inputBox = () => "me/llama-coder";
       await client.invoke("modelfile-ls.push");
-      assert.strictEqual(vscode.recorded.inputBoxes[0].title, "Push Model in Ollama");
-      assert.deepStrictEqual(sent(), [
-        { command: "modelfile-ls.push", arguments: [{ uri: MODELFILE.toString(), name: "me/llama-coder" }] },
-      ]);
+      assert.strictEqual(vscode.recorded.inputBoxes[0].title, "Push Model");
+      assert.strictEqual(vscode.recorded.inputBoxes[0].value, "llama-coder");
+      assert.deepStrictEqual(sent(), [{ command: "modelfile-ls.push", arguments: [{ model: "me/llama-coder" }] }]);
     });
 
     it("Extract lists the installed models, offers them in a quick pick and extracts the pick", async () => {
