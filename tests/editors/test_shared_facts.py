@@ -97,7 +97,12 @@ def test_vscode_settings_mirror_every_server_key() -> None:
     server = {
         key.removeprefix("modelfile.") for key in PROPERTIES if not key.startswith(CLIENT_SETTINGS)
     }
-    assert server == set(CONFIG_KEYS) - CHECK_ONLY_KEYS
+    expected = set(CONFIG_KEYS) - CHECK_ONLY_KEYS
+    assert server == expected, (
+        "editors/vscode/package.json contributes.configuration must declare exactly the server's"
+        f" keys: add {sorted(expected - server)}, remove {sorted(server - expected)} (as"
+        ' "modelfile.KEY": {"type": [..., "null"], "default": null, "markdownDescription": ...})'
+    )
     for key, schema in PROPERTIES.items():
         assert schema.get("markdownDescription") or schema.get("description"), key
         if not key.startswith(CLIENT_SETTINGS):

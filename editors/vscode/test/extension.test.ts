@@ -163,16 +163,21 @@ describe("extension", () => {
 
     it("Extract lists the installed models, offers them in a quick pick and extracts the pick", async () => {
       const client = await activated();
-      lc.server.answers.set("modelfile-ls.listModels", [
-        { name: "llama3.2:latest", details: { parameter_size: "3.2B", quantization_level: "Q4_K_M" } },
-        { name: "qwen2.5:0.5b" },
-      ]);
+      // The server's answer (modelfile_ls/lsp/ollama_commands.py list_models).
+      lc.server.answers.set("modelfile-ls.listModels", {
+        host: "http://127.0.0.1:11434",
+        models: [
+          { name: "llama3.2:latest", size: 2019393189, family: "llama", parameter_size: "3.2B", quantization_level: "Q4_K_M" },
+          { name: "qwen2.5:0.5b", size: 397821319, family: "", parameter_size: "", quantization_level: "" },
+        ],
+        error: null,
+      });
       vscode.answers.quickPick = (items) => items[1];
       await client.invoke("modelfile-ls.extract");
       assert.deepStrictEqual(
         vscode.recorded.quickPicks[0].items.map((i: { label: string; description?: string }) => [i.label, i.description]),
         [
-          ["llama3.2:latest", "3.2B · Q4_K_M"],
+          ["llama3.2:latest", "3.2B · Q4_K_M · llama"],
           ["qwen2.5:0.5b", undefined],
         ],
       );
@@ -182,11 +187,15 @@ describe("extension", () => {
       ]);
     });
 
-    it("Extract reads the {models: [...]} shape and plain names too", async () => {
+    it("Extract reads a plain list of names and Ollama's {models: [{name, details}]} too", async () => {
       const client = await activated();
-      lc.server.answers.set("modelfile-ls.listModels", { models: ["phi3:mini"] });
+      lc.server.answers.set("modelfile-ls.listModels", ["phi3:mini"]);
       await client.invoke("modelfile-ls.extract");
       assert.deepStrictEqual(sent()[1], { command: "modelfile-ls.extract", arguments: [{ model: "phi3:mini" }] });
+      lc.server.answers.set("modelfile-ls.listModels", { models: [{ model: "mistral:7b", details: { parameter_size: "7B" } }] });
+      await client.invoke("modelfile-ls.extract");
+      assert.deepStrictEqual(vscode.recorded.quickPicks[1].items, [{ label: "mistral:7b", description: "7B" }]);
+      assert.deepStrictEqual(sent()[3], { command: "modelfile-ls.extract", arguments: [{ model: "mistral:7b" }] });
     });
 
     it("Extract with no installed models warns and extracts nothing", async () => {
