@@ -88,6 +88,24 @@ function steps.create()
   end)
   seen.create = commands.last['modelfile-ls.create']
   seen.progress = require('modelfile.progress').history
+  seen.ollama_status = require('modelfile.status').current()
+end
+
+function steps.cancel_pull()
+  local commands = require('modelfile.commands')
+  local progress = require('modelfile.progress')
+  vim.cmd('ModelfilePull')
+  wait('the pull to report progress', function()
+    return vim.iter(progress.history):any(function(entry)
+      return entry.kind == 'report'
+    end)
+  end)
+  vim.cmd('ModelfileCancel')
+  wait('the pull command to answer', function()
+    return commands.last['modelfile-ls.pull'] ~= nil
+  end)
+  seen.pull = commands.last['modelfile-ls.pull']
+  seen.progress = progress.history
 end
 
 function steps.health()
