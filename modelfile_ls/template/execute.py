@@ -211,6 +211,8 @@ class _State:
         try:
             self.walk(dot, tree.root)
         except RecursionError:
+            # Python's stack ends before Go's 100,000 templates; report it as Go would.
+            self.node = node
             self.errorf(f"exceeded maximum template depth ({MAX_EXEC_DEPTH})")
         finally:
             self.name, self.vars, self.text = saved

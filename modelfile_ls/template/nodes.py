@@ -7,8 +7,9 @@ in Go) is where the node's source ends, for editors.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from enum import IntEnum
+from typing import Any
 
 from modelfile_ls.template.gostrconv import quote
 
@@ -332,3 +333,17 @@ _GO_SPACES = frozenset(
 def go_is_space(char: str) -> bool:
     """Go's `unicode.IsSpace` (the White_Space property), as `bytes.TrimSpace` uses it."""
     return char in _GO_SPACES
+
+
+def copy_tree(node: Any) -> Any:
+    """A deep copy of a node and everything under it (Go's `Node.Copy`)."""
+    if isinstance(node, list):
+        return [copy_tree(item) for item in node]
+    if isinstance(node, Node):
+        changes = {
+            f.name: copy_tree(getattr(node, f.name))
+            for f in fields(node)
+            if isinstance(getattr(node, f.name), Node | list)
+        }
+        return replace(node, **changes)
+    return node

@@ -9,6 +9,9 @@ without a pipeline. A template whose identifiers include neither `messages` nor 
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -61,19 +64,37 @@ class OllamaTemplate:
         return "messages" not in self.vars and "response" not in self.vars
 
 
+# Go's parser recurses once per nested block or parenthesis, on a stack that grows as needed
+# (parentheses stop at 10,000 levels); Python's default limit of 1,000 frames would stop at a
+# few hundred. Python-to-Python calls do not grow the C stack (3.11+), so a high limit is safe.
+_RECURSION_LIMIT = 120_000
+
+
+@contextmanager
+def room_to_recurse() -> Iterator[None]:
+    """Let the parser and executor recurse as deep as Go's would."""
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(previous, _RECURSION_LIMIT))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
 def parse_template(text: str, comments: bool = False) -> OllamaTemplate:
     """Parse as Ollama's `template.Parse`; raise `TemplateError` where it fails."""
-    try:
-        trees = parse("", text, KNOWN_FUNCTIONS, comments=comments)
-    except TemplateSyntaxError as error:
-        raise TemplateError(error.message, error.start, error.end, error.line) from error
-    found: list[str] = []
-    # Go walks the trees in map order; the error text does not depend on it, so the first
-    # offending node in the text is the one reported.
-    for tree in sorted(trees.values(), key=lambda t: t.root.pos if t.root else 0):
-        if tree.root is not None:
-            for node in tree.root.nodes:
-                found.extend(identifiers(node))
+    with room_to_recurse():
+        try:
+            trees = parse("", text, KNOWN_FUNCTIONS, comments=comments)
+        except TemplateSyntaxError as error:
+            raise TemplateError(error.message, error.start, error.end, error.line) from error
+        found: list[str] = []
+        # Go walks the trees in map order; the error text does not depend on it, so the first
+        # offending node in the text is the one reported.
+        for tree in sorted(trees.values(), key=lambda t: t.root.pos if t.root else 0):
+            if tree.root is not None:
+                for node in tree.root.nodes:
+                    found.extend(identifiers(node))
     return OllamaTemplate(text, trees, tuple(sorted({name.lower() for name in found})))
 
 

@@ -10,7 +10,6 @@ the model's system prompt first when the request starts with another role.
 
 from __future__ import annotations
 
-import copy
 import datetime
 from typing import Any
 
@@ -19,7 +18,7 @@ from modelfile_ls.template.builtins import Builtin
 from modelfile_ls.template.execute import ExecError, execute
 from modelfile_ls.template.gojson import marshal
 from modelfile_ls.template.govalues import ANY_MAP, GoMap, GoStruct, unwrap
-from modelfile_ls.template.ollama import OllamaTemplate, parse_template
+from modelfile_ls.template.ollama import OllamaTemplate, parse_template, room_to_recurse
 from modelfile_ls.template.ollama_values import TOOL_PROPERTY, template_messages, template_tools
 
 Message = dict[str, Any]
@@ -104,9 +103,10 @@ def render_prompt(
     chat = [dict(m, role=str(m.get("role", "")).lower()) for m in messages]
     if system and (not chat or chat[0]["role"] != "system"):
         chat.insert(0, {"role": "system", "content": system})
-    return execute_template(
-        template, tag_images(chat), tools, think, today or datetime.date.today()
-    )
+    with room_to_recurse():
+        return execute_template(
+            template, tag_images(chat), tools, think, today or datetime.date.today()
+        )
 
 
 def tag_images(messages: list[Message]) -> list[Message]:
@@ -172,7 +172,7 @@ def execute_template(
             turn["Prompt"] = content
         elif role == "assistant":
             turn["Response"] = content
-    cut = cut_after_response(copy.deepcopy(root))
+    cut = cut_after_response(n.copy_tree(root))
     # The last turn runs as a new template: only Go's built-ins, the default missingkey.
     last = {"": trees[""]}
     out.append(execute(last, "", _data({**turn, **thinking}), {}, False, cut))

@@ -96,3 +96,24 @@ def test_any_parsed_template_renders_or_fails_with_a_go_error(source: str) -> No
         raise AssertionError("parsed once, must parse again") from None
     else:
         assert isinstance(prompt, str)
+
+
+def test_deep_nesting_parses_as_in_go() -> None:
+    # Go's parser takes 10,000 nested parentheses and stops at the next level.
+    def parens(depth: int) -> str:
+        return "{{ " + "(" * depth + "1" + ")" * depth + " }}"
+
+    assert check_template(parens(10_000)) is None
+    error = check_template(parens(10_001))
+    assert error is not None and error.message == "template: :1: max expression depth exceeded"
+    assert check_template("{{ if .A }}" * 3000 + "{{ end }}" * 3000) is None
+
+
+def test_endless_template_recursion_is_gos_depth_error() -> None:
+    source = '{{ define "a" }}{{ template "a" . }}{{ end }}{{ template "a" . }}{{ .Messages }}'
+    try:
+        render_prompt(source, [{"role": "user", "content": "hi"}])
+    except ExecError as error:
+        assert str(error).endswith("exceeded maximum template depth (100000)")
+    else:
+        raise AssertionError("must fail")

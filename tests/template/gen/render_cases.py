@@ -442,4 +442,19 @@ SEMANTICS: list[tuple[str, str, dict[str, Any]]] = [
         "{{ range .Messages }}{{ .Role }},{{ end }}",
         {"messages": [{"role": "USER", "content": "x"}, {"role": "Assistant", "content": "y"}]},
     ),
+    (
+        "endless template recursion",
+        '{{ define "a" }}{{ template "a" . }}{{ end }}{{ template "a" . }}{{ .Messages }}',
+        _CHAT,
+    ),
+    (
+        "deeply nested blocks",
+        "{{ range .Messages }}" * 60
+        + "x"
+        + "{{ end }}" * 60
+        + "{{ if .Messages }}" * 300
+        + "y"
+        + "{{ end }}" * 300,
+        _CHAT,
+    ),
 ]
