@@ -64,14 +64,14 @@ def main(args: list[str]) -> int:
     except CommandError as error:
         print(f"modelfile-ls: {error}", file=sys.stderr)
         return 2
-    chat = [*_modelfile_messages(parsed), *(messages or DEFAULT_MESSAGES)]
     try:
         prompt = render_prompt(
             template,
-            chat,
+            messages or DEFAULT_MESSAGES,
             system=options.system if options.system is not None else system,
             tools=tools,
             think=True if options.think else None,
+            history=_modelfile_messages(parsed),
         )
     except TemplateError as error:
         print(f"{options.file}: template error: {error.message}", file=sys.stderr)

@@ -15,10 +15,11 @@ Pure API for rules and editor features (no I/O). This package exports the parse 
   the top level; `define`/`block` add more), each tree's `root` a `nodes.ListNode` whose nodes
   carry `pos` (character offset; fields and variables also `end`); `vars` (Ollama's
   lower-cased identifiers), `uses_messages` (messages mode), `appends_response`.
-- `render.render_prompt(template_text, messages, system=None, tools=None, think=None, today=None)
-  -> str`: the prompt Ollama builds for a chat request (messages and tools as in Ollama's chat
-  API JSON; `system` is the model's system prompt, put first unless the messages start with
-  one). Raises `TemplateError`, or `execute.ExecError` with Go's execution error text.
+- `render.render_prompt(template_text, messages, system=None, tools=None, think=None,
+  today=None, history=None) -> str`: the prompt Ollama builds for a chat request (messages,
+  tools and `history`, the model's MESSAGE instructions, as in Ollama's chat API JSON;
+  `system` is the model's system prompt, put first unless the request starts with one).
+  Raises `TemplateError`, or `execute.ExecError` with Go's execution error text.
 - `scope.scope_at(text, offset) -> Scope`: what dot is at an offset (`data`, `message`, `tool`,
   `tool call`, `unknown`), the variables in scope with their kinds, and `fields` valid on dot
   (`fields_of("$m")` for a variable); works on unfinished templates.

@@ -93,15 +93,19 @@ def render_prompt(
     tools: list[dict[str, Any]] | None = None,
     think: bool | None = None,
     today: datetime.date | None = None,
+    history: list[Message] | None = None,
 ) -> str:
     """The prompt Ollama builds for a chat request; raises `TemplateError` or `ExecError`.
 
-    `messages` are API messages (`role`, `content`, `tool_calls`, `tool_name`, `images`...);
-    `system` is the model's system prompt, used when the messages do not start with one.
+    `messages` are the request's API messages (`role`, `content`, `tool_calls`, `tool_name`,
+    `images`...); `history` the model's MESSAGE instructions, which Ollama puts before them;
+    `system` the model's system prompt, which Ollama puts first when the request's first
+    message is not a system message.
     """
     template = parse_template(template_text)
-    chat = [dict(m, role=str(m.get("role", "")).lower()) for m in messages]
-    if system and (not chat or chat[0]["role"] != "system"):
+    request = [dict(m, role=str(m.get("role", "")).lower()) for m in messages]
+    chat = [dict(m) for m in history or ()] + request
+    if system and request and request[0]["role"] != "system":
         chat.insert(0, {"role": "system", "content": system})
     with room_to_recurse():
         return execute_template(

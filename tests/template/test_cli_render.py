@@ -186,3 +186,18 @@ def test_images_become_tags_in_their_message(
     )
     assert main(["template", "render", modelfile, "--messages", messages]) == 0
     assert capsys.readouterr().out == "[img-0][img-1]look|ok|and [img-2] here|"
+
+
+def test_system_goes_first_unless_the_request_starts_with_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Ollama's chat handler looks at the request's first message, not at the MESSAGE history.
+    template = "{{ range .Messages }}{{ .Role }}:{{ .Content }};{{ end }}"
+    modelfile = _write(
+        tmp_path, "Modelfile", f'FROM x\nSYSTEM sys\nTEMPLATE "{template}"\nMESSAGE system hist\n'
+    )
+    assert main(["template", "render", modelfile]) == 0
+    assert capsys.readouterr().out == "system:sys\n\nhist;user:Hello!;"  # merged by collate
+    messages = _write(tmp_path, "m.json", json.dumps([{"role": "system", "content": "req"}]))
+    assert main(["template", "render", modelfile, "--messages", messages]) == 0
+    assert capsys.readouterr().out == "system:hist\n\nreq;"
