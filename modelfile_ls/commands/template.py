@@ -58,6 +58,14 @@ def main(args: list[str]) -> int:
     options = parser.parse_args(args)
     try:
         parsed = _read_modelfile(options.file)
+        renderer = _last(parsed, "RENDERER")
+        if renderer:
+            # Ollama's renderPrompt hands such models to a built-in Go renderer; TEMPLATE is
+            # not used for chat prompts at all.
+            raise CommandError(
+                f"{options.file}: RENDERER {renderer} is set: Ollama builds this model's prompts"
+                " with its built-in renderer, not with TEMPLATE"
+            )
         messages = _json_list(options.messages, "messages") if options.messages else None
         tools = _json_list(options.tools, "tools") if options.tools else None
         template, system = _template_and_system(parsed, options.registry)

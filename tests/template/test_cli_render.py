@@ -201,3 +201,13 @@ def test_system_goes_first_unless_the_request_starts_with_one(
     messages = _write(tmp_path, "m.json", json.dumps([{"role": "system", "content": "req"}]))
     assert main(["template", "render", modelfile, "--messages", messages]) == 0
     assert capsys.readouterr().out == "system:hist\n\nreq;"
+
+
+def test_a_renderer_replaces_the_template(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    modelfile = _write(
+        tmp_path, "Modelfile", "FROM x\nTEMPLATE {{ .Prompt }}\nRENDERER qwen3-coder\n"
+    )
+    assert main(["template", "render", modelfile]) == 2
+    assert "RENDERER qwen3-coder is set" in capsys.readouterr().err
