@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from modelfile_ls import __version__
+from modelfile_ls.atomic import write_atomically
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -169,18 +170,3 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     elif report:
         sys.stdout.write(report if report.endswith("\n") else report + "\n")
     return exit_code(results, settings)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file through a temporary file and a rename, so readers never see half of it."""
-    import tempfile  # only `--output` needs it, and it drags in shutil's compressors
-
-    directory = path.resolve().parent
-    handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

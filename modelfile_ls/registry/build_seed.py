@@ -30,6 +30,7 @@ import re
 import sys
 from pathlib import Path
 
+from modelfile_ls.atomic import write_atomically
 from modelfile_ls.registry.csvio import read_csv, write_csv
 from modelfile_ls.registry.csvrows import CsvError
 from modelfile_ls.registry.records import NO_LATEST, ModelEntry, Variant
@@ -211,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1 if stale else 0
     out.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        (out / name).write_bytes(data)
+        write_atomically(out / name, data)
     print(f"wrote {', '.join(str(out / n) for n in files)}")
     return 0
 
