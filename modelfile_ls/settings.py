@@ -1,12 +1,15 @@
-"""One Settings object, built from flags, a config file or (later) LSP configuration."""
+"""One Settings object, built from flags, a config file or the editor's configuration, all
+through the same converters."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from modelfile_ls.severity import Severity
+from modelfile_ls.suggest import closest
 
 CONFIG_FILES = (".modelfile-ls.toml", "pyproject.toml")
 CONFIG_KEYS = ("select", "ignore", "severity", "fail-on", "ollama-host", "registry")
@@ -56,67 +59,136 @@ def _matches(code: str, patterns: frozenset[str]) -> bool:
     return any(code.startswith(p) for p in patterns)
 
 
-def parse_codes(values: Any, where: str) -> frozenset[str]:
-    """Normalise a list of codes or prefixes from a file or a comma-separated flag."""
-    if isinstance(values, str):
-        values = values.split(",")
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        raise ConfigError(f'{where}: expected a list of rule codes such as ["MF101"]')
-    codes = frozenset(v.strip().upper() for v in values if v.strip())
-    bad = sorted(c for c in codes if not c.startswith("MF"))
+class _Invalid(ValueError):
+    """A value that does not convert; the message says what was expected (without the place)."""
+
+
+def _codes(value: object) -> frozenset[str]:
+    """Codes or prefixes: a list of strings, or one comma-separated string (as flags give)."""
+    items = value.split(",") if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise _Invalid(f'expected a list of rule codes such as ["MF101"], got {_shown(value)}')
+    for item in items:
+        if not isinstance(item, str):
+            raise _Invalid(f'expected a list of rule codes such as ["MF101"], got {_shown(item)}')
+    codes = frozenset(item.strip().upper() for item in items if item.strip())
+    bad = sorted(code for code in codes if not code.startswith("MF"))
     if bad:
-        raise ConfigError(f"{where}: {', '.join(bad)} is not a rule code (codes look like MF101)")
+        raise _Invalid(f"{', '.join(bad)} is not a rule code (codes look like MF101)")
     return codes
+
+
+def _level(value: object, off: str) -> Severity | None:
+    """A severity name, or None for `off` (the word that disables: `never`, `off`)."""
+    if not isinstance(value, str):
+        raise _Invalid(
+            f"expected a severity name (error, warning, info, hint or {off}), got {_shown(value)}"
+        )
+    if value.strip().lower() == off:
+        return None
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        raise _Invalid(
+            f"unknown severity {value!r} (use error, warning, info, hint or {off})"
+        ) from None
+
+
+def _fail_on(value: object) -> Severity | None:
+    return _level(value, "never")
+
+
+def _string(value: object) -> str:
+    if not isinstance(value, str):
+        raise _Invalid(f"expected a string, got {_shown(value)}")
+    return value
+
+
+def _shown(value: object) -> str:
+    """A wrong value as TOML and JSON spell it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        return f"the string {value!r}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    return "null" if value is None else type(value).__name__
+
+
+_CONVERTERS: dict[str, tuple[str, Callable[[object], Any]]] = {
+    "select": ("select", _codes),
+    "ignore": ("ignore", _codes),
+    "fail-on": ("fail_on", _fail_on),
+    "ollama-host": ("ollama_host", _string),
+    "registry": ("registry_path", _string),
+}
+"""Each configuration key (as in `.modelfile-ls.toml` and the editor's settings): the Settings
+field it sets and the converter that checks its value. `severity` is a table, read below.
+A table of small converters rather than cattrs: importing cattrs would add about a third to the
+`--check` imports (bench/lazy_imports.py), and its generic errors name types, not our keys."""
+
+
+def parse_codes(values: object, where: str) -> frozenset[str]:
+    """Normalise a list of codes or prefixes from a file or a comma-separated flag."""
+    try:
+        return _codes(values)
+    except _Invalid as exc:
+        raise ConfigError(f"{where}: {exc}") from None
 
 
 def parse_fail_on(text: str, where: str) -> Severity | None:
     """`error|warning|info|hint|never` to a threshold."""
-    if text.strip().lower() == "never":
-        return None
     try:
-        return Severity.parse(text)
-    except ValueError as exc:
+        return _fail_on(text)
+    except _Invalid as exc:
         raise ConfigError(f"{where}: {exc}") from None
 
 
 def settings_from_mapping(data: dict[str, Any], where: str) -> Settings:
-    """Settings from a `[tool.modelfile-ls]` table or an LSP configuration object."""
-    known = set(CONFIG_KEYS)
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise ConfigError(
-            f"{where}: unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})"
-        )
-    severity: dict[str, Severity | None] = {}
-    raw_severity = data.get("severity", {})
-    if not isinstance(raw_severity, dict):
-        raise ConfigError(f'{where}: severity must be a table of CODE = "warning"')
-    for code, level in raw_severity.items():
-        if not isinstance(level, str):
-            raise ConfigError(f"{where}: severity.{code} must be a string")
-        severity[code.upper()] = None if level.lower() == "off" else _severity(level, where)
-    return Settings(
-        select=parse_codes(data["select"], f"{where}: select") if "select" in data else None,
-        ignore=parse_codes(data.get("ignore", []), f"{where}: ignore"),
-        severity=severity,
-        fail_on=parse_fail_on(str(data.get("fail-on", "error")), f"{where}: fail-on"),
-        ollama_host=_optional_str(data, "ollama-host", where),
-        registry_path=_optional_str(data, "registry", where),
-    )
+    """Settings from a `[tool.modelfile-ls]` table or an LSP configuration object; every bad
+    key is reported, one line each, in one ConfigError."""
+    fields: dict[str, Any] = {}
+    problems: list[str] = []
+    for key, value in data.items():
+        if key == "severity":
+            fields["severity"] = _severities(value, problems)
+        elif key in _CONVERTERS:
+            name, convert = _CONVERTERS[key]
+            try:
+                fields[name] = convert(value)
+            except _Invalid as exc:
+                problems.append(f"{key}: {exc}")
+        else:
+            problems.append(_unknown_key(str(key)))
+    if problems:
+        raise ConfigError("\n".join(f"{where}: {problem}" for problem in problems))
+    return Settings(**fields)
 
 
-def _severity(level: str, where: str) -> Severity:
-    try:
-        return Severity.parse(level)
-    except ValueError as exc:
-        raise ConfigError(f"{where}: {exc}") from None
+def _severities(value: object, problems: list[str]) -> dict[str, Severity | None]:
+    if not isinstance(value, dict):
+        problems.append(f'severity: expected a table of CODE = "warning", got {_shown(value)}')
+        return {}
+    levels: dict[str, Severity | None] = {}
+    for code, level in value.items():
+        try:
+            (checked,) = _codes([code]) or _codes([repr(code)])
+            levels[checked] = _level(level, "off")
+        except _Invalid as exc:
+            problems.append(f"severity.{code}: {exc}")
+    return levels
 
 
-def _optional_str(data: dict[str, Any], key: str, where: str) -> str | None:
-    value = data.get(key)
-    if value is not None and not isinstance(value, str):
-        raise ConfigError(f"{where}: {key} must be a string")
-    return value
+def _unknown_key(key: str) -> str:
+    message = f"unknown key {key!r}"
+    guess = closest(key.replace("_", "-").lower(), CONFIG_KEYS, cutoff=0.6)
+    if guess:
+        message += f"; did you mean {guess!r}?"
+    return f"{message} (known: {', '.join(sorted(CONFIG_KEYS))})"
 
 
 def find_config(start: Path) -> Path | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.analysis.suggest import closest
+from modelfile_ls.suggest import closest
 
 
 def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.analysis.suggest import closest
+from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import Span
 
 

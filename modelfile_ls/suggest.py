@@ -1,4 +1,4 @@
-"""Did-you-mean suggestions, shared by every rule that offers one."""
+"""Did-you-mean suggestions, shared by every rule and the settings that offer one (a leaf)."""
 
 from __future__ import annotations
 
