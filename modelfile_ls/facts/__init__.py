@@ -16,6 +16,15 @@ ParameterType = Literal["int", "float", "bool", "string_list"]
 ParameterStatus = Literal["current", "deprecated", "removed"]
 
 
+def number_text(value: float | None) -> str:
+    """A bound or default as written in a Modelfile: `1`, `0.9`; "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 @dataclass(frozen=True, slots=True)
 class ParameterFact:
     """One PARAMETER name as Ollama's CLI knows it."""
@@ -31,6 +40,18 @@ class ParameterFact:
     deprecated: str | None
     removed: str | None
     aliases: tuple[str, ...]
+
+    @property
+    def range_text(self) -> str:
+        """The accepted range as every listing shows it: `0..1`, `>= 1`, `<= 5`, or ""."""
+        low, high = number_text(self.minimum), number_text(self.maximum)
+        if low and high:
+            return f"{low}..{high}"
+        if low:
+            return f">= {low}"
+        if high:
+            return f"<= {high}"
+        return ""
 
     @property
     def status(self) -> ParameterStatus:
@@ -112,10 +133,26 @@ def read_data_file(name: str) -> dict[str, Any]:
 
 
 @cache
+def _instructions_data() -> dict[str, Any]:
+    return read_data_file("instructions.json")
+
+
+def instruction_commands() -> dict[str, str]:
+    """Ollama's internal command name of each instruction (`model` for FROM) to its keyword."""
+    instructions = _instructions_data()["instructions"]
+    return {i["command"]: i["keyword"] for i in instructions if i["command"]}
+
+
+def message_roles() -> tuple[str, ...]:
+    """The MESSAGE roles Ollama accepts, in the order its error message names them."""
+    return tuple(_instructions_data()["message_roles"])
+
+
+@cache
 def language_facts() -> LanguageFacts:
     """The parsed language facts (loaded once per process)."""
     params = read_data_file("parameters.json")["parameters"]
-    instr = read_data_file("instructions.json")
+    instr = _instructions_data()
     return LanguageFacts(
         parameters={
             p["name"]: ParameterFact(
@@ -146,7 +183,7 @@ def language_facts() -> LanguageFacts:
         },
         known_parsers=frozenset(instr["known_parsers"]),
         known_renderers=frozenset(instr["known_renderers"]),
-        message_roles=tuple(instr["message_roles"]),
+        message_roles=message_roles(),
         ollama_version=instr["ollama_version"],
         template=_template_facts(read_data_file("template.json")),
     )

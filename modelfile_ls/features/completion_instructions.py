@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modelfile_ls.facts import ParameterFact, language_facts
+from modelfile_ls.facts import ParameterFact, language_facts, number_text
 from modelfile_ls.features.candidates import (
     EMPTY,
     CandidateKind,
@@ -13,7 +13,6 @@ from modelfile_ls.features.candidates import (
 )
 from modelfile_ls.features.docs import (
     instruction_markup,
-    number_text,
     parameter_detail,
     parameter_markup,
 )

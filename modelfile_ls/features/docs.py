@@ -15,15 +15,6 @@ from modelfile_ls.modelname import ModelName
 from modelfile_ls.registry import ModelMatch
 
 
-def number_text(value: float | None) -> str:
-    """A bound or default as written in a Modelfile: `1`, `0.9`."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _float32(value: float) -> float:
     (rounded,) = struct.unpack("f", struct.pack("f", value))
     return float(rounded)
@@ -52,18 +43,6 @@ def is_default(fact: ParameterFact, value: int | float | bool | str | None) -> b
     return value == default and type(value) is type(default)
 
 
-def range_text(fact: ParameterFact) -> str:
-    """`0..1`, `>= 1`, `<= 5` or "" for a parameter's accepted range."""
-    low, high = number_text(fact.minimum), number_text(fact.maximum)
-    if low and high:
-        return f"{low}..{high}"
-    if low:
-        return f">= {low}"
-    if high:
-        return f"<= {high}"
-    return ""
-
-
 def version_note(fact: ParameterFact) -> str:
     """When Ollama added, deprecated or removed a parameter, and what that means today."""
     if fact.removed:
@@ -80,8 +59,8 @@ def parameter_detail(fact: ParameterFact) -> str:
     parts = [fact.type.replace("string_list", "string, repeatable")]
     if fact.default is not None:
         parts.append(f"default {str(fact.default).lower()}")
-    if range_text(fact):
-        parts.append(range_text(fact))
+    if fact.range_text:
+        parts.append(fact.range_text)
     if fact.status != "current" or fact.added:
         parts.append(plain(version_note(fact)).split(":")[0])
     return " · ".join(parts)
@@ -95,8 +74,8 @@ def parameter_markup(fact: ParameterFact) -> Markup:
     )
     doc.add(fact.description)
     rows = [("Default", fact.default_text, fact.default_text)]
-    if range_text(fact):
-        rows.append(("Range", code(range_text(fact)), range_text(fact)))
+    if fact.range_text:
+        rows.append(("Range", code(fact.range_text), fact.range_text))
     if version_note(fact):
         rows.append(("Version", version_note(fact), plain(version_note(fact))))
     if fact.aliases:

@@ -7,8 +7,8 @@ import bisect
 from dataclasses import dataclass
 
 from modelfile_ls.analysis.values import convert
-from modelfile_ls.facts import language_facts
-from modelfile_ls.features.docs import is_default, number_text
+from modelfile_ls.facts import language_facts, number_text
+from modelfile_ls.features.docs import is_default
 from modelfile_ls.features.document import document_index
 from modelfile_ls.features.models import context_text, model_info
 from modelfile_ls.registry import Registry

@@ -216,12 +216,8 @@ class ParameterRecord(ParameterFact):
 
     @property
     def range_text(self) -> str:
-        """`min..max`, the choices, or "" when unconstrained."""
-        if self.choices:
-            return "|".join(self.choices)
-        if self.minimum is None and self.maximum is None:
-            return ""
-        return f"{_number(self.minimum, self.type)}..{_number(self.maximum, self.type)}"
+        """The choices (`a|b`), else the fact's range (`0..1`, `>= 1`), or "" when unconstrained."""
+        return "|".join(self.choices) if self.choices else self.fact.range_text
 
     def to_json(self) -> dict[str, Any]:
         """JSON object."""
@@ -240,14 +236,6 @@ class ParameterRecord(ParameterFact):
             "aliases": list(self.aliases),
             "status": self.status,
         }
-
-
-def _number(value: float | None, kind: str) -> str:
-    if value is None:
-        return ""
-    if kind == "int" or value == int(value):
-        return str(int(value))
-    return repr(value)
 
 
 @dataclass(frozen=True, slots=True)

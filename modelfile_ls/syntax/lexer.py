@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
+from modelfile_ls.facts import message_roles
 from modelfile_ls.syntax.model import (
     KEYWORDS,
     Comment,
@@ -25,13 +27,17 @@ from modelfile_ls.syntax.model import (
     Value,
 )
 
-INVALID_COMMAND = (
-    'command must be one of "from", "license", "template", "system", "adapter", "draft",'
-    ' "renderer", "parser", "parameter", "message", or "requires"'
-)
-INVALID_ROLE = 'message role must be one of "system", "user", or "assistant"'
+
+def _one_of(words: Iterable[str]) -> str:
+    """Ollama's error messages list choices quoted, with "or" before the last one."""
+    quoted = [f'"{word}"' for word in words]
+    return f"{', '.join(quoted[:-1])}, or {quoted[-1]}"
+
+
+INVALID_COMMAND = f"command must be one of {_one_of(k.lower() for k in KEYWORDS)}"
+INVALID_ROLE = f"message role must be one of {_one_of(message_roles())}"
+MESSAGE_ROLES = frozenset(message_roles())
 UNEXPECTED_EOF = "unexpected EOF"
-MESSAGE_ROLES = frozenset({"system", "user", "assistant"})
 
 _KEYWORDS_LOWER = {k.lower(): k for k in KEYWORDS}
 _BLANKS = re.compile(r"[ \t\r\n]*")

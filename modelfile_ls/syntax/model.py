@@ -11,6 +11,7 @@ from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
 
+from modelfile_ls.facts import instruction_commands
 from modelfile_ls.syntax.decode import Encoding
 from modelfile_ls.syntax.positions import LineIndex
 
@@ -29,18 +30,7 @@ KEYWORDS = (
 )
 """The 11 instruction keywords, in the order Ollama's error message lists them."""
 
-COMMAND_TO_KEYWORD = {
-    "model": "FROM",
-    "license": "LICENSE",
-    "template": "TEMPLATE",
-    "system": "SYSTEM",
-    "adapter": "ADAPTER",
-    "draft": "DRAFT",
-    "renderer": "RENDERER",
-    "parser": "PARSER",
-    "message": "MESSAGE",
-    "requires": "REQUIRES",
-}
+COMMAND_TO_KEYWORD = instruction_commands()
 """Ollama's internal command names; a PARAMETER with one of these names acts as that instruction."""
 
 
