@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import ast
 import io
+import json
 import subprocess
 import sys
 import tokenize
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 
@@ -257,3 +260,31 @@ def test_the_check_path_stays_light(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_grammar_keeps_only_what_is_built() -> None:
+    """Editors build grammar/src with grammar/queries, the wheel compiles the Python binding;
+    the other bindings' scaffolding is gone and regeneration does not bring it back."""
+    grammar = ROOT / "grammar"
+    scripts = json.loads((grammar / "package.json").read_text(encoding="utf-8"))["scripts"]
+    assert scripts["generate"] == "tree-sitter generate --no-bindings"
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout: cannot tell tracked files from local ones")
+    listed = subprocess.run(
+        ["git", "ls-files", "grammar"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    top = {path.split("/")[1] for path in listed}
+    assert top == {
+        ".editorconfig",
+        ".gitattributes",
+        ".gitignore",
+        "README.md",
+        "bindings",
+        "grammar.js",
+        "package.json",
+        "queries",
+        "src",
+        "test",
+    }
+    bindings = sorted(path for path in listed if path.startswith("grammar/bindings/"))
+    assert bindings == ["grammar/bindings/python/tree_sitter_modelfile/binding.c"]

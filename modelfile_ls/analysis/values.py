@@ -77,8 +77,3 @@ def parse_float32(text: str) -> float | None:
         return None
     # Go reports ErrRange when a finite literal rounds beyond float32's range.
     return float(rounded) if math.isfinite(rounded) else None
-
-
-def is_bool_literal(text: str) -> bool:
-    """Whether Go's ParseBool accepts the text."""
-    return text in _BOOLS

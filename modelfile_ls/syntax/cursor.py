@@ -60,11 +60,6 @@ class CursorContext:
     """The PARAMETER name, for PARAMETER_VALUE."""
     comment: Comment | None = None
 
-    @property
-    def prefix_span(self) -> Span:
-        """The span of `prefix`: from the token start to the cursor."""
-        return Span(self.token_span.start, self.offset)
-
 
 def instruction_at(parsed: ParsedModelfile, offset: int) -> Instruction | None:
     """The instruction whose span contains the offset (its end included), by bisection."""

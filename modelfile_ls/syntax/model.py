@@ -186,7 +186,3 @@ class ParsedModelfile:
         if not any(i.command_name == "model" for i in self.instructions):
             return "no FROM line"
         return None
-
-    def instructions_at(self, offset: int) -> list[Instruction]:
-        """Instructions whose span contains the offset."""
-        return [i for i in self.instructions if i.span.contains(offset)]

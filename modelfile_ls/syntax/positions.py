@@ -116,9 +116,3 @@ def _units(segment: str, encoding: PositionEncoding) -> int:
     if encoding == "utf-16":
         return len(segment.encode("utf-16-le", "surrogatepass")) // 2
     return len(segment.encode("utf-8", "surrogatepass"))
-
-
-def byte_offset(text: str, offset: int) -> int:
-    """UTF-8 byte offset of a character offset (tree-sitter's unit)."""
-    prefix = text[:offset]
-    return len(prefix) if prefix.isascii() else len(prefix.encode("utf-8", "surrogatepass"))

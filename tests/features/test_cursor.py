@@ -68,8 +68,7 @@ def test_cursor_context(
     assert context.prefix == prefix
     assert context.keyword == keyword
     assert context.parameter == parameter
-    assert context.prefix_span.end == offset
-    assert text[context.prefix_span.start : offset] == prefix
+    assert text[context.token_span.start : offset] == prefix
 
 
 def test_token_span_covers_the_whole_word() -> None:
