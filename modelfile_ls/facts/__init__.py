@@ -170,17 +170,8 @@ def language_facts() -> LanguageFacts:
             )
             for p in params
         },
-        instructions={
-            i["keyword"]: InstructionFact(
-                keyword=i["keyword"],
-                command=i["command"],
-                added=i["added"],
-                repeat=i["repeat"],
-                summary=i["summary"],
-                doc=i["doc"],
-            )
-            for i in instr["instructions"]
-        },
+        # instructions.json's keys are InstructionFact's fields, one for one.
+        instructions={i["keyword"]: InstructionFact(**i) for i in instr["instructions"]},
         known_parsers=frozenset(instr["known_parsers"]),
         known_renderers=frozenset(instr["known_renderers"]),
         message_roles=message_roles(),
