@@ -17,6 +17,14 @@ from pathlib import Path
 
 from modelfile_ls import __version__
 from modelfile_ls.atomic import write_atomically
+from modelfile_ls.settings import (
+    ConfigError,
+    Settings,
+    find_config,
+    load_settings,
+    parse_codes,
+    parse_fail_on,
+)
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -123,19 +131,11 @@ def _explain(code: str) -> int:
 
 
 def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    # Lazy: the check path (rules, reports, settings) costs ~90 ms on top of the command line
+    # Lazy: the check path (rules, reports) costs ~90 ms on top of the command line
     # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
     from modelfile_ls.analysis.rules import RULES_BY_CODE
     from modelfile_ls.check import PathError, check_target, discover, exit_code, open_catalog
     from modelfile_ls.report import render
-    from modelfile_ls.settings import (
-        ConfigError,
-        Settings,
-        find_config,
-        load_settings,
-        parse_codes,
-        parse_fail_on,
-    )
 
     try:
         config = Path(options.config) if options.config else find_config(Path.cwd())
