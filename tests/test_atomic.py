@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -66,22 +67,15 @@ def test_syncs_the_file_and_its_directory(tmp_path: Path, monkeypatch: pytest.Mo
     assert synced == expected
 
 
-KNOWN_OTHER_WRITERS = {
-    "registry/cli.py": "registry engineer, issue 9: cli.py is being split (its writer moves)",
-}
-"""Modules that still write files their own way, each with who moves it to the one writer."""
-
-
 def test_every_file_the_package_writes_goes_through_it() -> None:
     package = Path(atomic.__file__).parent
-    writers = ("os.replace(", ".write_text(", ".write_bytes(", "mkstemp(", 'open(path, "w')
+    writes = re.compile(
+        r"os\.replace\(|os\.rename\(|\.write_(text|bytes)\(|mkstemp\(|NamedTemporaryFile"
+        r"|open\([^)]*[\"'][wax]b?\+?[\"']"
+    )
     writing = {
         str(path.relative_to(package))
         for path in package.rglob("*.py")
-        if path.name != "atomic.py"
-        and any(needle in path.read_text(encoding="utf-8") for needle in writers)
+        if path.name != "atomic.py" and writes.search(path.read_text(encoding="utf-8"))
     }
-    unexpected = sorted(writing - KNOWN_OTHER_WRITERS.keys())
-    assert not unexpected, f"write files with modelfile_ls.atomic.write_atomically: {unexpected}"
-    stale = sorted(KNOWN_OTHER_WRITERS.keys() - writing)
-    assert not stale, f"uses the one writer now, remove from KNOWN_OTHER_WRITERS: {stale}"
+    assert not writing, f"write files with modelfile_ls.atomic.write_atomically: {sorted(writing)}"

@@ -6,15 +6,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import os
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from modelfile_ls.atomic import write_atomically
 from modelfile_ls.locations import resolve_registry_path
 from modelfile_ls.registry import db, output
 from modelfile_ls.registry.csvrows import CsvError
@@ -104,20 +103,11 @@ def read_input(file: str) -> tuple[bytes, str]:
 
 
 def atomic_write(path: Path, write: Callable[[TextIO], Any]) -> None:
-    """Write through a temporary file in the same directory, fsync, then rename over `path`."""
-    directory = path.parent if str(path.parent) else Path(".")
+    """Write what `write` produces to `path` through the package's one atomic writer."""
+    buffer = io.StringIO(newline="")
+    write(buffer)
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                write(handle)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.remove(temp)
-            raise
+        write_atomically(path, buffer.getvalue())
     except OSError as exc:
         raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
