@@ -130,12 +130,16 @@ def test_metrics_listing_and_export(cli: Cli, tmp_path: Path, registry: Registry
         csv.DictReader(io.StringIO(cli("metrics", "--hardware", "box", "--format", "csv").out))
     )
     assert [r["model"] for r in on_box] == ["llama3.2"]
+    registry.add_metric(Metric("qwen3", "8b", hardware_id(), "tokens_per_second", 7.0))
+    here = json.loads(cli("metrics", "--this-machine", "--format", "json").out)
+    assert [(m["model"], m["value"]) for m in here] == [("qwen3", 7.0)]
+    assert cli("metrics", "--this-machine", "--hardware", "box").code == 2
     missing = cli("metrics", "no-such-model")
     assert missing.code == 1 and "no model 'no-such-model'" in missing.err
     target = tmp_path / "out" / "m.csv"
     target.parent.mkdir()
     exported = cli("export-metrics", str(target))
-    assert exported.code == 0 and f"exported 2 metrics to {target}" in exported.err
+    assert exported.code == 0 and f"exported 3 metrics to {target}" in exported.err
     rows = read_metrics_csv(target.read_bytes())
-    assert sorted(r.metric.model for r in rows) == ["llama3.2", "qwen3"]
-    assert cli("export-metrics", "--model", "qwen3").out.count("\n") == 2
+    assert sorted(r.metric.model for r in rows) == ["llama3.2", "qwen3", "qwen3"]
+    assert cli("export-metrics", "--model", "qwen3").out.count("\n") == 3
