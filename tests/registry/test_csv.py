@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import io
 from pathlib import Path
 
@@ -261,3 +262,17 @@ def test_any_entries_round_trip_through_csv(entries: list[ModelEntry]) -> None:
     assert second.getvalue() == first.getvalue()
     assert [e.name for e in read] == [e.name for e in entries]
     assert [e.variants for e in read] == [e.variants for e in entries]
+
+
+def test_ollamas_capabilities_are_named_in_one_place_only() -> None:
+    """The facts file lists them; no Python module restates the vocabulary."""
+    names = set(ollama_capability_names())
+    package = Path(__file__).resolve().parents[2] / "modelfile_ls"
+    for path in package.rglob("*.py"):
+        literals = {
+            node.value
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        }
+        restated = names & literals - {"completion", "chat", "tools", "code"}
+        assert len(restated) < 2, f"{path} restates the capability vocabulary: {restated}"
