@@ -36,26 +36,13 @@ OFF_THE_CHECK_PATH = (
 )
 """What `--check` never imports (bench/lazy_imports.py measures what each would cost)."""
 
-KNOWN_CYCLES: dict[str, str] = {
-    "modelfile_ls.lsp.commands": "ollama engineer, issue 9 (the lsp/ import circle)",
-    "modelfile_ls.lsp.diagnostics": "ollama engineer, issue 9 (the lsp/ import circle)",
-    "modelfile_ls.lsp.features": "ollama engineer, issue 9 (the lsp/ import circle)",
-    "modelfile_ls.lsp.pull": "ollama engineer, issue 9 (the lsp/ import circle)",
-    "modelfile_ls.lsp.refresh": "ollama engineer, issue 9 (the lsp/ import circle)",
-    "modelfile_ls.lsp.server": "ollama engineer, issue 9 (the lsp/ import circle)",
-}
+KNOWN_CYCLES: dict[str, str] = {}
 """Modules allowed, for now, to be part of an import cycle."""
 
 KNOWN_LONG_MODULES: dict[str, str] = {}
 """Modules allowed, for now, to exceed MAX_LINES (paths relative to modelfile_ls/)."""
 
 KNOWN_UNEXPLAINED_LOCAL_IMPORTS: dict[str, str] = {
-    "lsp/features.py": "ollama engineer, issue 9 (handler snapshot)",
-    "lsp/pull.py": "ollama engineer, issue 9 (progress helper)",
-    "lsp/refresh.py": "ollama engineer, issue 9 (progress helper)",
-    "lsp/server.py": "ollama engineer, issue 9 (handler snapshot)",
-    "lsp/catalog.py": "ollama engineer, issue 9 (handler snapshot)",
-    "lsp/__init__.py": "ollama engineer, issue 9 (the lsp/ import circle)",
     "report/__init__.py": "core engineer, issue 9 (report formats)",
 }
 """Modules allowed, for now, to have function-local imports without a comment."""

@@ -26,6 +26,7 @@ class Catalog:
         None: the server runs on without registry data."""
         if self._opened and requested == self._requested:
             return False
+        # sqlite3 and the registry load after the `initialize` result (bench/lazy_imports.py).
         from modelfile_ls.registry import RegistryError, open_registry, resolve_path
 
         self.close()

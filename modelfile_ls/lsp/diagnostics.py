@@ -7,15 +7,18 @@ before the next message is read, so what is published always belongs to the newe
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol
 
 from lsprotocol import types
 
 from modelfile_ls.lsp.convert import DiagnosticSupport, diagnostic
+from modelfile_ls.syntax.positions import PositionEncoding
 
 if TYPE_CHECKING:
+    from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.lsp.documents import Document
-    from modelfile_ls.lsp.server import ModelfileServer
 
 IDENTIFIER = "modelfile-ls"
 
@@ -27,10 +30,32 @@ def pull_options() -> types.DiagnosticOptions:
     )
 
 
+class DiagnosticsHost(Protocol):
+    """What diagnostics need from the server (a protocol, so this module never imports the
+    server module that imports it)."""
+
+    encoding: PositionEncoding
+    generation: int
+    ready: asyncio.Event
+
+    @property
+    def documents(self) -> Iterable[Document]:
+        """The open documents."""
+
+    def findings(self, document: Document) -> list[Finding]:
+        """The findings of one document version under the current configuration."""
+
+    def text_document_publish_diagnostics(self, params: types.PublishDiagnosticsParams) -> None:
+        """`textDocument/publishDiagnostics`."""
+
+    def workspace_diagnostic_refresh(self, params: None) -> object:
+        """`workspace/diagnostic/refresh`."""
+
+
 class Diagnostics:
     """Computes, publishes and reports the diagnostics of open documents."""
 
-    def __init__(self, server: ModelfileServer) -> None:
+    def __init__(self, server: DiagnosticsHost) -> None:
         self.server = server
         self.pull = False
         self.refresh_support = False

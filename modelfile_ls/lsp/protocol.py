@@ -3,25 +3,34 @@
 pygls' built-in didOpen/didChange/didClose handlers keep a second copy of every document and
 apply incremental edits with `str.splitlines` line numbers, which disagree with LSP's at
 U+2028, form feeds and similar characters. Our `DocumentStore` is the one copy; these
-overrides only hand the notification to the server's handlers.
+overrides only hand the notification to the server's handlers, which `register_document_sync`
+gives the protocol directly (no lookup in pygls' feature manager).
 """
 
 from __future__ import annotations
 
-from collections.abc import Generator
+import functools
+from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
 from lsprotocol import types
+from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol, lsp_method
 
 Dispatch = Generator[Any, Any, None]
+SyncHandler = Callable[[Any, Any], None]
 
 
 class ModelfileProtocol(LanguageServerProtocol):
     """The LSP protocol of modelfile-ls."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.document_sync: dict[str, Callable[[Any], None]] = {}
+        """The server's didOpen/didChange/didClose handlers, bound to the server."""
+
     def _dispatch(self, method: str, params: Any) -> Dispatch:
-        if (handler := self.fm.features.get(method)) is not None:
+        if (handler := self.document_sync.get(method)) is not None:
             yield handler, (params,), None
 
     @lsp_method(types.TEXT_DOCUMENT_DID_OPEN)
@@ -38,3 +47,13 @@ class ModelfileProtocol(LanguageServerProtocol):
     def lsp_text_document__did_close(self, params: types.DidCloseTextDocumentParams) -> Dispatch:
         """Hand didClose to the server."""
         yield from self._dispatch(types.TEXT_DOCUMENT_DID_CLOSE, params)
+
+
+def register_document_sync(server: LanguageServer, handlers: Mapping[str, SyncHandler]) -> None:
+    """Give the protocol the server's document-sync handlers (`handler(server, params)`), and
+    register them as features too, which is what makes pygls advertise `openClose`."""
+    protocol = server.protocol
+    assert isinstance(protocol, ModelfileProtocol)
+    for method, handler in handlers.items():
+        server.feature(method)(handler)
+        protocol.document_sync[method] = functools.partial(handler, server)

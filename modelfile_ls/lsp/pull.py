@@ -7,17 +7,13 @@ registry so the lens and the diagnostics follow.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from modelfile_ls.lsp.refresh import in_thread
-
-if TYPE_CHECKING:
-    from modelfile_ls.lsp.server import ModelfileServer
+from modelfile_ls.lsp.host import CommandHost
+from modelfile_ls.lsp.threads import in_thread
 
 Report = Callable[[str, int | None], None]
 
@@ -34,6 +30,7 @@ def stream_pull(
     host: str | None, model: str, report: Report, cancelled: Callable[[], bool]
 ) -> PullOutcome:
     """Pull `model` on the Ollama at `host` (blocking; runs on a thread)."""
+    # httpx loads on the worker thread, never on the path to `initialize` (as in refresh.py).
     from modelfile_ls.ollama.client import OllamaClient, OllamaError, PullCancelled
 
     try:
@@ -46,42 +43,14 @@ def stream_pull(
     return PullOutcome()
 
 
-async def pull_model(ls: ModelfileServer, model: str) -> dict[str, object]:
+async def pull_model(ls: CommandHost, model: str) -> dict[str, object]:
     """Pull a model with progress, then refresh the registry; answers when done."""
-    token = f"modelfile-ls/pull/{model}"
-    progress = ls.work_done_progress
-    shown = False
-    if ls.support.work_done_progress:
-        try:
-            await progress.create_async(token)
-            progress.begin(
-                token, types.WorkDoneProgressBegin(title=f"Pulling {model}", cancellable=True)
-            )
-            shown = True
-        except Exception:
-            shown = False  # no progress bar: the pull still runs
-    loop = asyncio.get_running_loop()
-    last: tuple[str, int | None] = ("", None)
-
-    def report(status: str, percent: int | None) -> None:
-        nonlocal last
-        if shown and (status, percent) != last:
-            last = (status, percent)
-            value = types.WorkDoneProgressReport(message=status, percentage=percent)
-            loop.call_soon_threadsafe(progress.report, token, value)
-
-    # pygls cancels the token's (thread-safe) future when the client sends
-    # `window/workDoneProgress/cancel`; the pull thread checks it after every progress line.
-    cancellation = progress.tokens.get(token) if shown else None
-
-    def cancelled() -> bool:
-        return cancellation is not None and cancellation.cancelled()
-
     host = ls.settings.ollama_host
-    outcome = await in_thread(lambda: stream_pull(host, model, report, cancelled))
-    if shown:
-        progress.end(token, types.WorkDoneProgressEnd(message=_ending(outcome)))
-        progress.tokens.pop(token, None)
+    async with ls.progress_tracker.start(f"Pulling {model}", cancellable=True) as progress:
+        outcome = await in_thread(
+            lambda: stream_pull(host, model, progress.report, progress.cancelled)
+        )
+        progress.outcome = _ending(outcome)
     if outcome.cancelled:
         ls.log(types.MessageType.Info, f"pull of {model} cancelled")
     elif outcome.error:

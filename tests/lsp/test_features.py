@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
-from modelfile_ls.lsp.commands import PULL
+from modelfile_ls.vocabulary import PULL
 from tests.lsp.conftest import Session, Shared
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")

@@ -15,7 +15,7 @@ import pytest
 from lsprotocol import types
 from pygls.exceptions import JsonRpcRequestCancelled
 
-from modelfile_ls.lsp.commands import PULL, REFRESH_REGISTRY
+from modelfile_ls.vocabulary import PULL, REFRESH_REGISTRY
 from tests.fake_ollama import FakeModel, FakeOllama
 from tests.lsp.conftest import Session, Start
 
@@ -186,9 +186,10 @@ async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None
     model = "acme-support-bot:latest"
     pulling = asyncio.ensure_future(session.command(PULL, model))
     await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
-    token = f"modelfile-ls/pull/{model}"
+    token = progress_token(session, f"Pulling {model}")
     begin = session.client.progress_reports[token][0]
     assert isinstance(begin, types.WorkDoneProgressBegin) and begin.cancellable
+    assert token is not None
     session.client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token))
     await session.handled()  # the cancel has arrived before the download goes on
     ollama.release_pull.set()
@@ -214,9 +215,19 @@ async def test_shutdown_during_a_pull_is_answered(start: Start, ollama: FakeOlla
         ollama.release_pull.set()
 
 
+def progress_token(session: Session, title: str) -> str | int | None:
+    """The token of the progress the client saw begin with `title`."""
+    for token, reports in session.client.progress_reports.items():
+        begin = reports[0] if reports else None
+        if isinstance(begin, types.WorkDoneProgressBegin) and begin.title == title:
+            return token
+    return None
+
+
 def pull_reports(session: Session, model: str) -> list[tuple[str, int | None]]:
     """(message, percentage) of each report of the pull's progress, in order."""
-    reports = session.client.progress_reports.get(f"modelfile-ls/pull/{model}", [])
+    token = progress_token(session, f"Pulling {model}")
+    reports = session.client.progress_reports.get(token, []) if token is not None else []
     return [
         (r.message or "", r.percentage)
         for r in reports
