@@ -2,8 +2,26 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from modelfile_ls.analysis.finding import Fix, TextEdit
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
+from modelfile_ls.syntax.positions import LineIndex
+
+
+class DocumentText(Protocol):
+    """A document's text and line index: a `ParsedModelfile`, or the scope a rule over one
+    instruction is given."""
+
+    @property
+    def text(self) -> str:
+        """The document text."""
+        ...
+
+    @property
+    def lines(self) -> LineIndex:
+        """Its line index."""
+        ...
 
 
 def replace(span: Span, new_text: str, title: str) -> Fix:
@@ -16,21 +34,21 @@ def change_to(span: Span, new_text: str) -> Fix:
     return replace(span, new_text, f"Change to `{new_text}`")
 
 
-def delete_instruction(parsed: ParsedModelfile, instruction: Instruction, title: str) -> Fix:
+def delete_instruction(document: DocumentText, instruction: Instruction, title: str) -> Fix:
     """A fix that removes an instruction's whole lines, line break included."""
-    lines = parsed.lines
+    lines = document.lines
     first = lines.line_of(instruction.span.start)
     last = lines.line_of(instruction.span.end)
     start = lines.line_start(first)
-    end = lines.line_start(last + 1) if last + 1 < lines.line_count else len(parsed.text)
-    if end == len(parsed.text) and start > 0 and last + 1 >= lines.line_count:
+    end = lines.line_start(last + 1) if last + 1 < lines.line_count else len(document.text)
+    if end == len(document.text) and start > 0 and last + 1 >= lines.line_count:
         start = lines.line_end(first - 1)
     return Fix(title, (TextEdit(Span(start, end), ""),))
 
 
-def line_indent(parsed: ParsedModelfile, offset: int) -> str:
+def line_indent(document: DocumentText, offset: int) -> str:
     """The leading spaces and tabs of the line containing `offset`."""
-    text = parsed.lines.line_text(parsed.lines.line_of(offset))
+    text = document.lines.line_text(document.lines.line_of(offset))
     return text[: len(text) - len(text.lstrip(" \t"))]
 
 

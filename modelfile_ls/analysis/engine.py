@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import ModelCatalog, Rule, RuleContext
+from modelfile_ls.analysis.rule import (
+    InstructionRule,
+    InstructionWindow,
+    ModelCatalog,
+    Rule,
+    RuleContext,
+)
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.analysis.suppressions import apply_suppressions
 from modelfile_ls.facts import language_facts
@@ -14,6 +21,7 @@ from modelfile_ls.settings import Settings
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 INTERNAL_ERROR = "MF901"
+RuleT = TypeVar("RuleT", bound=Rule)
 
 
 def analyze(
@@ -33,12 +41,25 @@ def analyze(
 def run_rules(rules: Iterable[Rule], context: RuleContext, settings: Settings) -> list[Finding]:
     """The findings of the enabled rules at their configured severities; a rule that crashes
     gives one MF901 finding instead of stopping the others."""
+    return _collect(rules, settings, lambda rule: rule.run(context))
+
+
+def run_on_window(
+    rules: Iterable[InstructionRule], window: InstructionWindow, settings: Settings
+) -> list[Finding]:
+    """`run_rules` for rules over one instruction, on the instructions of `window` only."""
+    return _collect(rules, settings, lambda rule: rule.run_window(window))
+
+
+def _collect(
+    rules: Iterable[RuleT], settings: Settings, produce: Callable[[RuleT], Iterable[Finding]]
+) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
         if not settings.enabled(rule.code):
             continue
         try:
-            produced = list(rule.run(context))
+            produced = list(produce(rule))
         except Exception:
             findings.append(_crash_finding(rule))
             continue

@@ -1,7 +1,8 @@
 """The analysis of a document version that reuses what it can from the version before.
 
 An editor analyses the document on every keystroke, and most rules look at one instruction
-at a time (`Rule.per_instruction`). Their findings are kept per instruction, so after an edit
+at a time (`InstructionRule`: its check gets one instruction and nothing else it could
+read stale). Their findings are kept per instruction, so after an edit
 only the instructions the incremental parse scanned again, and the one on each side of them
 (their lines may share the edited text), are checked again; the findings of every other
 instruction are reused, moved by the edit's length when they lie after it. Rules that relate
@@ -18,9 +19,15 @@ from itertools import chain
 from pathlib import Path
 
 from modelfile_ls.analysis.edits import newline_of
-from modelfile_ls.analysis.engine import INTERNAL_ERROR, finish, run_rules
+from modelfile_ls.analysis.engine import INTERNAL_ERROR, finish, run_on_window, run_rules
 from modelfile_ls.analysis.finding import Finding
-from modelfile_ls.analysis.rule import ModelCatalog, Rule, RuleContext
+from modelfile_ls.analysis.rule import (
+    InstructionRule,
+    InstructionWindow,
+    ModelCatalog,
+    Rule,
+    RuleContext,
+)
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.facts import language_facts
 from modelfile_ls.settings import Settings
@@ -55,8 +62,8 @@ def analysis_of(
     """Analyse `parsed`, reusing `previous` (the analysis of the parse it was derived from,
     under the same configuration) for the instructions an edit left alone."""
     context = RuleContext(parsed, language_facts(), base_dir, catalog)
-    document_rules = [r for r in rules if not r.per_instruction]
-    instruction_rules = [r for r in rules if r.per_instruction]
+    document_rules = [r for r in rules if not isinstance(r, InstructionRule)]
+    instruction_rules = [r for r in rules if isinstance(r, InstructionRule)]
     findings = run_rules(document_rules, context, settings)
     per_instruction = None
     if previous is not None and _reusable(previous, parsed, settings, catalog, base_dir):
@@ -96,7 +103,7 @@ def _reusable(
 def _updated(
     previous: Analysis,
     parsed: ParsedModelfile,
-    rules: Sequence[Rule],
+    rules: Sequence[InstructionRule],
     context: RuleContext,
     settings: Settings,
 ) -> PerInstruction | None:
@@ -108,10 +115,8 @@ def _updated(
     first = max(kept - 1, 0)
     stop = min(kept + added + 1, len(parsed.instructions))
     window = parsed.instructions[first:stop]
-    sub_parse = ParsedModelfile(parsed.text, window, (), (), line_index=parsed.lines)
-    found = run_rules(
-        rules, RuleContext(sub_parse, context.facts, context.base_dir, context.catalog), settings
-    )
+    clean = [instruction for instruction in window if not instruction.has_error]
+    found = run_on_window(rules, InstructionWindow(clean, context.window.scope), settings)
     checked = _by_instruction(window, found)
     if checked is None:
         return None

@@ -1,30 +1,105 @@
-"""The shape of a rule and the context it checks."""
+"""The shape of a rule and what it may read.
+
+Two kinds of rule, told apart by their check's signature (as hadolint's rule combinators do):
+- an `InstructionRule` checks one instruction at a time and gets only that instruction and an
+  `InstructionScope` (the text, the line index, the line-break style, the facts). After an
+  edit only the instructions it touched are checked again (`analysis.incremental`), so what
+  such a rule cannot see cannot go stale;
+- a `DocumentRule` relates instructions to each other or reads the file system or the
+  registry, gets the whole `RuleContext`, and runs over the whole document every time.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+import inspect
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
 from pathlib import Path
-from typing import Protocol
 
+from modelfile_ls.analysis.catalog import ModelCatalog, ModelFacts
+from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.facts import LanguageFacts
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
+from modelfile_ls.syntax.positions import LineIndex
+
+__all__ = [
+    "DocumentRule",
+    "InstructionRule",
+    "InstructionScope",
+    "InstructionWindow",
+    "ModelCatalog",
+    "Rule",
+    "RuleContext",
+]
 
 
-class ModelCatalog(Protocol):
-    """What rules may ask the registry about models; None answers mean "unknown"."""
+@dataclass(frozen=True, slots=True)
+class InstructionScope:
+    """What a rule over one instruction may read besides the instruction itself.
 
-    def model_exists(self, name: str) -> bool | None:
-        """Whether a model reference (`name[:tag]`) is known locally or in the library."""
-        ...
+    `text` is the whole document, but a finding may depend only on the instruction's own
+    lines (from the line break before them through the one after them): those are what an
+    edit re-checks. Other instructions, comments, syntax problems, paths and the registry are
+    deliberately absent.
+    """
+
+    text: str
+    lines: LineIndex
+    newline: str
+    """The document's line break (a fix that adds a line writes the document's own)."""
+    facts: LanguageFacts
+
+
+def _by_keyword(instructions: Iterable[Instruction]) -> dict[str, list[Instruction]]:
+    index: dict[str, list[Instruction]] = {}
+    for instruction in instructions:
+        # Only a PARAMETER can act as another instruction; skipping the property call for
+        # the rest matters on every keystroke in a document of a thousand messages.
+        keyword = instruction.keyword
+        if keyword == "PARAMETER":
+            keyword = instruction.effective_keyword
+        index.setdefault(keyword, []).append(instruction)
+    return index
+
+
+@dataclass(frozen=True)
+class InstructionWindow:
+    """Clean instructions to check one at a time (a whole document, or the few an edit
+    touched), with the scope they are checked in."""
+
+    instructions: Sequence[Instruction]
+    scope: InstructionScope
+
+    @cached_property
+    def extent(self) -> Span:
+        """From the start of the first instruction to the end of the last: where a rule's
+        text probe (`InstructionRule.probe`) looks."""
+        if not self.instructions:
+            return Span(0, 0)
+        return Span(self.instructions[0].span.start, self.instructions[-1].span.end)
+
+    @cached_property
+    def by_keyword(self) -> dict[str, list[Instruction]]:
+        """The instructions by the keyword they act as (a `PARAMETER system` acts as SYSTEM)."""
+        return _by_keyword(self.instructions)
+
+    def acting_as(self, keywords: tuple[str, ...]) -> Iterable[Instruction]:
+        """The instructions acting as one of `keywords`; every one for an empty tuple."""
+        if not keywords:
+            return self.instructions
+        if len(keywords) == 1:
+            return self.by_keyword.get(keywords[0], ())
+        return chain.from_iterable(self.by_keyword.get(k, ()) for k in keywords)
 
 
 @dataclass(frozen=True)
 class RuleContext:
-    """Everything a rule may read. Rules never touch the file system except through here."""
+    """Everything a document rule may read. Rules never touch the file system except
+    through here."""
 
     parsed: ParsedModelfile
     facts: LanguageFacts
@@ -38,11 +113,12 @@ class RuleContext:
         return [i for i in self.parsed.instructions if not i.has_error]
 
     @cached_property
-    def extent(self) -> Span:
-        """From the start of the first clean instruction to the end of the last: where a
-        whole-text pre-check needs to look (the analysis of an edit sees only a few)."""
-        valid = self.valid_instructions
-        return Span(valid[0].span.start, valid[-1].span.end) if valid else Span(0, 0)
+    def window(self) -> InstructionWindow:
+        """Every clean instruction, for the rules that check one at a time."""
+        scope = InstructionScope(
+            self.parsed.text, self.parsed.lines, newline_of(self.parsed), self.facts
+        )
+        return InstructionWindow(self.valid_instructions, scope)
 
     @cached_property
     def references(self) -> list[Reference]:
@@ -53,50 +129,70 @@ class RuleContext:
         return resolve_references(referring, self.base_dir)
 
     @cached_property
-    def _by_keyword(self) -> dict[str, list[Instruction]]:
-        index: dict[str, list[Instruction]] = {}
-        for instruction in self.valid_instructions:
-            # Only a PARAMETER can act as another instruction; skipping the property call for
-            # the rest matters on every keystroke in a document of a thousand messages.
-            keyword = instruction.keyword
-            if keyword == "PARAMETER":
-                keyword = instruction.effective_keyword
-            index.setdefault(keyword, []).append(instruction)
-        return index
+    def model_reference(self) -> Reference | None:
+        """The FROM the CLI sends as `from`: the last one that is not an existing local path
+        (the server then ignores local FROM files). None when every FROM is a local file."""
+        names = [r for r in self.references if r.keyword == "FROM" and r.name is not None]
+        return names[-1] if names else None
+
+    @cached_property
+    def base_model(self) -> ModelFacts | None:
+        """What the registry knows about the FROM model; None without a registry, without a
+        valid model name, or when it knows nothing (registry-dependent rules stay silent)."""
+        reference = self.model_reference
+        if self.catalog is None or reference is None or reference.name is None:
+            return None
+        if not reference.name.is_valid or reference.name.is_remote:
+            return None
+        return self.catalog.model_facts(reference.text)
 
     def instructions(self, keyword: str) -> list[Instruction]:
         """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM)."""
-        return self._by_keyword.get(keyword, [])
+        return self.window.by_keyword.get(keyword, [])
+
+    def last(self, keyword: str) -> Instruction | None:
+        """The instruction of a last-wins keyword whose value the CLI sends."""
+        found = self.instructions(keyword)
+        return found[-1] if found else None
 
     def parameters(self) -> list[Instruction]:
         """Clean PARAMETER instructions that really set a parameter (no name collision)."""
         return self.instructions("PARAMETER")
 
 
-CheckFunction = Callable[["RuleContext", "Rule"], Iterable[Finding]]
+CheckFunction = Callable[[RuleContext, "DocumentRule"], Iterable[Finding]]
+InstructionCheck = Callable[[Instruction, InstructionScope, "InstructionRule"], Iterable[Finding]]
+TextProbe = Callable[[str, Span], bool]
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule: a stable code, a default severity, documentation and a check."""
+    """A rule: a stable code, a default severity and documentation (its module docstring,
+    which starts `CODE name: summary`)."""
 
     code: str
     name: str
     severity: Severity
     doc: str
-    check: CheckFunction
-    fix_all: bool = False
+    fix_all: bool = field(default=False, kw_only=True)
     """The rule's fix is mechanical (it cannot guess wrong), so "fix all" may apply it."""
-    per_instruction: bool = False
-    """Each finding lies inside one instruction and depends only on that instruction, the text
-    of its lines (from the line break before them through the one after them), the document's
-    line-break style and the facts, so after an edit only the instructions it touched are
-    checked again (`analysis.incremental`)."""
+
+    @cached_property
+    def description(self) -> str:
+        """The documentation, dedented, without the `CODE name:` that starts it (the one
+        place that prefix is stripped: `--explain`, the rules table, SARIF and hover)."""
+        first, newline, rest = inspect.cleandoc(self.doc).partition("\n")
+        for prefix in (f"{self.code} {self.name}:", f"{self.code}:"):
+            if first.startswith(prefix):
+                first = first[len(prefix) :].lstrip()
+                first = first[:1].upper() + first[1:]
+                break
+        return first + newline + rest
 
     @property
     def summary(self) -> str:
-        """The first line of the rule's documentation."""
-        return self.doc.strip().splitlines()[0]
+        """The first line of the description: one sentence on what the rule reports."""
+        return self.description.partition("\n")[0]
 
     def finding(
         self,
@@ -109,7 +205,7 @@ class Rule:
         tags: Iterable[str] = (),
         severity: Severity | None = None,
     ) -> Finding:
-        """A finding of this rule at its default severity."""
+        """A finding of this rule at its default severity (or `severity`)."""
         return Finding(
             code=self.code,
             severity=severity or self.severity,
@@ -122,5 +218,42 @@ class Rule:
         )
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
-        """Run the check."""
+        """The rule's findings on a whole document."""
+        raise NotImplementedError(f"{type(self).__name__} defines how it runs")
+
+
+@dataclass(frozen=True)
+class DocumentRule(Rule):
+    """A rule over the whole document (relations between instructions, paths, registry)."""
+
+    check: CheckFunction
+
+    def run(self, context: RuleContext) -> Iterator[Finding]:
+        """Run the check over the document."""
         yield from self.check(context, self)
+
+
+@dataclass(frozen=True)
+class InstructionRule(Rule):
+    """A rule over one instruction at a time: its findings lie inside that instruction and
+    depend only on it and its `InstructionScope`."""
+
+    check: InstructionCheck
+    keywords: tuple[str, ...] = ()
+    """The keywords (as acted: a `PARAMETER system` is SYSTEM) the rule checks; () = all."""
+    probe: TextProbe | None = None
+    """A cheap test over the text of the instructions to check (`text`, their extent): False
+    when none of them can give a finding, so clean documents skip the per-instruction calls."""
+
+    def run(self, context: RuleContext) -> Iterator[Finding]:
+        """Run the check over every clean instruction of the document."""
+        return self.run_window(context.window)
+
+    def run_window(self, window: InstructionWindow) -> Iterator[Finding]:
+        """Run the check over the instructions of a window, one at a time."""
+        scope = window.scope
+        if self.probe is not None and not self.probe(scope.text, window.extent):
+            return
+        check = self.check
+        for instruction in window.acting_as(self.keywords):
+            yield from check(instruction, scope, self)

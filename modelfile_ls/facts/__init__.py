@@ -74,6 +74,13 @@ class InstructionFact:
     summary: str
     doc: str
 
+    @property
+    def single_valued(self) -> bool:
+        """One value is sent and the last instruction wins (the facts' `repeat` is exactly
+        `last wins`; MESSAGE, LICENSE and DRAFT accumulate, FROM and PARAMETER have their
+        own rules)."""
+        return self.repeat == "last wins"
+
 
 @dataclass(frozen=True, slots=True)
 class TemplateName:

@@ -115,10 +115,10 @@ def rule_markup(rule: Rule) -> Markup:
     """A rule's documentation (its module docstring)."""
     doc = Markup()
     doc.add(f"**{rule.code}** {code(rule.name)} ({rule.severity.label})")
-    body = rule.doc.strip().split("\n", 1)
-    doc.add(body[0].split(":", 1)[-1].strip())
-    if len(body) > 1:
-        doc.add(body[1].strip())
+    summary, _, rest = rule.description.partition("\n")
+    doc.add(summary)
+    if rest.strip():
+        doc.add(rest.strip())
     return doc
 
 

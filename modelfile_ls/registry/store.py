@@ -24,6 +24,7 @@ import sqlite3
 from pathlib import Path
 from types import TracebackType
 
+from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.locations import resolve_registry_path
 from modelfile_ls.registry import db, seed
 from modelfile_ls.registry.catalog import MODEL_SORTS
@@ -34,6 +35,7 @@ from modelfile_ls.registry.defaults import DefaultParameterQueries
 from modelfile_ls.registry.drafts import DraftStore
 from modelfile_ls.registry.inventory import InventoryStore
 from modelfile_ls.registry.metrics import MetricStore
+from modelfile_ls.registry.model_facts import model_facts
 from modelfile_ls.registry.modelfiles import ModelfileStore
 from modelfile_ls.registry.schema import SCHEMA_VERSION, drop_all, migrate, user_version
 from modelfile_ls.registry.sql import NotFoundError
@@ -66,6 +68,11 @@ class Registry(
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    def model_facts(self, name: str) -> ModelFacts | None:
+        """Family, context length, capabilities, template and stops of `name[:tag]` (the
+        analysis' `ModelCatalog` protocol, with `model_exists`)."""
+        return model_facts(self.conn, name, self.model, self.default_parameters)
 
     def close(self) -> None:
         """Close the connection."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import json
 import textwrap
 from collections.abc import Iterable, Mapping
@@ -28,29 +27,12 @@ def render_rules_table(rules: Mapping[str, Rule] | Iterable[Rule], fmt: str = "t
 
 def render_explanation(rule: Rule) -> str:
     """`--explain CODE`: a `CODE name (severity)` header, a blank line, then the rule's doc."""
-    return f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule_doc(rule)}\n"
-
-
-def rule_doc(rule: Rule) -> str:
-    """The rule's doc, dedented, without the `CODE name:` that starts its docstring."""
-    doc = inspect.cleandoc(rule.doc)
-    first, newline, rest = doc.partition("\n")
-    for prefix in (f"{rule.code} {rule.name}:", f"{rule.code}:"):
-        if first.startswith(prefix):
-            first = first[len(prefix) :].lstrip()
-            first = first[:1].upper() + first[1:]
-            break
-    return first + newline + rest
-
-
-def rule_summary(rule: Rule) -> str:
-    """The first line of `rule_doc`: one sentence on what the rule reports."""
-    return rule_doc(rule).partition("\n")[0]
+    return f"{rule.code} {rule.name} ({rule.severity.label})\n\n{rule.description}\n"
 
 
 def _text_table(rules: list[Rule]) -> str:
     rows = [(("CODE", "NAME", "SEVERITY"), "SUMMARY")]
-    rows += [((rule.code, rule.name, rule.severity.label), rule_summary(rule)) for rule in rules]
+    rows += [((rule.code, rule.name, rule.severity.label), rule.summary) for rule in rules]
     widths = [max(len(cells[i]) for cells, _ in rows) for i in range(3)]
     indent = sum(widths) + 2 * len(widths)
     summary_width = max(TABLE_WIDTH - indent, _MIN_SUMMARY_WIDTH)
@@ -66,7 +48,7 @@ def _text_table(rules: list[Rule]) -> str:
 def _markdown_table(rules: list[Rule]) -> str:
     out = ["| Code | Name | Severity | Summary |", "| --- | --- | --- | --- |"]
     for rule in rules:
-        cells = (rule.code, f"`{rule.name}`", rule.severity.label, rule_summary(rule))
+        cells = (rule.code, f"`{rule.name}`", rule.severity.label, rule.summary)
         row = " | ".join(_markdown_cell(cell) for cell in cells)
         # An anchor per code, so a diagnostic's link opens its own row of the README table.
         out.append(f'| <a id="{rule.code.lower()}"></a>{row} |')
@@ -84,8 +66,8 @@ def _json_table(rules: list[Rule]) -> str:
             "code": rule.code,
             "name": rule.name,
             "severity": rule.severity.label,
-            "summary": rule_summary(rule),
-            "doc": rule_doc(rule),
+            "summary": rule.summary,
+            "doc": rule.description,
         }
         for rule in rules
     ]

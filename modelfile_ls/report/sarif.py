@@ -13,7 +13,6 @@ from modelfile_ls.analysis.finding import Finding, Fix, Severity
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import region
-from modelfile_ls.report.rules_doc import rule_doc, rule_summary
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
 
@@ -74,11 +73,11 @@ def artifact_uri(path: str) -> JsonObject:
 
 
 def _descriptor(rule: Rule) -> JsonObject:
-    doc = rule_doc(rule)
+    doc = rule.description
     return {
         "id": rule.code,
         "name": rule.name,
-        "shortDescription": {"text": rule_summary(rule)},
+        "shortDescription": {"text": rule.summary},
         "fullDescription": {"text": doc},
         "help": {"text": doc, "markdown": doc},
         "defaultConfiguration": {"level": _LEVELS[rule.severity]},

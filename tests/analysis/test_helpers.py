@@ -7,16 +7,16 @@ from collections.abc import Iterator
 import pytest
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from tests.analysis.helpers import VALID, findings
 
 
-def _raising(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def _raising(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     raise ZeroDivisionError("deliberately broken rule")
     yield  # pragma: no cover - makes this a generator like every real check
 
 
-BROKEN = Rule(
+BROKEN = DocumentRule(
     "MF099", "broken-on-purpose", Severity.WARNING, "MF099 broken-on-purpose: x", _raising
 )
 

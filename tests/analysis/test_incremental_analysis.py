@@ -10,12 +10,13 @@ from hypothesis import strategies as st
 
 from modelfile_ls.analysis import Finding, Fix, Related, Severity, TextEdit, analyze
 from modelfile_ls.analysis.incremental import Analysis, analysis_of
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, RuleContext
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.facts import language_facts
 from modelfile_ls.settings import Settings
 from modelfile_ls.syntax import Span, parse, parse_bytes
 from modelfile_ls.syntax.incremental import Edit, parse_after
+from modelfile_ls.syntax.model import Instruction
 from tests.conftest import corpus_files
 
 GOLDEN = sorted((Path(__file__).parent.parent / "golden" / "cases").glob("*.Modelfile"))
@@ -62,8 +63,8 @@ def test_reusing_findings_equals_a_full_analysis(
 
 
 def test_per_instruction_findings_lie_on_their_instruction() -> None:
-    """The contract `Rule.per_instruction` states, on every golden and corpus file."""
-    rules = [r for r in ALL_RULES if r.per_instruction]
+    """The contract `InstructionRule` states, on every golden and corpus file."""
+    rules = [r for r in ALL_RULES if isinstance(r, InstructionRule)]
     for text in TEXTS:
         parsed = parse(text)
         context = RuleContext(parsed, language_facts())
@@ -80,15 +81,14 @@ class Counting:
 
     def __init__(self) -> None:
         self.seen: list[int] = []
-        self.rule = Rule(
-            "MF999", "counting", Severity.HINT, "Counts.", self.check, per_instruction=True
-        )
+        self.rule = InstructionRule("MF999", "counting", Severity.HINT, "Counts.", self.check)
 
-    def check(self, context: RuleContext, rule: Rule) -> Iterator[Finding]:
-        for instruction in context.valid_instructions:
-            self.seen.append(instruction.span.start)
-            if instruction.keyword == "PARAMETER" and instruction.name == "top_k":
-                yield rule.finding(instruction.span, "top_k")
+    def check(
+        self, instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+    ) -> Iterator[Finding]:
+        self.seen.append(instruction.span.start)
+        if instruction.keyword == "PARAMETER" and instruction.name == "top_k":
+            yield rule.finding(instruction.span, "top_k")
 
 
 def long_text(count: int) -> str:
@@ -127,14 +127,15 @@ def test_other_configuration_or_a_full_parse_means_a_full_analysis() -> None:
         assert len(counting.seen) == 21
 
 
-def crashing_rule() -> Rule:
-    def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-        for instruction in context.valid_instructions:
-            if instruction.name == "boom":
-                raise RuntimeError("boom")
+def crashing_rule() -> InstructionRule:
+    def check(
+        instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+    ) -> Iterator[Finding]:
+        if instruction.name == "boom":
+            raise RuntimeError("boom")
         return iter(())
 
-    return Rule("MF998", "crashing", Severity.HINT, "Crashes.", check, per_instruction=True)
+    return InstructionRule("MF998", "crashing", Severity.HINT, "Crashes.", check)
 
 
 def test_a_crashing_rule_is_reported_and_nothing_stale_is_reused() -> None:

@@ -23,7 +23,8 @@ def test_rule_is_documented(rule: object) -> None:
     from modelfile_ls.analysis.rule import Rule
 
     assert isinstance(rule, Rule)
-    assert rule.summary.startswith(f"{rule.code} {rule.name}:")
+    assert rule.doc.startswith(f"{rule.code} {rule.name}: ")
+    assert rule.summary and not rule.summary.startswith(rule.code)
     assert "Why:" in rule.doc and "Example:" in rule.doc and "Fix:" in rule.doc
 
 

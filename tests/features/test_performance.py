@@ -4,7 +4,7 @@ themselves are measured by `bench/lsp.py` and recorded in bench/RESULTS.md."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -12,7 +12,7 @@ import pytest
 
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.incremental import analysis_of
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionWindow, Rule
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.features import complete, hover
 from modelfile_ls.registry import ModelEntry, Registry, Variant, open_registry
@@ -155,12 +155,14 @@ def test_an_edit_rechecks_only_the_instructions_around_it() -> None:
 
 
 def _counting(rule: Rule, checked: list[int]) -> Rule:
-    """`rule`, recording how many instructions each per-instruction run was given."""
-    if not rule.per_instruction:
+    """`rule`, recording how many instructions each run over one instruction is given."""
+    if not isinstance(rule, InstructionRule):
         return rule
 
-    def check(context: RuleContext, counted: Rule) -> Iterable[Finding]:
-        checked.append(len(context.valid_instructions))
-        return rule.check(context, counted)
+    def run_window(window: InstructionWindow) -> Iterator[Finding]:
+        checked.append(len(window.instructions))
+        return InstructionRule.run_window(counted, window)
 
-    return replace(rule, check=check)
+    counted = replace(rule)
+    object.__setattr__(counted, "run_window", run_window)
+    return counted

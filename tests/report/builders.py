@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
-from modelfile_ls.analysis.rule import Rule
+from modelfile_ls.analysis.rule import DocumentRule, Rule
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
@@ -16,7 +16,9 @@ def make_rule(
     doc: str = "Summary line.\n\nMore text.",
 ) -> Rule:
     """A rule whose check never runs in these tests."""
-    return Rule(code=code, name=name, severity=severity, doc=doc, check=lambda ctx, rule: iter(()))
+    return DocumentRule(
+        code=code, name=name, severity=severity, doc=doc, check=lambda ctx, rule: iter(())
+    )
 
 
 def span_of(text: str, needle: str, occurrence: int = 0) -> Span:

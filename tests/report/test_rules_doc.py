@@ -12,8 +12,6 @@ from modelfile_ls.report.rules_doc import (
     TABLE_FORMATS,
     render_explanation,
     render_rules_table,
-    rule_doc,
-    rule_summary,
 )
 
 from .builders import make_rule
@@ -99,7 +97,7 @@ Example: `PARAMETER stop`
 
 def test_the_code_and_name_that_start_a_docstring_are_not_repeated() -> None:
     rule = make_rule("MF002", "missing-value", Severity.ERROR, DOCSTRING)
-    assert rule_summary(rule) == "An instruction ends before its value is given."
+    assert rule.summary == "An instruction ends before its value is given."
     assert render_explanation(rule) == (
         "MF002 missing-value (error)\n"
         "\n"
@@ -115,9 +113,9 @@ def test_the_code_and_name_that_start_a_docstring_are_not_repeated() -> None:
 
 
 def test_doc_helpers() -> None:
-    assert rule_doc(make_rule(doc="MF101: `x` is wrong.\nMore.")) == "`x` is wrong.\nMore."
-    assert rule_doc(make_rule(doc="MF1010 other: stays.")) == "MF1010 other: stays."
-    assert rule_summary(make_rule(doc="")) == ""
+    assert make_rule(doc="MF101: `x` is wrong.\nMore.").description == "`x` is wrong.\nMore."
+    assert make_rule(doc="MF1010 other: stays.").description == "MF1010 other: stays."
+    assert make_rule(doc="").summary == ""
 
 
 def test_every_real_rule_fits_the_text_table() -> None:
@@ -126,4 +124,4 @@ def test_every_real_rule_fits_the_text_table() -> None:
     assert all(len(line) <= 100 for line in lines)
     assert [line[:5] for line in lines if line[:2] == "MF"] == [rule.code for rule in ALL_RULES]
     for rule in ALL_RULES:
-        assert not rule_summary(rule).startswith(rule.code)
+        assert not rule.summary.startswith(rule.code)

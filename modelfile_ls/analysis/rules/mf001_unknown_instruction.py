@@ -17,19 +17,19 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import KEYWORDS, ProblemKind, Quoting, Span, SyntaxProblem
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report unknown or malformed keywords with a suggestion."""
     for problem in context.parsed.problems:
         if problem.kind in (ProblemKind.UNKNOWN_KEYWORD, ProblemKind.BAD_KEYWORD_CHARACTER):
             yield _finding(context, rule, problem)
 
 
-def _finding(context: RuleContext, rule: Rule, problem: SyntaxProblem) -> Finding:
+def _finding(context: RuleContext, rule: DocumentRule, problem: SyntaxProblem) -> Finding:
     parsed = context.parsed
     word = problem.detail
     letters = "".join(c for c in word if c.isascii() and c.isalpha()).upper()
@@ -87,4 +87,4 @@ def _early_close(context: RuleContext, offset: int) -> Span | None:
     return value.close_span
 
 
-RULE = Rule("MF001", "unknown-instruction", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF001", "unknown-instruction", Severity.ERROR, __doc__ or "", check)

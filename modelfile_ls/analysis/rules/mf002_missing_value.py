@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import ProblemKind
 
 _WHAT = {
@@ -24,7 +24,7 @@ _WHAT = {
 }
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report instructions that stop before their value."""
     for problem in context.parsed.problems:
         template = _WHAT.get(problem.kind)
@@ -41,4 +41,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(problem.span, message, ollama_message=problem.ollama_error)
 
 
-RULE = Rule("MF002", "missing-value", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF002", "missing-value", Severity.ERROR, __doc__ or "", check)

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import ProblemKind
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Point at the opening quote of a value that never closes."""
     for problem in context.parsed.problems:
         if problem.kind is not ProblemKind.UNTERMINATED_QUOTE:
@@ -35,4 +35,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF003", "unterminated-quote", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF003", "unterminated-quote", Severity.ERROR, __doc__ or "", check)

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import ProblemKind
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report malformed parameter names with the name they probably meant."""
     names = [p.name for p in context.facts.current_parameters()]
     for problem in context.parsed.problems:
@@ -40,4 +40,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(problem.span, message, fixes=fixes, ollama_message=problem.ollama_error)
 
 
-RULE = Rule("MF004", "invalid-parameter-name", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF004", "invalid-parameter-name", Severity.ERROR, __doc__ or "", check)

@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Span
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report a document without FROM (only when it otherwise parses)."""
     parsed = context.parsed
     if parsed.problems or any(i.command_name == "model" for i in parsed.instructions):
@@ -33,4 +33,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     )
 
 
-RULE = Rule("MF006", "missing-from", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF006", "missing-from", Severity.ERROR, __doc__ or "", check)

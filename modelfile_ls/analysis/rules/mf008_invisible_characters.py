@@ -14,32 +14,35 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.syntax.lexer import invisible_offsets, may_have_invisible
-from modelfile_ls.syntax.model import Span
+from modelfile_ls.syntax.model import Instruction, Span
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
     """Report each run of dropped characters in a value or before a keyword."""
-    text = context.parsed.text
-    extent = context.extent
-    # One probe over the text first: clean documents, the usual case, are then almost free.
-    if not may_have_invisible(text[max(extent.start - 1, 0) : extent.end]):
-        return
-    for instruction in context.valid_instructions:
-        ranges = [(instruction.span.start - 1, instruction.keyword_span.start)]
-        if instruction.value is not None:
-            ranges.append((instruction.value.span.start, instruction.value.span.end))
-        for start, end in ranges:
-            offsets = invisible_offsets(text, max(start, 0), end)
-            for run in _runs(offsets):
-                names = ", ".join(f"U+{ord(text[i]):04X}" for i in range(run.start, run.end))
-                yield rule.finding(
-                    run,
-                    f"invisible character{'s' if run.end - run.start > 1 else ''} {names}"
-                    " silently dropped by Ollama",
-                    fixes=[Fix("Delete invisible characters", (TextEdit(run, ""),))],
-                )
+    text = scope.text
+    ranges = [(instruction.span.start - 1, instruction.keyword_span.start)]
+    if instruction.value is not None:
+        ranges.append((instruction.value.span.start, instruction.value.span.end))
+    for start, end in ranges:
+        offsets = invisible_offsets(text, max(start, 0), end)
+        for run in _runs(offsets):
+            names = ", ".join(f"U+{ord(text[i]):04X}" for i in range(run.start, run.end))
+            yield rule.finding(
+                run,
+                f"invisible character{'s' if run.end - run.start > 1 else ''} {names}"
+                " silently dropped by Ollama",
+                fixes=[Fix("Delete invisible characters", (TextEdit(run, ""),))],
+            )
+
+
+def probe(text: str, extent: Span) -> bool:
+    """One probe over the text first: clean documents, the usual case, are then almost free
+    (the character before the first keyword counts: Ollama drops it too)."""
+    return may_have_invisible(text[max(extent.start - 1, 0) : extent.end])
 
 
 def _runs(offsets: list[int]) -> list[Span]:
@@ -52,12 +55,12 @@ def _runs(offsets: list[int]) -> list[Span]:
     return runs
 
 
-RULE = Rule(
+RULE = InstructionRule(
     "MF008",
     "invisible-characters",
     Severity.WARNING,
     __doc__ or "",
     check,
+    probe=probe,
     fix_all=True,
-    per_instruction=True,
 )

@@ -14,49 +14,48 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import line_indent, newline_of
+from modelfile_ls.analysis.edits import line_indent
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit, shorten
-from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.syntax.model import Quoting, Span
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.syntax.model import Instruction, Quoting, Span
 
 _COMMENT = re.compile(r"[ \t]+#")
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report unquoted single-line values that contain ` #`."""
-    text = context.parsed.text
-    if not _hash_after_blank(text, context.extent):
-        return  # no value can contain an end-of-line comment: skip the per-value search
-    newline = newline_of(context.parsed)
-    for instruction in context.valid_instructions:
-        value = instruction.value
-        if value is None or value.quoting is not Quoting.NONE:
-            continue
-        match = _COMMENT.search(text, value.content_span.start, value.content_span.end)
-        if match is None:
-            continue
-        hash_at = match.end() - 1
-        comment = text[hash_at : value.content_span.end]
-        indent = line_indent(context.parsed, instruction.span.start)
-        line_start = instruction.span.start - len(indent)
-        fix = Fix(
-            "Move the comment to its own line",
-            (
-                TextEdit(Span(match.start(), value.content_span.end), ""),
-                TextEdit(Span(line_start, line_start), f"{indent}{comment}{newline}"),
-            ),
-        )
-        yield rule.finding(
-            Span(hash_at, value.content_span.end),
-            f"`{shorten(comment)}` is part of the value, not a comment: Ollama reads"
-            f" `{shorten(value.text)}` (comments must start a line)",
-            fixes=[fix],
-        )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report an unquoted single-line value that contains ` #`."""
+    value = instruction.value
+    if value is None or value.quoting is not Quoting.NONE:
+        return
+    text = scope.text
+    match = _COMMENT.search(text, value.content_span.start, value.content_span.end)
+    if match is None:
+        return
+    hash_at = match.end() - 1
+    comment = text[hash_at : value.content_span.end]
+    indent = line_indent(scope, instruction.span.start)
+    line_start = instruction.span.start - len(indent)
+    fix = Fix(
+        "Move the comment to its own line",
+        (
+            TextEdit(Span(match.start(), value.content_span.end), ""),
+            TextEdit(Span(line_start, line_start), f"{indent}{comment}{scope.newline}"),
+        ),
+    )
+    yield rule.finding(
+        Span(hash_at, value.content_span.end),
+        f"`{shorten(comment)}` is part of the value, not a comment: Ollama reads"
+        f" `{shorten(value.text)}` (comments must start a line)",
+        fixes=[fix],
+    )
 
 
-def _hash_after_blank(text: str, extent: Span) -> bool:
-    """Whether a `#` follows a space or tab in `extent`; `#` is rare, so finding each one
-    (at memchr speed) beats searching for the two-character pairs."""
+def hash_after_blank(text: str, extent: Span) -> bool:
+    """Whether a `#` follows a space or tab in `extent` (else no value there can contain an
+    end-of-line comment); `#` is rare, so finding each one (at memchr speed) beats searching
+    for the two-character pairs."""
     at = text.find("#", extent.start, extent.end)
     while at != -1:
         if at > 0 and text[at - 1] in " \t":
@@ -65,12 +64,12 @@ def _hash_after_blank(text: str, extent: Span) -> bool:
     return False
 
 
-RULE = Rule(
+RULE = InstructionRule(
     "MF009",
     "inline-comment",
     Severity.WARNING,
     __doc__ or "",
     check,
+    probe=hash_after_blank,
     fix_all=True,
-    per_instruction=True,
 )

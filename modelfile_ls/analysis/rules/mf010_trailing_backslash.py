@@ -12,24 +12,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.syntax.model import Quoting, Span
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.syntax.model import Instruction, Quoting, Span
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report unquoted values that end with a backslash."""
-    for instruction in context.valid_instructions:
-        value = instruction.value
-        if value is None or value.quoting is not Quoting.NONE or not value.text.endswith("\\"):
-            continue
-        end = value.content_span.end
-        yield rule.finding(
-            Span(end - 1, end),
-            "a trailing backslash does not continue the line: it stays in the value and the"
-            " next line is a new instruction; use a quoted value to span lines",
-        )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report an unquoted value that ends with a backslash."""
+    value = instruction.value
+    if value is None or value.quoting is not Quoting.NONE or not value.text.endswith("\\"):
+        return
+    end = value.content_span.end
+    yield rule.finding(
+        Span(end - 1, end),
+        "a trailing backslash does not continue the line: it stays in the value and the"
+        " next line is a new instruction; use a quoted value to span lines",
+    )
 
 
-RULE = Rule(
-    "MF010", "trailing-backslash", Severity.WARNING, __doc__ or "", check, per_instruction=True
+def probe(text: str, extent: Span) -> bool:
+    """Whether a backslash occurs at all: documents without one skip the per-value check."""
+    return text.find("\\", extent.start, extent.end) != -1
+
+
+RULE = InstructionRule(
+    "MF010", "trailing-backslash", Severity.WARNING, __doc__ or "", check, probe=probe
 )

@@ -15,37 +15,42 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
-from modelfile_ls.syntax.model import Span
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.facts import language_facts
+from modelfile_ls.syntax.model import Instruction, Span
+
+COLLIDING = tuple(keyword for keyword in language_facts().instructions if keyword != "PARAMETER")
+"""A PARAMETER can only collide with another instruction's name; it then acts as it."""
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report PARAMETER lines that Ollama treats as another instruction."""
-    for instruction in context.valid_instructions:
-        if instruction.keyword != "PARAMETER" or instruction.effective_keyword == "PARAMETER":
-            continue
-        target = instruction.effective_keyword
-        name_span = instruction.name_span or instruction.keyword_span
-        fixes = []
-        if target != "MESSAGE":
-            fixes.append(
-                replace(
-                    Span(instruction.keyword_span.start, name_span.end), target, f"Write `{target}`"
-                )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a PARAMETER line that Ollama treats as another instruction."""
+    if instruction.keyword != "PARAMETER" or instruction.effective_keyword == "PARAMETER":
+        return
+    target = instruction.effective_keyword
+    name_span = instruction.name_span or instruction.keyword_span
+    fixes = []
+    if target != "MESSAGE":
+        fixes.append(
+            replace(
+                Span(instruction.keyword_span.start, name_span.end), target, f"Write `{target}`"
             )
-        yield rule.finding(
-            name_span,
-            f"`PARAMETER {instruction.name}` is not a parameter: Ollama applies it as {target}",
-            fixes=fixes,
         )
+    yield rule.finding(
+        name_span,
+        f"`PARAMETER {instruction.name}` is not a parameter: Ollama applies it as {target}",
+        fixes=fixes,
+    )
 
 
-RULE = Rule(
+RULE = InstructionRule(
     "MF011",
     "instruction-name-collision",
     Severity.WARNING,
     __doc__ or "",
     check,
+    keywords=COLLIDING,
     fix_all=True,
-    per_instruction=True,
 )

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Span
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the first replaced byte of a file that is not valid UTF-8."""
     parsed = context.parsed
     if parsed.replaced_bytes == 0:
@@ -30,4 +30,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     )
 
 
-RULE = Rule("MF012", "invalid-encoding", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule("MF012", "invalid-encoding", Severity.WARNING, __doc__ or "", check)

@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.syntax.model import Instruction
 
 _NUM = r"(?:0|[1-9][0-9]*)"
 _IDENT = r"(?:[0-9A-Za-z-]+)"
@@ -34,23 +35,29 @@ def is_valid_requires(value: str) -> bool:
     return not _PRERELEASE_NUMERIC.search(prerelease)
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report REQUIRES values the CLI rejects, with the version they contain as a fix."""
-    for instruction in context.instructions("REQUIRES"):
-        value = instruction.value
-        if value is None or is_valid_requires(value.text):
-            continue
-        found = re.search(r"v?[0-9]+(?:\.[0-9]+){0,2}", value.text)
-        fixes = []
-        if found and is_valid_requires(found.group()):
-            fixes.append(change_to(value.content_span, found.group()))
-        shown = value.text or "an empty value"
-        yield rule.finding(
-            value.content_span if value.text else instruction.keyword_span,
-            f"REQUIRES takes a version like `0.14.0`, not {shown}",
-            fixes=fixes,
-            ollama_message="requires must be a valid semver (e.g. 0.14.0)",
-        )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a REQUIRES value the CLI rejects, with the version it contains as a fix.
+
+    Every REQUIRES counts, not only the last one that wins: the CLI validates each as it
+    meets it while building the request."""
+    value = instruction.value
+    if value is None or is_valid_requires(value.text):
+        return
+    found = re.search(r"v?[0-9]+(?:\.[0-9]+){0,2}", value.text)
+    fixes = []
+    if found and is_valid_requires(found.group()):
+        fixes.append(change_to(value.content_span, found.group()))
+    shown = value.text or "an empty value"
+    yield rule.finding(
+        value.content_span if value.text else instruction.keyword_span,
+        f"REQUIRES takes a version like `0.14.0`, not {shown}",
+        fixes=fixes,
+        ollama_message="requires must be a valid semver (e.g. 0.14.0)",
+    )
 
 
-RULE = Rule("MF013", "invalid-requires", Severity.ERROR, __doc__ or "", check, per_instruction=True)
+RULE = InstructionRule(
+    "MF013", "invalid-requires", Severity.ERROR, __doc__ or "", check, keywords=("REQUIRES",)
+)

@@ -13,29 +13,36 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.suggest import closest
+from modelfile_ls.syntax.model import Instruction
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report renderer and parser names missing from the known lists."""
-    facts = context.facts
-    for keyword, known in (("RENDERER", facts.known_renderers), ("PARSER", facts.known_parsers)):
-        for instruction in context.instructions(keyword):
-            value = instruction.value
-            if value is None or value.text in known:
-                continue
-            guess = closest(value.text, sorted(known))
-            fixes = [change_to(value.content_span, guess)] if guess else []
-            hint = f"; did you mean `{guess}`?" if guess else ""
-            yield rule.finding(
-                value.content_span,
-                f"`{value.text}` is not a {keyword.lower()} known to Ollama"
-                f" {facts.ollama_version}{hint}",
-                fixes=fixes,
-            )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a renderer or parser name missing from the known lists."""
+    facts = scope.facts
+    keyword = instruction.effective_keyword
+    known = facts.known_renderers if keyword == "RENDERER" else facts.known_parsers
+    value = instruction.value
+    if value is None or value.text in known:
+        return
+    guess = closest(value.text, sorted(known))
+    fixes = [change_to(value.content_span, guess)] if guess else []
+    hint = f"; did you mean `{guess}`?" if guess else ""
+    yield rule.finding(
+        value.content_span,
+        f"`{value.text}` is not a {keyword.lower()} known to Ollama {facts.ollama_version}{hint}",
+        fixes=fixes,
+    )
 
 
-RULE = Rule(
-    "MF014", "unknown-renderer", Severity.WARNING, __doc__ or "", check, per_instruction=True
+RULE = InstructionRule(
+    "MF014",
+    "unknown-renderer",
+    Severity.WARNING,
+    __doc__ or "",
+    check,
+    keywords=("RENDERER", "PARSER"),
 )

@@ -13,32 +13,38 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.facts import language_facts
+from modelfile_ls.syntax.model import Instruction
+
+_BY_LOWER = {name.lower(): name for name in language_facts().parameters}
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report names that match a parameter only when case is ignored."""
-    by_lower = {name.lower(): name for name in context.facts.parameters}
-    for instruction in context.parameters():
-        name = instruction.name or ""
-        correct = by_lower.get(name.lower())
-        if not name or name in context.facts.parameters or correct is None:
-            continue
-        span = instruction.name_span or instruction.keyword_span
-        yield rule.finding(
-            span,
-            f"parameter names are case-sensitive: `{correct}`, not `{name}`",
-            fixes=[change_to(span, correct)],
-            ollama_message=f"unknown parameter '{name}'",
-        )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a name that matches a parameter only when case is ignored."""
+    name = instruction.name or ""
+    if not name or name in scope.facts.parameters:
+        return
+    correct = _BY_LOWER.get(name.lower())
+    if correct is None:
+        return
+    span = instruction.name_span or instruction.keyword_span
+    yield rule.finding(
+        span,
+        f"parameter names are case-sensitive: `{correct}`, not `{name}`",
+        fixes=[change_to(span, correct)],
+        ollama_message=f"unknown parameter '{name}'",
+    )
 
 
-RULE = Rule(
+RULE = InstructionRule(
     "MF102",
     "parameter-name-case",
     Severity.ERROR,
     __doc__ or "",
     check,
+    keywords=("PARAMETER",),
     fix_all=True,
-    per_instruction=True,
 )

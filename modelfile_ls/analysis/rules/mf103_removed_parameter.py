@@ -14,24 +14,26 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.syntax.model import Instruction
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report parameters Ollama removed."""
-    for instruction in context.parameters():
-        fact = context.facts.parameter(instruction.name or "")
-        if fact is None or fact.status != "removed":
-            continue
-        yield rule.finding(
-            instruction.name_span or instruction.keyword_span,
-            f"`{fact.name}` was removed in Ollama v{fact.removed} and now fails `ollama create`",
-            fixes=[delete_instruction(context.parsed, instruction, f"Remove `{fact.name}`")],
-            ollama_message=f"unknown parameter '{fact.name}'",
-            tags=["deprecated"],
-        )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a parameter Ollama removed."""
+    fact = scope.facts.parameter(instruction.name or "")
+    if fact is None or fact.status != "removed":
+        return
+    yield rule.finding(
+        instruction.name_span or instruction.keyword_span,
+        f"`{fact.name}` was removed in Ollama v{fact.removed} and now fails `ollama create`",
+        fixes=[delete_instruction(scope, instruction, f"Remove `{fact.name}`")],
+        ollama_message=f"unknown parameter '{fact.name}'",
+        tags=["deprecated"],
+    )
 
 
-RULE = Rule(
-    "MF103", "removed-parameter", Severity.ERROR, __doc__ or "", check, per_instruction=True
+RULE = InstructionRule(
+    "MF103", "removed-parameter", Severity.ERROR, __doc__ or "", check, keywords=("PARAMETER",)
 )

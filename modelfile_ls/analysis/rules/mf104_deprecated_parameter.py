@@ -14,31 +14,33 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.syntax.model import Instruction
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report deprecated parameters."""
-    for instruction in context.parameters():
-        fact = context.facts.parameter(instruction.name or "")
-        if fact is None or fact.status != "deprecated":
-            continue
-        yield rule.finding(
-            instruction.name_span or instruction.keyword_span,
-            f"`{fact.name}` is deprecated since Ollama v{fact.deprecated}: it is dropped and has"
-            " no effect",
-            fixes=[delete_instruction(context.parsed, instruction, f"Remove `{fact.name}`")],
-            ollama_message=f"warning: parameter {fact.name} is deprecated",
-            tags=["deprecated", "unnecessary"],
-        )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a deprecated parameter."""
+    fact = scope.facts.parameter(instruction.name or "")
+    if fact is None or fact.status != "deprecated":
+        return
+    yield rule.finding(
+        instruction.name_span or instruction.keyword_span,
+        f"`{fact.name}` is deprecated since Ollama v{fact.deprecated}: it is dropped and has"
+        " no effect",
+        fixes=[delete_instruction(scope, instruction, f"Remove `{fact.name}`")],
+        ollama_message=f"warning: parameter {fact.name} is deprecated",
+        tags=["deprecated", "unnecessary"],
+    )
 
 
-RULE = Rule(
+RULE = InstructionRule(
     "MF104",
     "deprecated-parameter",
     Severity.WARNING,
     __doc__ or "",
     check,
+    keywords=("PARAMETER",),
     fix_all=True,
-    per_instruction=True,
 )

@@ -16,38 +16,43 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, shorten
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.analysis.values import convert
+from modelfile_ls.syntax.model import Instruction
 
 _TYPE_WORDS = {"int": "an integer", "float": "a number", "bool": "true or false"}
 _COMMENT = re.compile(r"[ \t]+#")
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report values the CLI cannot convert, explaining the likely cause."""
-    for instruction in context.parameters():
-        fact = context.facts.parameter(instruction.name or "")
-        value = instruction.value
-        if fact is None or fact.status != "current" or value is None or fact.type == "string_list":
-            continue
-        converted = convert(fact.type, value.text)
-        if converted.error is None:
-            continue
-        message = f"`{fact.name}` takes {_TYPE_WORDS[fact.type]}, not `{shorten(value.text)}`"
-        fixes: list[Fix] = []
-        comment = _COMMENT.search(value.text)
-        if comment and convert(fact.type, value.text[: comment.start()]).error is None:
-            kept = value.text[: comment.start()]
-            message += " (the `# ...` is part of the value: comments must start a line)"
-            fixes.append(replace(value.content_span, kept, f"Keep only `{kept}`"))
-        elif value.text != value.text.strip():
-            message += " (the spaces inside the quotes are part of the value)"
-            fixes.append(replace(value.content_span, value.text.strip(), "Remove the spaces"))
-        elif fact.type == "int" and (number := _integral(value.text)) is not None:
-            fixes.append(change_to(value.content_span, number))
-        elif value.text.startswith("<") or "{{" in value.text:
-            message += " (a placeholder that was never filled in?)"
-        yield rule.finding(value.content_span, message, fixes=fixes, ollama_message=converted.error)
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a value the CLI cannot convert, explaining the likely cause.
+
+    Every occurrence counts, not only the last one that wins: the CLI converts each
+    PARAMETER as it meets it (`api.FormatParams` per command)."""
+    fact = scope.facts.parameter(instruction.name or "")
+    value = instruction.value
+    if fact is None or fact.status != "current" or value is None or fact.type == "string_list":
+        return
+    converted = convert(fact.type, value.text)
+    if converted.error is None:
+        return
+    message = f"`{fact.name}` takes {_TYPE_WORDS[fact.type]}, not `{shorten(value.text)}`"
+    fixes: list[Fix] = []
+    comment = _COMMENT.search(value.text)
+    if comment and convert(fact.type, value.text[: comment.start()]).error is None:
+        kept = value.text[: comment.start()]
+        message += " (the `# ...` is part of the value: comments must start a line)"
+        fixes.append(replace(value.content_span, kept, f"Keep only `{kept}`"))
+    elif value.text != value.text.strip():
+        message += " (the spaces inside the quotes are part of the value)"
+        fixes.append(replace(value.content_span, value.text.strip(), "Remove the spaces"))
+    elif fact.type == "int" and (number := _integral(value.text)) is not None:
+        fixes.append(change_to(value.content_span, number))
+    elif value.text.startswith("<") or "{{" in value.text:
+        message += " (a placeholder that was never filled in?)"
+    yield rule.finding(value.content_span, message, fixes=fixes, ollama_message=converted.error)
 
 
 def _integral(text: str) -> str | None:
@@ -59,6 +64,11 @@ def _integral(text: str) -> str | None:
     return str(int(number)) if number.is_integer() and abs(number) < 2**63 else None
 
 
-RULE = Rule(
-    "MF105", "invalid-parameter-value", Severity.ERROR, __doc__ or "", check, per_instruction=True
+RULE = InstructionRule(
+    "MF105",
+    "invalid-parameter-value",
+    Severity.ERROR,
+    __doc__ or "",
+    check,
+    keywords=("PARAMETER",),
 )

@@ -1,7 +1,9 @@
 """MF106 non-finite-value: a float parameter is `inf` or `NaN`.
 
 Why: Go parses `inf`, `Infinity` and `NaN` as floats, but the CLI then cannot encode the
-create request as JSON and fails with `json: unsupported value: +Inf`.
+create request as JSON and fails with `json: unsupported value: +Inf`. Only the last value of
+a parameter reaches the request, so an `inf` that a later line of the same parameter replaces
+is a warning, not an error.
 
 Example: `PARAMETER temperature inf`
 Fix: use a finite number.
@@ -12,13 +14,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.values import parse_float32
+from modelfile_ls.syntax.model import Instruction
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report float parameters set to infinity or NaN."""
+    last: dict[str, Instruction] = {}
+    for instruction in context.parameters():
+        last[instruction.name or ""] = instruction
     for instruction in context.parameters():
         fact = context.facts.parameter(instruction.name or "")
         value = instruction.value
@@ -28,11 +34,19 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         if number is None or math.isfinite(number):
             continue
         encoded = "NaN" if math.isnan(number) else ("+Inf" if number > 0 else "-Inf")
+        message = f"`{value.text}` parses as {encoded}, which the create request cannot carry"
+        winner = last[fact.name]
+        if winner is not instruction:
+            yield rule.finding(
+                value.content_span,
+                f"{message}; a later `{fact.name}` replaces it, so it never reaches the request",
+                severity=Severity.WARNING,
+                related=[Related(winner.name_span or winner.keyword_span, "the value used")],
+            )
+            continue
         yield rule.finding(
-            value.content_span,
-            f"`{value.text}` parses as {encoded}, which the create request cannot carry",
-            ollama_message=f"json: unsupported value: {encoded}",
+            value.content_span, message, ollama_message=f"json: unsupported value: {encoded}"
         )
 
 
-RULE = Rule("MF106", "non-finite-value", Severity.ERROR, __doc__ or "", check, per_instruction=True)
+RULE = DocumentRule("MF106", "non-finite-value", Severity.ERROR, __doc__ or "", check)

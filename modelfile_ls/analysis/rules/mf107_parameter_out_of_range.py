@@ -12,28 +12,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.analysis.values import convert
+from modelfile_ls.syntax.model import Instruction
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
-    """Report numeric values below the minimum or above the maximum."""
-    for instruction in context.parameters():
-        fact = context.facts.parameter(instruction.name or "")
-        value = instruction.value
-        if fact is None or fact.status != "current" or value is None:
-            continue
-        if fact.type not in ("int", "float") or (fact.minimum is None and fact.maximum is None):
-            continue
-        number = convert(fact.type, value.text).value
-        if not isinstance(number, int | float) or number != number:
-            continue
-        low, high = fact.minimum, fact.maximum
-        if (low is not None and number < low) or (high is not None and number > high):
-            bounds = _bounds(low, high)
-            yield rule.finding(
-                value.content_span, f"`{fact.name}` should be {bounds}, not {value.text}"
-            )
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
+    """Report a numeric value below the minimum or above the maximum."""
+    fact = scope.facts.parameter(instruction.name or "")
+    value = instruction.value
+    if fact is None or fact.status != "current" or value is None:
+        return
+    if fact.type not in ("int", "float") or (fact.minimum is None and fact.maximum is None):
+        return
+    number = convert(fact.type, value.text).value
+    if not isinstance(number, int | float) or number != number:
+        return
+    low, high = fact.minimum, fact.maximum
+    if (low is not None and number < low) or (high is not None and number > high):
+        bounds = _bounds(low, high)
+        yield rule.finding(
+            value.content_span, f"`{fact.name}` should be {bounds}, not {value.text}"
+        )
 
 
 def _bounds(low: float | None, high: float | None) -> str:
@@ -44,6 +46,11 @@ def _bounds(low: float | None, high: float | None) -> str:
     return f"at most {high:g}"
 
 
-RULE = Rule(
-    "MF107", "parameter-out-of-range", Severity.WARNING, __doc__ or "", check, per_instruction=True
+RULE = InstructionRule(
+    "MF107",
+    "parameter-out-of-range",
+    Severity.WARNING,
+    __doc__ or "",
+    check,
+    keywords=("PARAMETER",),
 )

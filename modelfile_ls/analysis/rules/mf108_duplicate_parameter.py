@@ -13,11 +13,11 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Related, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Instruction
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report every overridden occurrence of a scalar parameter."""
     last: dict[str, Instruction] = {}
     for instruction in context.parameters():
@@ -39,4 +39,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF108", "duplicate-parameter", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule("MF108", "duplicate-parameter", Severity.WARNING, __doc__ or "", check)

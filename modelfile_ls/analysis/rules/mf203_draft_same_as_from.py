@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.paths import same_file
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report DRAFT paths equal to a local FROM after symlink resolution."""
     local_froms = [r for r in context.references if r.keyword == "FROM" and r.is_local]
     for draft in context.references:
@@ -42,4 +42,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             break
 
 
-RULE = Rule("MF203", "draft-same-as-from", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF203", "draft-same-as-from", Severity.ERROR, __doc__ or "", check)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report path-like FROM values that are missing but still valid model names."""
     for reference in context.references:
         local = reference.local
@@ -33,4 +33,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF204", "from-path-not-found", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule("MF204", "from-path-not-found", Severity.WARNING, __doc__ or "", check)

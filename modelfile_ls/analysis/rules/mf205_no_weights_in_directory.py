@@ -15,10 +15,10 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.paths import has_weights
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report directories without recognised weight files."""
     for reference in context.references:
         local = reference.local
@@ -37,4 +37,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF205", "no-weights-in-directory", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF205", "no-weights-in-directory", Severity.ERROR, __doc__ or "", check)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report `~user` paths whose user is unknown."""
     for reference in context.references:
         local = reference.local
@@ -31,4 +31,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF206", "home-expansion-failed", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF206", "home-expansion-failed", Severity.ERROR, __doc__ or "", check)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report FROM lines that are ignored because a model name wins."""
     froms = [r for r in context.references if r.keyword == "FROM"]
     names = [r for r in froms if r.name is not None]
@@ -40,4 +40,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF207", "mixed-from", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule("MF207", "mixed-from", Severity.WARNING, __doc__ or "", check)

@@ -12,23 +12,23 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report DRAFT lines when the effective FROM is a remote model."""
-    names = [r for r in context.references if r.keyword == "FROM" and r.name is not None]
-    if not names or names[-1].name is None or not names[-1].name.is_remote:
-        return
-    remote_value = names[-1].instruction.value
+    sent = context.model_reference
+    if sent is None or sent.name is None or not sent.name.is_remote:
+        return  # an overridden cloud FROM is never sent: only the one that is counts
+    remote_value = sent.instruction.value
     assert remote_value is not None
     for draft in context.instructions("DRAFT"):
         yield rule.finding(
             draft.keyword_span,
-            f"DRAFT cannot speed up the cloud model `{names[-1].text}`",
+            f"DRAFT cannot speed up the cloud model `{sent.text}`",
             related=[Related(remote_value.content_span, "the remote base model")],
             ollama_message="DRAFT cannot be used with remote models",
         )
 
 
-RULE = Rule("MF208", "draft-with-remote-model", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF208", "draft-with-remote-model", Severity.ERROR, __doc__ or "", check)

@@ -13,19 +13,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report valid model names the registry knows to be absent."""
     catalog = context.catalog
     if catalog is None:
         return
-    for reference in context.references:
-        if reference.name is None or not reference.name.is_valid or reference.name.is_remote:
-            continue
-        if catalog.model_exists(reference.text) is not False:
-            continue
+    # Only the FROM that is sent is pulled; a model name a later FROM replaces is MF207's.
+    reference = context.model_reference
+    if reference is None or reference.name is None:
+        return
+    if not reference.name.is_valid or reference.name.is_remote:
+        return
+    if catalog.model_exists(reference.text) is False:
         value = reference.instruction.value
         assert value is not None
         yield rule.finding(
@@ -34,4 +36,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF209", "unknown-model", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule("MF209", "unknown-model", Severity.WARNING, __doc__ or "", check)

@@ -4,6 +4,10 @@ Why: the server treats any uploaded file ending in `.gguf` as GGUF and rejects i
 `supplied file was not in GGUF format` after the whole upload. The usual cause is a Git LFS
 pointer: a clone without `git lfs pull` leaves a small text file where the weights should be.
 
+The server checks only what it uses: no local FROM file when a FROM model name is given (it
+then ignores the files), and only the last ADAPTER (each one replaces the one before); a bad
+file it never looks at is a warning.
+
 Example: `FROM ./model.gguf` where model.gguf holds `version https://git-lfs.github.com/spec/v1`.
 Fix: fetch the real file (`git lfs pull`), or point at the downloaded weights.
 """
@@ -14,11 +18,13 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.paths import GGUF_MAGIC, LFS_POINTER, file_head
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.references import Reference
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report local `.gguf` files without the GGUF magic bytes."""
+    adapters = [r for r in context.references if r.keyword == "ADAPTER"]
     for reference in context.references:
         local = reference.local
         if local is None or local.kind != "file" or local.path is None:
@@ -36,11 +42,27 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             why = "it is empty"
         else:
             why = "it does not start with the GGUF magic bytes"
+        message = f"`{reference.text}` is not a GGUF file: {why}"
+        ignored = _ignored_because(context, reference, adapters)
+        if ignored:
+            yield rule.finding(
+                value.content_span, f"{message} ({ignored})", severity=Severity.WARNING
+            )
+            continue
         yield rule.finding(
-            value.content_span,
-            f"`{reference.text}` is not a GGUF file: {why}",
-            ollama_message="supplied file was not in GGUF format",
+            value.content_span, message, ollama_message="supplied file was not in GGUF format"
         )
 
 
-RULE = Rule("MF210", "not-gguf", Severity.ERROR, __doc__ or "", check)
+def _ignored_because(
+    context: RuleContext, reference: Reference, adapters: list[Reference]
+) -> str | None:
+    """Why the server never reads this file, if it does not."""
+    if reference.keyword == "FROM" and context.model_reference is not None:
+        return "ignored: a FROM model name is given, so the server does not use local FROM files"
+    if reference.keyword == "ADAPTER" and reference is not adapters[-1]:
+        return "ignored: a later ADAPTER replaces this one"
+    return None
+
+
+RULE = DocumentRule("MF210", "not-gguf", Severity.ERROR, __doc__ or "", check)

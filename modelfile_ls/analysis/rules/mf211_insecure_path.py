@@ -14,10 +14,10 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.paths import escaping_files
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report directories whose selected files are symlinks leading outside them."""
     for reference in context.references:
         local = reference.local
@@ -39,4 +39,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
         )
 
 
-RULE = Rule("MF211", "insecure-path", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule("MF211", "insecure-path", Severity.ERROR, __doc__ or "", check)

@@ -13,12 +13,13 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Related, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.facts import language_facts
 
-SINGLE_VALUED = ("TEMPLATE", "SYSTEM", "ADAPTER", "REQUIRES", "RENDERER", "PARSER")
+SINGLE_VALUED = tuple(k for k, fact in language_facts().instructions.items() if fact.single_valued)
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report every overridden occurrence of a last-wins instruction."""
     for keyword in SINGLE_VALUED:
         found = context.instructions(keyword)
@@ -32,4 +33,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("MF301", "duplicate-instruction", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule("MF301", "duplicate-instruction", Severity.WARNING, __doc__ or "", check)

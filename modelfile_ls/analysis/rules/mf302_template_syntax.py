@@ -5,7 +5,8 @@ functions `json`, `currentDate`, `yesterdayDate`, `toTypeScriptType`) when the m
 created, and fails with `template error: template: :<line>: <detail>`: an unclosed `{{`, an
 `{{ if }}` without `{{ end }}`, a variable used outside the `range` that declares it, a
 function Ollama does not provide, or `{{ template "x" }}` without an argument. Go stops at the
-first error, so this is reported once per TEMPLATE.
+first error, so this is reported once per TEMPLATE. Only the last TEMPLATE is sent (the last
+one wins), so a broken TEMPLATE that a later one replaces is a warning, not an error.
 
 Example: `TEMPLATE {{ if .System }}{{ .System }}`
 Fix: close every `if`, `range`, `with` and `block` with `{{ end }}`; use Go and Ollama functions.
@@ -15,28 +16,45 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
-from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.lexer import invisible_offsets
 from modelfile_ls.syntax.model import Span, Value
-from modelfile_ls.template import check_template
+from modelfile_ls.template import TemplateError, check_template
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+@lru_cache(maxsize=64)
+def template_error(source: str) -> TemplateError | None:
+    """The error Go reports for one template text: the document is checked again on every
+    keystroke, and its TEMPLATE rarely changes between them."""
+    return check_template(source)
+
+
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the error Ollama's `template.Parse` returns, located in the document."""
     text = context.parsed.text
-    for instruction in context.instructions("TEMPLATE"):
+    templates = context.instructions("TEMPLATE")
+    for instruction in templates:
         value = instruction.value
         if value is None:
             continue
         # Ollama parses the value as its parser decoded it: invisible characters are gone.
-        error = check_template(value.text)
+        error = template_error(value.text)
         if error is None:
             continue
         locate = _document_offsets(text, value)
         start = locate(error.start)
         end = min(max(locate(error.end), start), value.content_span.end)
+        if instruction is not templates[-1]:
+            yield rule.finding(
+                Span(start, end),
+                f"{error.message} (a later TEMPLATE replaces this one, so Ollama never checks it)",
+                severity=Severity.WARNING,
+                related=[Related(templates[-1].keyword_span, "the TEMPLATE that is used")],
+            )
+            continue
         yield rule.finding(
             Span(start, end),
             error.message,
@@ -74,4 +92,4 @@ class _Locator:
             skipped = moved
 
 
-RULE = Rule("MF302", "template-syntax", Severity.ERROR, __doc__ or "", check, per_instruction=True)
+RULE = DocumentRule("MF302", "template-syntax", Severity.ERROR, __doc__ or "", check)

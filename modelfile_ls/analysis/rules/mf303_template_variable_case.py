@@ -15,9 +15,9 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.facts import language_facts
-from modelfile_ls.syntax.model import Span
+from modelfile_ls.syntax.model import Instruction, Span
 from modelfile_ls.template.scan import actions
 
 _TEMPLATE = language_facts().template
@@ -26,38 +26,38 @@ _BY_LOWER = {name.lower(): name for name in TEMPLATE_FIELDS}
 _FIELD = re.compile(r"(?<![A-Za-z0-9_$])\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(
+    instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+) -> Iterator[Finding]:
     """Report fields that match a known template field only when case is ignored."""
-    text = context.parsed.text
-    for instruction in context.instructions("TEMPLATE"):
-        value = instruction.value
-        if value is None:
+    value = instruction.value
+    if value is None:
+        return
+    base = value.content_span.start
+    found, _ = actions(scope.text[base : value.content_span.end])
+    for action in found:
+        if action.is_comment:
             continue
-        base = value.content_span.start
-        found, _ = actions(text[base : value.content_span.end])
-        for action in found:
-            if action.is_comment:
+        for match in _FIELD.finditer(action.body):
+            name = match.group(1)
+            correct = _BY_LOWER.get(name.lower())
+            if correct is None or correct == name:
                 continue
-            for match in _FIELD.finditer(action.body):
-                name = match.group(1)
-                correct = _BY_LOWER.get(name.lower())
-                if correct is None or correct == name:
-                    continue
-                start = base + action.body_start + match.start(1)
-                span = Span(start, start + len(name))
-                yield rule.finding(
-                    span,
-                    f"template fields are case-sensitive: `.{correct}`, not `.{name}`",
-                    fixes=[replace(span, correct, f"Change to `.{correct}`")],
-                )
+            start = base + action.body_start + match.start(1)
+            span = Span(start, start + len(name))
+            yield rule.finding(
+                span,
+                f"template fields are case-sensitive: `.{correct}`, not `.{name}`",
+                fixes=[replace(span, correct, f"Change to `.{correct}`")],
+            )
 
 
-RULE = Rule(
+RULE = InstructionRule(
     "MF303",
     "template-variable-case",
     Severity.WARNING,
     __doc__ or "",
     check,
+    keywords=("TEMPLATE",),
     fix_all=True,
-    per_instruction=True,
 )

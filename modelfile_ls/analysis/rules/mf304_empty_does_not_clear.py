@@ -13,10 +13,10 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report empty SYSTEM and TEMPLATE values."""
     for keyword in ("SYSTEM", "TEMPLATE"):
         for instruction in context.instructions(keyword):
@@ -32,4 +32,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
             )
 
 
-RULE = Rule("MF304", "empty-does-not-clear", Severity.INFO, __doc__ or "", check)
+RULE = DocumentRule("MF304", "empty-does-not-clear", Severity.INFO, __doc__ or "", check)

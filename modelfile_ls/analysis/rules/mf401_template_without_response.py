@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import Rule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.template import TemplateError, parse_template
 
 
-def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report non-empty templates without `.Response` or `.Messages`."""
     templates = context.instructions("TEMPLATE")
     if not templates:
@@ -38,4 +38,4 @@ def check(context: RuleContext, rule: Rule) -> Iterator[Finding]:
     )
 
 
-RULE = Rule("MF401", "template-without-response", Severity.INFO, __doc__ or "", check)
+RULE = DocumentRule("MF401", "template-without-response", Severity.INFO, __doc__ or "", check)
