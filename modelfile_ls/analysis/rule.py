@@ -34,6 +34,7 @@ __all__ = [
     "ModelCatalog",
     "Rule",
     "RuleContext",
+    "SentTemplate",
 ]
 
 
@@ -96,6 +97,17 @@ class InstructionWindow:
         return chain.from_iterable(self.by_keyword.get(k, ()) for k in keywords)
 
 
+@dataclass(frozen=True, slots=True)
+class SentTemplate:
+    """The template a created model uses: the file's own, or the FROM model's."""
+
+    text: str
+    instruction: Instruction | None
+    """The TEMPLATE it comes from; None for the FROM model's own template."""
+    offset: int = 0
+    """Where `text` starts in the document (for the file's own TEMPLATE)."""
+
+
 @dataclass(frozen=True)
 class RuleContext:
     """Everything a document rule may read. Rules never touch the file system except
@@ -145,6 +157,20 @@ class RuleContext:
         if not reference.name.is_valid or reference.name.is_remote:
             return None
         return self.catalog.model_facts(reference.text)
+
+    @cached_property
+    def sent_template(self) -> SentTemplate | None:
+        """The template the created model uses: the last TEMPLATE when it is not empty (an
+        empty one is not sent, and it still replaced the ones before it), else the FROM
+        model's own when the registry has it; None when unknown."""
+        last = self.last("TEMPLATE")
+        if last is not None and last.value is not None and last.value.text:
+            span = last.value.content_span
+            return SentTemplate(self.parsed.text[span.start : span.end], last, span.start)
+        model = self.base_model
+        if model is not None and model.template:
+            return SentTemplate(model.template, None)
+        return None
 
     def instructions(self, keyword: str) -> list[Instruction]:
         """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM)."""

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from modelfile_ls.analysis.finding import Finding
+from modelfile_ls.analysis.suppression_comment import parse_directive
 from modelfile_ls.syntax.model import ParsedModelfile, Span
-
-_DIRECTIVE = re.compile(r"^\s*modelfile-ls:\s*ignore\[([A-Za-z0-9_,\s]*)\]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +25,12 @@ def suppressions(parsed: ParsedModelfile) -> list[Suppression]:
     starts: list[int] = []
     index = 0
     for comment in parsed.comments:
-        match = _DIRECTIVE.match(comment.text)
-        if not match:
+        directive = parse_directive(comment.text)
+        if directive is None:
             continue
         if not starts:
             starts = [i.span.start for i in parsed.instructions]
-        codes = frozenset(c.strip().upper() for c in match.group(1).split(",") if c.strip())
+        codes = frozenset(directive.codes)
         while index < len(starts) and starts[index] < comment.span.end:
             index += 1
         covers = parsed.instructions[index].span if index < len(starts) else None

@@ -7,7 +7,6 @@ on its own line covers the next instruction.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -15,6 +14,11 @@ from modelfile_ls.analysis.edits import line_indent, newline_of
 from modelfile_ls.analysis.engine import INTERNAL_ERROR
 from modelfile_ls.analysis.finding import Finding, TextEdit
 from modelfile_ls.analysis.rules import ALL_RULES
+from modelfile_ls.analysis.suppression_comment import (
+    directive_codes,
+    directive_comment,
+    parse_directive,
+)
 from modelfile_ls.syntax.cursor import instruction_at
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
 from modelfile_ls.vocabulary import FIX_ALL, QUICK_FIX
@@ -22,8 +26,6 @@ from modelfile_ls.vocabulary import FIX_ALL, QUICK_FIX
 SAFE_TO_FIX_ALL = frozenset(rule.code for rule in ALL_RULES if rule.fix_all)
 """Codes whose rules declare their fix mechanical (a case correction, an exact instruction,
 dropping what Ollama drops anyway); did-you-mean fixes stay one at a time."""
-
-_DIRECTIVE = re.compile(r"^([ \t]*#\s*modelfile-ls:\s*ignore\[)([A-Za-z0-9_,\s]*)\]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,17 +132,16 @@ def _suppress(
     title = f"Ignore {finding.code} for this instruction"
     if line > 0:
         above = lines.line_text(line - 1)
-        match = _DIRECTIVE.match(above)
-        if match is not None:
-            codes = [c.strip() for c in match.group(2).split(",") if c.strip()]
-            if finding.code in codes:
+        body = above.lstrip(" \t")
+        directive = parse_directive(body[1:]) if body.startswith("#") else None
+        if directive is not None:
+            if finding.code in directive.codes:
                 return None
-            start = lines.line_start(line - 1) + match.start(2)
-            edit = TextEdit(
-                Span(start, start + len(match.group(2))), ",".join([*codes, finding.code])
-            )
+            start = lines.line_start(line - 1) + len(above) - len(body) + 1
+            codes = Span(start + directive.codes_start, start + directive.codes_end)
+            edit = TextEdit(codes, directive_codes([*directive.codes, finding.code]))
             return CodeActionResult(title, QUICK_FIX, (edit,), (finding,))
     indent = line_indent(parsed, instruction.span.start)
     start = lines.line_start(line)
-    comment = f"{indent}# modelfile-ls: ignore[{finding.code}]{newline_of(parsed)}"
+    comment = f"{indent}{directive_comment([finding.code])}{newline_of(parsed)}"
     return CodeActionResult(title, QUICK_FIX, (TextEdit(Span(start, start), comment),), (finding,))

@@ -3,9 +3,8 @@ variables and functions, and rule codes in suppression comments."""
 
 from __future__ import annotations
 
-import re
-
 from modelfile_ls.analysis.rules import RULES_BY_CODE
+from modelfile_ls.analysis.suppression_comment import in_code_list
 from modelfile_ls.facts import language_facts
 from modelfile_ls.features import template_docs
 from modelfile_ls.features.candidates import (
@@ -24,7 +23,6 @@ from modelfile_ls.features.docs import (
 )
 from modelfile_ls.syntax.model import Span
 
-_SUPPRESSION = re.compile(r"^\s*modelfile-ls:\s*ignore\[[A-Za-z0-9_,\s]*$")
 _REFERENCE_HEADS = ("./", "../", "/", "~")
 # Template snippets offered after `{` outside an action: the common building blocks of chat
 # templates in Ollama's library (`$0` marks the cursor when the client supports snippets).
@@ -189,7 +187,7 @@ def suppression_codes(request: CompletionRequest) -> Completions:
     if comment is None:
         return EMPTY
     before = request.parsed.text[comment.span.start + 1 : context.token_span.start]
-    if not _SUPPRESSION.match(before):
+    if not in_code_list(before):
         return EMPTY
     return Completions(
         tuple(

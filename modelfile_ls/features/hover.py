@@ -3,13 +3,14 @@ Ollama actually reads from a value when that differs from what is written."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from modelfile_ls.analysis.inline_comment import find_inline_comment
 from modelfile_ls.analysis.paths import resolve
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rules import RULES_BY_CODE
+from modelfile_ls.analysis.suppression_comment import is_directive
 from modelfile_ls.analysis.values import convert
 from modelfile_ls.facts import language_facts
 from modelfile_ls.features import template_docs
@@ -44,10 +45,6 @@ class HoverResult:
     span: Span
     markdown: str
     plaintext: str
-
-
-_INLINE_COMMENT = re.compile(r"[ \t]+#")
-_DIRECTIVE = re.compile(r"^\s*modelfile-ls:\s*ignore\[")
 
 
 def hover(
@@ -143,7 +140,7 @@ def _template(parsed: ParsedModelfile, context: CursorContext) -> tuple[Span, Ma
 
 def _comment(parsed: ParsedModelfile, context: CursorContext) -> tuple[Span, Markup] | None:
     comment = context.comment
-    if comment is None or not _DIRECTIVE.match(comment.text):
+    if comment is None or not is_directive(comment.text):
         return None
     span = context.token_span
     rule = RULES_BY_CODE.get(parsed.text[span.start : span.end].upper())
@@ -245,9 +242,9 @@ def _reading(parsed: ParsedModelfile, instruction: Instruction) -> tuple[Span, M
         names = ", ".join(sorted({f"U+{ord(text[i]):04X}" for i in dropped}))
         notes.append(f"{len(dropped)} invisible character(s) ({names}) are dropped.")
     if value.quoting is Quoting.NONE:
-        match = _INLINE_COMMENT.search(text, value.content_span.start, value.content_span.end)
-        if match is not None:
-            comment = text[match.end() - 1 : value.content_span.end]
+        found = find_inline_comment(text, value.content_span.start, value.content_span.end)
+        if found is not None:
+            comment = text[found.end - 1 : value.content_span.end]
             notes.append(
                 f"{code(comment)} is part of the value, not a comment: comments must start a line."
             )

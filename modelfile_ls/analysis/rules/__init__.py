@@ -42,6 +42,13 @@ from modelfile_ls.analysis.rules import (
     mf303_template_variable_case,
     mf304_empty_does_not_clear,
     mf401_template_without_response,
+    mf402_template_foreign_tokens,
+    mf403_stop_not_in_template,
+    mf404_context_above_model,
+    mf405_adapter_family_mismatch,
+    mf406_messages_not_rendered,
+    mf407_requires_too_old,
+    mf408_tools_without_capability,
 )
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -83,6 +90,13 @@ ALL_RULES: tuple[Rule, ...] = (
     mf303_template_variable_case.RULE,
     mf304_empty_does_not_clear.RULE,
     mf401_template_without_response.RULE,
+    mf402_template_foreign_tokens.RULE,
+    mf403_stop_not_in_template.RULE,
+    mf404_context_above_model.RULE,
+    mf405_adapter_family_mismatch.RULE,
+    mf406_messages_not_rendered.RULE,
+    mf407_requires_too_old.RULE,
+    mf408_tools_without_capability.RULE,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

@@ -11,17 +11,16 @@ Fix: write a value of the right type (`PARAMETER num_ctx 4096`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, shorten
+from modelfile_ls.analysis.inline_comment import find_inline_comment
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.analysis.values import convert
 from modelfile_ls.syntax.model import Instruction
 
 _TYPE_WORDS = {"int": "an integer", "float": "a number", "bool": "true or false"}
-_COMMENT = re.compile(r"[ \t]+#")
 
 
 def check(
@@ -40,9 +39,9 @@ def check(
         return
     message = f"`{fact.name}` takes {_TYPE_WORDS[fact.type]}, not `{shorten(value.text)}`"
     fixes: list[Fix] = []
-    comment = _COMMENT.search(value.text)
-    if comment and convert(fact.type, value.text[: comment.start()]).error is None:
-        kept = value.text[: comment.start()]
+    comment = find_inline_comment(value.text)
+    if comment and convert(fact.type, value.text[: comment.start]).error is None:
+        kept = value.text[: comment.start]
         message += " (the `# ...` is part of the value: comments must start a line)"
         fixes.append(replace(value.content_span, kept, f"Keep only `{kept}`"))
     elif value.text != value.text.strip():

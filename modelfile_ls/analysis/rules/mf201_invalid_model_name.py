@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Related, Severity, shorten
+from modelfile_ls.analysis.inline_comment import before_inline_comment
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.modelname import parse_model_name
 
@@ -39,8 +40,8 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         else:
             message = f"`{shown}` is not a valid model name: {name.problem}"
         fixes = []
-        before_comment = reference.text.split(" #")[0].split("\t#")[0].rstrip()
-        if before_comment != reference.text and parse_model_name(before_comment).is_valid:
+        before_comment = before_inline_comment(reference.text)
+        if before_comment is not None and parse_model_name(before_comment).is_valid:
             message = f"`{shown}` is not a valid model name: the `#...` is part of the value"
             fixes.append(replace(value.content_span, before_comment, f"Keep `{before_comment}`"))
         span = value.content_span if reference.text else reference.instruction.keyword_span

@@ -1,0 +1,49 @@
+"""MF406 messages-not-rendered: MESSAGE instructions that the template never shows the model.
+
+Why: Ollama puts the Modelfile's MESSAGEs before every chat, but only a template can render
+them. A template that mentions `Messages` renders them itself; any other template is run once
+per turn, showing a user message as `.Prompt`, an assistant one as `.Response` (appended when
+missing) and a system one as `.System`. A template without `.Messages` and without, say,
+`.Prompt` drops every user MESSAGE silently. Without a TEMPLATE in the file the FROM model's
+own template is used when the registry has it.
+
+Example: `TEMPLATE {{ .System }} {{ .Response }}` with `MESSAGE user Hi`
+Fix: render `.Messages` (`{{ range .Messages }}...{{ end }}`), or the variable for the role.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+
+_MESSAGES_MODE = re.compile(r"\bmessages\b", re.IGNORECASE)
+"""Ollama's mode test: `Messages` anywhere, case-insensitive (template.Execute)."""
+_ROLE_VARIABLE = {"system": "System", "user": "Prompt", "assistant": "Response"}
+
+
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
+    """Report each MESSAGE whose role the template in use never renders."""
+    messages = context.instructions("MESSAGE")
+    template = context.sent_template
+    if not messages or template is None or _MESSAGES_MODE.search(template.text):
+        return
+    text = template.text
+    # In legacy mode Ollama appends {{ .Response }} to a template that has none.
+    rendered = {role for role, name in _ROLE_VARIABLE.items() if re.search(rf"\.{name}\b", text)}
+    rendered.add("assistant")
+    where = "the TEMPLATE" if template.instruction is not None else "the FROM model's template"
+    for message in messages:
+        role = message.role or ""
+        if role in rendered or role not in _ROLE_VARIABLE:
+            continue
+        yield rule.finding(
+            message.role_span or message.keyword_span,
+            f"this {role} MESSAGE never reaches the model: {where} renders neither `.Messages`"
+            f" nor `.{_ROLE_VARIABLE[role]}`",
+        )
+
+
+RULE = DocumentRule("MF406", "messages-not-rendered", Severity.WARNING, __doc__ or "", check)

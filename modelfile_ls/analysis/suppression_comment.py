@@ -1,0 +1,61 @@
+"""The suppression comment, `# modelfile-ls: ignore[MF101,MF102]` on its own line before an
+instruction: the one place it is parsed and written (the analysis, code actions, completion
+and hover all use this module)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_OPENING = re.compile(r"\s*modelfile-ls:\s*ignore\[")
+_CODES = re.compile(r"[A-Za-z0-9_,\s]*")
+_CLOSING = re.compile(r"\]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """A parsed suppression: its codes and where their list lies in the comment's text."""
+
+    codes: tuple[str, ...]
+    """Upper-case codes or prefixes (`MF1`), in the order written."""
+    codes_start: int
+    codes_end: int
+    """Offsets of the text between the brackets, in the comment text (after the `#`)."""
+
+
+def is_directive(comment_text: str) -> bool:
+    """Whether a comment (its text after the `#`) is meant as a suppression, even unfinished."""
+    return _OPENING.match(comment_text) is not None
+
+
+def parse_directive(comment_text: str) -> Directive | None:
+    """The suppression a comment's text (after the `#`) holds, or None if it holds none."""
+    opening = _OPENING.match(comment_text)
+    if opening is None:
+        return None
+    codes = _CODES.match(comment_text, opening.end())
+    assert codes is not None  # the pattern also matches the empty string
+    if _CLOSING.match(comment_text, codes.end()) is None:
+        return None
+    written = tuple(c.strip().upper() for c in codes.group().split(",") if c.strip())
+    return Directive(written, codes.start(), codes.end())
+
+
+def in_code_list(comment_text_before_cursor: str) -> bool:
+    """Whether the cursor (at the end of this comment text) is inside the `[...]` list."""
+    opening = _OPENING.match(comment_text_before_cursor)
+    if opening is None:
+        return False
+    codes = _CODES.match(comment_text_before_cursor, opening.end())
+    return codes is not None and codes.end() == len(comment_text_before_cursor)
+
+
+def directive_comment(codes: Iterable[str]) -> str:
+    """The comment line (without indentation or line break) that suppresses `codes`."""
+    return f"# modelfile-ls: ignore[{directive_codes(codes)}]"
+
+
+def directive_codes(codes: Iterable[str]) -> str:
+    """The text between the brackets for `codes`."""
+    return ",".join(codes)
