@@ -159,14 +159,21 @@ class RuleContext:
         return self.catalog.model_facts(reference.text)
 
     @cached_property
-    def sent_template(self) -> SentTemplate | None:
-        """The template the created model uses: the last TEMPLATE when it is not empty (an
-        empty one is not sent, and it still replaced the ones before it), else the FROM
-        model's own when the registry has it; None when unknown."""
+    def file_template(self) -> SentTemplate | None:
+        """The TEMPLATE the file sends: the last one, when it is not empty (an empty one is
+        not sent, and it still replaced the ones before it)."""
         last = self.last("TEMPLATE")
         if last is not None and last.value is not None and last.value.text:
             span = last.value.content_span
             return SentTemplate(self.parsed.text[span.start : span.end], last, span.start)
+        return None
+
+    @cached_property
+    def sent_template(self) -> SentTemplate | None:
+        """The template the created model uses: the file's own, else the FROM model's own
+        when the registry has it; None when unknown."""
+        if self.file_template is not None:
+            return self.file_template
         model = self.base_model
         if model is not None and model.template:
             return SentTemplate(model.template, None)

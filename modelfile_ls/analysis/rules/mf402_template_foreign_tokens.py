@@ -24,8 +24,12 @@ from modelfile_ls.syntax.model import Span
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the first token of each chat format the FROM model does not use."""
-    template, model, reference = context.sent_template, context.base_model, context.model_reference
-    if template is None or template.instruction is None or model is None or reference is None:
+    # The registry is asked last: most documents stop at the first, free, condition.
+    template = context.file_template
+    if template is None or template.instruction is None:
+        return
+    model, reference = context.base_model, context.model_reference
+    if model is None or reference is None:
         return
     facts = family_facts()
     expected = facts.model_dialects(model)

@@ -24,6 +24,9 @@ from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report stops of a chat format the template in use is not written in."""
+    stops = [p for p in context.parameters() if p.name == "stop"]
+    if not stops:
+        return  # nothing to check, and no need to ask the registry for a template
     template = context.sent_template
     if template is None:
         return
@@ -35,9 +38,9 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     where = "the TEMPLATE"
     if template.instruction is None and reference is not None:
         where = f"the template of `{reference.text}`"
-    for instruction in context.parameters():
+    for instruction in stops:
         value = instruction.value
-        if instruction.name != "stop" or value is None or value.text in template.text:
+        if value is None or value.text in template.text:
             continue
         if value.text in facts.end_of_sequence:
             continue

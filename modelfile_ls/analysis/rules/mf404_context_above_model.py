@@ -21,13 +21,13 @@ from modelfile_ls.analysis.values import convert
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the `num_ctx` that is sent when it exceeds the model's context length."""
+    settings = [p for p in context.parameters() if p.name == "num_ctx"]
+    if not settings or settings[-1].value is None:
+        return  # checked first: the registry is asked only when there is something to compare
+    value = settings[-1].value
     model, reference = context.base_model, context.model_reference
     if model is None or model.context_length is None or reference is None:
         return
-    settings = [p for p in context.parameters() if p.name == "num_ctx"]
-    if not settings or settings[-1].value is None:
-        return
-    value = settings[-1].value
     requested = convert("int", value.text).value
     if not isinstance(requested, int) or requested <= model.context_length:
         return

@@ -27,8 +27,10 @@ _ROLE_VARIABLE = {"system": "System", "user": "Prompt", "assistant": "Response"}
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report each MESSAGE whose role the template in use never renders."""
     messages = context.instructions("MESSAGE")
+    if not messages:
+        return  # checked first: the registry is asked only when there are messages
     template = context.sent_template
-    if not messages or template is None or _MESSAGES_MODE.search(template.text):
+    if template is None or _MESSAGES_MODE.search(template.text):
         return
     text = template.text
     # In legacy mode Ollama appends {{ .Response }} to a template that has none.

@@ -25,13 +25,16 @@ _TOOLS = re.compile(r"\.Tools\b")
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the first `.Tools` of the file's TEMPLATE when the model lacks tool calling."""
-    template, model, reference = context.sent_template, context.base_model, context.model_reference
-    if template is None or template.instruction is None or reference is None:
-        return
-    if model is None or model.capabilities is None or "tools" in model.capabilities:
+    template = context.file_template
+    if template is None or template.instruction is None:
         return
     match = _TOOLS.search(template.text)
     if match is None:
+        return  # checked first: the registry is asked only for a template that renders tools
+    model, reference = context.base_model, context.model_reference
+    if reference is None or model is None or model.capabilities is None:
+        return
+    if "tools" in model.capabilities:
         return
     start = template.offset + match.start() + 1
     yield rule.finding(
