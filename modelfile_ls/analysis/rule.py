@@ -12,6 +12,7 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
 from __future__ import annotations
 
 import inspect
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -199,9 +200,10 @@ TextProbe = Callable[[str, Span], bool]
 
 
 @dataclass(frozen=True)
-class Rule:
+class Rule(ABC):
     """A rule: a stable code, a default severity and documentation (its module docstring,
-    which starts `CODE name: summary`)."""
+    which starts `CODE name: summary`). Its kind (`DocumentRule`, `InstructionRule`) says
+    what it may read."""
 
     code: str
     name: str
@@ -250,9 +252,9 @@ class Rule:
             tags=frozenset(tags),
         )
 
+    @abstractmethod
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """The rule's findings on a whole document."""
-        raise NotImplementedError(f"{type(self).__name__} defines how it runs")
 
 
 @dataclass(frozen=True)
