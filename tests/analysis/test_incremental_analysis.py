@@ -51,6 +51,8 @@ def edit_sequences(draw: st.DrawFn) -> tuple[str, list[Edit]]:
 def test_reusing_findings_equals_a_full_analysis(
     case: tuple[str, list[Edit]], configuration: Settings
 ) -> None:
+    """Against a full analysis of the same parse: that the incremental parse equals a full
+    parse is the parser's property (tests/syntax/test_incremental.py), not this one's."""
     text, edits = case
     parsed = parse(text)
     analysis = analysis_of(parsed, configuration)
@@ -59,7 +61,7 @@ def test_reusing_findings_equals_a_full_analysis(
         text = text[: edit.start] + edit.inserted + text[edit.end :]
         parsed = parse_after(parsed, edit, text)
         analysis = analysis_of(parsed, configuration, previous=analysis)
-        assert analysis.findings == analyze(parse(text), configuration)
+        assert analysis.findings == analyze(parsed, configuration)
 
 
 def test_per_instruction_findings_lie_on_their_instruction() -> None:
