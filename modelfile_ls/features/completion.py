@@ -14,6 +14,7 @@ from pathlib import Path
 from modelfile_ls.features import completion_instructions as instructions
 from modelfile_ls.features import completion_values as values
 from modelfile_ls.features.candidates import EMPTY, CompletionRequest, Completions
+from modelfile_ls.features.completion_template import template_action
 from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.cursor import CursorKind, cursor_context
 from modelfile_ls.syntax.model import ParsedModelfile
@@ -25,7 +26,7 @@ _HANDLERS: dict[CursorKind, Callable[[CompletionRequest], Completions]] = {
     CursorKind.MESSAGE_ROLE: instructions.roles,
     CursorKind.REFERENCE: values.references,
     CursorKind.VALUE: values.names,
-    CursorKind.TEMPLATE_ACTION: values.template_action,
+    CursorKind.TEMPLATE_ACTION: template_action,
     CursorKind.TEMPLATE: values.template_text,
     CursorKind.COMMENT: values.suppression_codes,
 }

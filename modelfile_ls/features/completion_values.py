@@ -1,12 +1,11 @@
-"""Completion of values: model names and paths, renderer and parser names, template
-variables and functions, and rule codes in suppression comments."""
+"""Completion of values: model names and paths, renderer and parser names, template blocks
+outside actions, and rule codes in suppression comments."""
 
 from __future__ import annotations
 
 from modelfile_ls.analysis.rules import RULES_BY_CODE
 from modelfile_ls.analysis.suppression_comment import in_code_list
 from modelfile_ls.facts import language_facts
-from modelfile_ls.features import template_docs
 from modelfile_ls.features.candidates import (
     EMPTY,
     CandidateKind,
@@ -19,7 +18,6 @@ from modelfile_ls.features.docs import (
     model_match_detail,
     model_match_markup,
     rule_markup,
-    template_markup,
 )
 from modelfile_ls.syntax.model import Span
 
@@ -116,40 +114,6 @@ def names(request: CompletionRequest) -> Completions:
             for name in sorted(names)
         )
     )
-
-
-def template_action(request: CompletionRequest) -> Completions:
-    """Inside `{{ }}`: variables and fields after a `.`, else also actions and functions."""
-    context = request.context
-    span = context.token_span
-    if context.prefix.startswith("$"):
-        return EMPTY
-    groups: list[tuple[dict[str, template_docs.TemplateName], CandidateKind, str]] = [
-        (template_docs.VARIABLES, CandidateKind.VARIABLE, "."),
-        (template_docs.FIELDS, CandidateKind.FIELD, "."),
-    ]
-    if not context.prefix.startswith("."):
-        groups += [
-            (template_docs.ACTIONS, CandidateKind.KEYWORD, ""),
-            (template_docs.FUNCTIONS, CandidateKind.FUNCTION, ""),
-        ]
-    items = []
-    for rank, (entries, kind, lead) in enumerate(groups):
-        for entry in entries.values():
-            label = f"{lead}{entry.name}"
-            items.append(
-                CompletionCandidate(
-                    label=label,
-                    kind=kind,
-                    replace_span=span,
-                    insert_text=label,
-                    detail=entry.signature,
-                    sort_text=f"{rank}{label}",
-                    filter_text=label,
-                    documentation=template_markup(entry).documentation,
-                )
-            )
-    return Completions(tuple(items))
 
 
 def template_text(request: CompletionRequest) -> Completions:

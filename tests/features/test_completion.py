@@ -265,8 +265,39 @@ def test_template_variables_inside_an_action() -> None:
     item = by_label(result, ".System")
     assert item.kind is CandidateKind.VARIABLE
     assert text[item.replace_span.start : item.replace_span.end] == ".Sy"
-    assert by_label(result, ".Role").kind is CandidateKind.FIELD
+    assert item.documentation is not None
+    # At the top level dot is the template data: a message's fields are not valid there.
+    assert ".Role" not in labels(result)
+    assert {".Prompt", ".Response", ".Messages", ".Tools", ".Think"} <= set(labels(result))
     assert "printf" not in labels(result)
+
+
+def test_template_fields_inside_range_messages() -> None:
+    _, result = run("TEMPLATE {{ range .Messages }}{{ .‸ }}{{ end }}")
+    names = labels(result)
+    assert {".Role", ".Content", ".ToolCalls", ".Thinking"} <= set(names)
+    assert ".System" not in names
+    assert by_label(result, ".Role").kind is CandidateKind.FIELD
+    # After the block's end dot is the data again.
+    after = labels(run("TEMPLATE {{ range .Messages }}{{ end }}{{ .‸")[1])
+    assert ".System" in after and ".Role" not in after
+
+
+def test_template_fields_of_a_variable_and_of_an_unfinished_template() -> None:
+    _, result = run("TEMPLATE {{ range $i, $t := .Tools }}{{ $t.‸")
+    assert {".Type", ".Parameters"} <= set(labels(result)) and ".Role" not in labels(result)
+    _, calls = run("TEMPLATE {{ range .Messages }}{{ range .ToolCalls }}{{ .‸")
+    assert {".Function", ".ID"} <= set(labels(calls))
+
+
+def test_template_variables_in_scope() -> None:
+    _, result = run("TEMPLATE {{ $sys := .System }}{{ range $i, $m := .Messages }}{{ $‸")
+    assert labels(result) == ["$", "$i", "$m", "$sys"]
+    assert by_label(result, "$m").detail == "a message"
+    assert by_label(result, "$i").detail == "range index"
+    # A variable lives until the end of its block, as in Go.
+    _, outside = run("TEMPLATE {{ range $i, $m := .Messages }}{{ end }}{{ $‸")
+    assert labels(outside) == ["$"]
 
 
 def test_template_functions_and_actions() -> None:
@@ -274,8 +305,7 @@ def test_template_functions_and_actions() -> None:
     assert by_label(result, "printf").kind is CandidateKind.FUNCTION
     assert by_label(result, "currentDate").kind is CandidateKind.FUNCTION
     assert by_label(result, "range").kind is CandidateKind.KEYWORD
-    assert ".Messages" in labels(result)
-    assert run("TEMPLATE {{ $x‸")[1].items == ()
+    assert ".Messages" in labels(result) and "$" in labels(result)
 
 
 def test_template_blocks_after_a_brace() -> None:
