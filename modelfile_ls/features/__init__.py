@@ -15,6 +15,8 @@ dataclasses below; the language server converts them to LSP types and positions.
 - `document_links(parsed, base_dir)` -> `list[Link]`
 - `code_lenses(parsed, registry=, base_dir=)` -> `list[Lens]`
 - `inlay_hints(parsed, span, registry=)` -> `list[InlayHintResult]`
+- `preview_prompt(parsed, base_dir=, registry=)` -> `Preview` (the prompt for the sample
+  conversation, or Go's error text)
 - `cursor_context(parsed, offset)` -> `CursorContext` (from `syntax.cursor`)
 """
 
@@ -31,6 +33,7 @@ from modelfile_ls.features.hover import HoverResult, hover
 from modelfile_ls.features.inlay_hints import InlayHintResult, inlay_hints
 from modelfile_ls.features.links import Link, document_links
 from modelfile_ls.features.markup import Documentation
+from modelfile_ls.features.preview import Preview, preview_prompt
 from modelfile_ls.features.semantic_tokens import SemanticToken, semantic_tokens
 from modelfile_ls.features.symbols import Symbol, SymbolKind, document_symbols
 from modelfile_ls.syntax.cursor import CursorContext, CursorKind, cursor_context
@@ -54,6 +57,7 @@ __all__ = [
     "InlayHintResult",
     "Lens",
     "Link",
+    "Preview",
     "SemanticToken",
     "Symbol",
     "SymbolKind",
@@ -70,5 +74,6 @@ __all__ = [
     "format_text",
     "hover",
     "inlay_hints",
+    "preview_prompt",
     "semantic_tokens",
 ]

@@ -179,6 +179,10 @@ def model_markup(written: str, name: ModelName, info: ModelInfo | None) -> Marku
     if licence:
         rows.append(("License", licence, licence))
     rows.append(_installed_row(info))
+    best = info.best_here
+    if best is not None:
+        text = f"{best.value:g} tokens/s" + (f" ({best.tag})" if best.tag else "")
+        rows.append(("Best on this machine", text, text))
     speeds = [m for m in info.metrics if "tokens_per_second" in m.metric][:3]
     for metric in speeds:
         where = ", ".join(p for p in (metric.tag, metric.hardware) if p)

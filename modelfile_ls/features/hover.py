@@ -25,6 +25,7 @@ from modelfile_ls.features.docs import (
 )
 from modelfile_ls.features.markup import Markup, code, fenced
 from modelfile_ls.features.models import model_info
+from modelfile_ls.features.preview import preview_markup, preview_prompt
 from modelfile_ls.modelname import parse_model_name
 from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.cursor import CursorContext, CursorKind, cursor_context
@@ -64,12 +65,18 @@ def hover(
         return None
     elif context.kind is CursorKind.KEYWORD:
         found = _keyword(instruction)
+        if found is not None and instruction.effective_keyword == "TEMPLATE":
+            found = found[0], _with_preview(found[1], parsed, registry, base_dir)
     elif context.kind is CursorKind.PARAMETER_NAME:
         found = _parameter_name(instruction)
     elif context.kind is CursorKind.MESSAGE_ROLE:
         found = _role(instruction)
     elif context.kind is CursorKind.TEMPLATE_ACTION:
-        found = _template(parsed, context) or _reading(parsed, instruction)
+        found = _template(parsed, context) or _template_value(
+            parsed, instruction, registry, base_dir
+        )
+    elif context.kind is CursorKind.TEMPLATE:
+        found = _template_value(parsed, instruction, registry, base_dir)
     elif context.kind is CursorKind.REFERENCE:
         found = _reference(parsed, instruction, registry, base_dir)
     elif context.kind is CursorKind.PARAMETER_VALUE:
@@ -136,6 +143,26 @@ def _template(parsed: ParsedModelfile, context: CursorContext) -> tuple[Span, Ma
     if entry is None:
         return None
     return span, template_markup(entry)
+
+
+def _template_value(
+    parsed: ParsedModelfile,
+    instruction: Instruction,
+    registry: Registry | None,
+    base_dir: Path | None,
+) -> tuple[Span, Markup]:
+    """A TEMPLATE value: what Ollama reads when that differs, then the prompt preview."""
+    reading = _reading(parsed, instruction)
+    doc = reading[1] if reading is not None else Markup()
+    return _value_span(instruction), _with_preview(doc, parsed, registry, base_dir)
+
+
+def _with_preview(
+    doc: Markup, parsed: ParsedModelfile, registry: Registry | None, base_dir: Path | None
+) -> Markup:
+    preview = preview_markup(preview_prompt(parsed, base_dir=base_dir, registry=registry))
+    doc.add(preview.markdown, preview.plaintext)
+    return doc
 
 
 def _comment(parsed: ParsedModelfile, context: CursorContext) -> tuple[Span, Markup] | None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from modelfile_ls.modelname import ModelName
-from modelfile_ls.registry import Metric, ModelRecord, Registry, Variant
+from modelfile_ls.registry import Metric, ModelRecord, Registry, Variant, hardware_id
 
 _HUGGING_FACE_HOSTS = frozenset({"hf.co", "huggingface.co"})
 _LIBRARY_HOST = "registry.ollama.ai"
@@ -27,6 +27,9 @@ class ModelInfo:
     installed_tags: tuple[str, ...]
     context_length: int | None
     metrics: tuple[Metric, ...]
+    best_here: Metric | None = None
+    """The fastest recorded generation on this machine (`registry.hardware_id()`): of the tag
+    FROM names, else of any tag."""
 
 
 def base_name(name: ModelName) -> str:
@@ -51,7 +54,13 @@ def model_info(registry: Registry, name: ModelName) -> ModelInfo:
     if context is None and exact is not None:
         context = exact.context_length
     metrics = tuple(registry.metrics(base)) if record is not None else ()
-    return ModelInfo(name, record, variant, installed, installed_tags, context, metrics)
+    best_here = None
+    if metrics:
+        here = hardware_id()
+        best_here = registry.best_tokens_per_second(
+            base, here, name.tag
+        ) or registry.best_tokens_per_second(base, here)
+    return ModelInfo(name, record, variant, installed, installed_tags, context, metrics, best_here)
 
 
 def library_url(name: ModelName) -> str | None:

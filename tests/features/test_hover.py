@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modelfile_ls.features import HoverResult, hover
 from modelfile_ls.registry import Metric, Registry
+from modelfile_ls.registry.hardware import HARDWARE_ENV
 from modelfile_ls.syntax import parse
 from tests.features.conftest import cursor
 
@@ -126,6 +128,30 @@ def test_model_with_registry(registry: Registry) -> None:
     assert "Measured: 25.5 tokens/s (3b, cpu: ryzen)" in text
 
 
+def test_model_best_speed_on_this_machine(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(HARDWARE_ENV, "this box")
+    registry.add_metric(Metric("llama3.2", "3b", "this box", "tokens_per_second", 31.0))
+    registry.add_metric(Metric("llama3.2", "3b", "this box", "tokens_per_second", 42.5))
+    registry.add_metric(Metric("llama3.2", "1b", "this box", "tokens_per_second", 80.0))
+    registry.add_metric(Metric("llama3.2", "3b", "other box", "tokens_per_second", 99.0))
+    text = shown("FROM llama3.2:3‸b", registry=registry).plaintext
+    assert "Best on this machine: 42.5 tokens/s (3b)" in text
+    # A tag never measured here: the best of any tag, which names its tag.
+    text = shown("FROM llama3.2:lat‸est", registry=registry).plaintext
+    assert "Best on this machine: 80 tokens/s (1b)" in text
+
+
+def test_model_best_speed_is_silent_without_data(
+    registry: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(HARDWARE_ENV, "this box")
+    assert "Best on this machine" not in shown("FROM llama‸3.2", registry=registry).plaintext
+    registry.add_metric(Metric("llama3.2", "3b", "other box", "tokens_per_second", 99.0))
+    assert "Best on this machine" not in shown("FROM llama‸3.2", registry=registry).plaintext
+
+
 def test_model_not_installed(registry: Registry) -> None:
     result = shown("FROM llama3.2:1‸b", registry=registry)
     assert "Installed: no; installed tags: latest" in result.plaintext
@@ -169,7 +195,34 @@ def test_template_names() -> None:
     )
     assert "fmt.Sprintf" in shown("TEMPLATE {{ print‸f .Prompt }}").plaintext
     assert "per element" in shown("TEMPLATE {{ ran‸ge .Messages }}{{ end }}").plaintext
-    assert run("TEMPLATE {{ .Unkn‸own }}")[1] is None
+    # A name with no documentation: the hover is the value's, the prompt preview.
+    assert "Prompt preview" in shown("TEMPLATE {{ .Unkn‸own }}").plaintext
+
+
+def test_template_keyword_and_value_show_the_first_lines_of_the_preview() -> None:
+    document = (
+        'FROM x\nSYSTEM Be brief.\nTEMPLATE """{{ range .Messages }}<|{{ .Role }}|>\n'
+        '{{ .Content }}\n{{ end }}<|assistant|>\n"""\n'
+    )
+    keyword = shown(document.replace("TEMPLATE", "TEMP‸LATE"))
+    assert keyword.markdown.startswith("**TEMPLATE**")
+    assert "**Prompt preview** (built-in sample) (first 8 of 10 lines):" in keyword.markdown
+    assert "```text\n<|system|>\nBe brief.\n<|user|>\nHello! What can you do?\n" in (
+        keyword.markdown
+    )
+    # The eighth line ends the excerpt; the closing `<|assistant|>` is past it.
+    assert "<|user|>\nWrite a haiku about Modelfiles.\n```" in keyword.markdown
+    value = shown(document.replace("<|assistant|>\n", "<|assis‸tant|>\n"))
+    assert value.plaintext.startswith("Prompt preview (built-in sample)")
+
+
+def test_template_hover_shows_go_s_execution_error() -> None:
+    result = shown("TEMPLATE {{ range .Messages }}{{ .Foo }}{{ end }}‸")
+    assert "Prompt preview fails (built-in sample):" in result.plaintext
+    assert (
+        'template: :1:24: executing "" at <.Foo>: can\'t evaluate field Foo in type'
+        " *template.templateMessage" in result.plaintext
+    )
 
 
 def test_message_role() -> None:
