@@ -17,6 +17,7 @@ from pathlib import Path
 
 from modelfile_ls import __version__
 from modelfile_ls.atomic import write_atomically
+from modelfile_ls.report.formats import FORMATS
 from modelfile_ls.settings import (
     ConfigError,
     Settings,
@@ -25,9 +26,6 @@ from modelfile_ls.settings import (
     parse_codes,
     parse_fail_on,
 )
-
-FORMATS = ("text", "json", "github", "sarif")
-
 
 SUBCOMMANDS = {
     "parse": "modelfile_ls.commands.parse",

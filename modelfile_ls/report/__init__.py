@@ -1,15 +1,21 @@
-"""Output formats of `modelfile-ls --check`; the rule listing and `--explain` are in `rules_doc`."""
+"""Output formats of `modelfile-ls --check`; the rule listing and `--explain` are in `rules_doc`.
+
+The package itself imports nothing of the analysis, so the CLI can read `FORMATS` (from
+`report.formats`) without loading a renderer or a rule.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-from modelfile_ls.analysis.rule import Rule
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.formats import FORMATS
 
-__all__ = ["FORMATS", "FileResult", "render"]
+if TYPE_CHECKING:
+    from modelfile_ls.analysis.rule import Rule
+    from modelfile_ls.report.model import FileResult
 
-FORMATS = ("text", "json", "github", "sarif")
+__all__ = ["FORMATS", "render"]
 
 
 def render(

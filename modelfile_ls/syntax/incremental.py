@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from modelfile_ls.syntax import parse
 from modelfile_ls.syntax.lexer import reread_value, scan
@@ -33,12 +33,10 @@ from modelfile_ls.syntax.model import (
     Reuse,
     Span,
     SyntaxProblem,
-    Value,
 )
 from modelfile_ls.syntax.positions import LineIndex
 
 _OLLAMA_LINE = re.compile(r"\(line (\d+)\)")
-_new: Any = tuple.__new__
 
 
 class Edit(NamedTuple):
@@ -200,44 +198,12 @@ def _line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
 
 
 def _shift_instructions(items: Iterable[Instruction], by: int) -> Iterator[Instruction]:
-    """The items moved by `by` characters.
-
-    This runs for every instruction after an edit, so it unpacks the tuples and builds the
-    new ones with `tuple.__new__`, skipping the NamedTuples' Python-level constructors
-    (about three times faster; the result is identical).
-    """
+    """The items moved by `by` characters."""
     if by == 0:
         yield from items
         return
-    for keyword, keyword_text, kw, span, value, name, name_span, role, role_span, error in items:
-        if value is not None:
-            v_span, v_text, quoting, content, opened, closed = value
-            value = _new(
-                Value,
-                (
-                    _new(Span, (v_span[0] + by, v_span[1] + by)),
-                    v_text,
-                    quoting,
-                    _new(Span, (content[0] + by, content[1] + by)),
-                    None if opened is None else _new(Span, (opened[0] + by, opened[1] + by)),
-                    None if closed is None else _new(Span, (closed[0] + by, closed[1] + by)),
-                ),
-            )
-        yield _new(
-            Instruction,
-            (
-                keyword,
-                keyword_text,
-                _new(Span, (kw[0] + by, kw[1] + by)),
-                _new(Span, (span[0] + by, span[1] + by)),
-                value,
-                name,
-                None if name_span is None else _new(Span, (name_span[0] + by, name_span[1] + by)),
-                role,
-                None if role_span is None else _new(Span, (role_span[0] + by, role_span[1] + by)),
-                error,
-            ),
-        )
+    for item in items:
+        yield item.moved(by)
 
 
 def _shift_comments(items: Iterable[Comment], by: int) -> Iterator[Comment]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from modelfile_ls.facts import instruction_commands
 from modelfile_ls.syntax.decode import Encoding
@@ -33,6 +33,8 @@ KEYWORDS = (
 COMMAND_TO_KEYWORD = instruction_commands()
 """Ollama's internal command names; a PARAMETER with one of these names acts as that instruction."""
 
+_new_tuple: Any = tuple.__new__
+
 
 class Span(NamedTuple):
     """A half-open range of character offsets into the document text."""
@@ -46,7 +48,10 @@ class Span(NamedTuple):
 
     def moved(self, by: int) -> Span:
         """The same span `by` characters later (what it covers moved after an edit)."""
-        return Span(self.start + by, self.end + by)
+        # An edit moves every span after it, so this runs for each of them on a keystroke:
+        # the C tuple constructor skips the NamedTuple's Python-level `__new__`.
+        moved: Span = _new_tuple(Span, (self.start + by, self.end + by))
+        return moved
 
 
 class Quoting(Enum):
@@ -75,6 +80,18 @@ class Value(NamedTuple):
     open_span: Span | None
     close_span: Span | None
 
+    def moved(self, by: int) -> Value:
+        """The same value `by` characters later (its instruction moved after an edit)."""
+        opened, closed = self.open_span, self.close_span
+        return Value(
+            self.span.moved(by),
+            self.text,
+            self.quoting,
+            self.content_span.moved(by),
+            None if opened is None else opened.moved(by),
+            None if closed is None else closed.moved(by),
+        )
+
 
 class Instruction(NamedTuple):
     """One instruction line (or lines, for a multi-line value)."""
@@ -89,6 +106,22 @@ class Instruction(NamedTuple):
     role: str | None = None
     role_span: Span | None = None
     has_error: bool = False
+
+    def moved(self, by: int) -> Instruction:
+        """The same instruction `by` characters later (text before it changed length)."""
+        value, name_span, role_span = self.value, self.name_span, self.role_span
+        return Instruction(
+            self.keyword,
+            self.keyword_text,
+            self.keyword_span.moved(by),
+            self.span.moved(by),
+            None if value is None else value.moved(by),
+            self.name,
+            None if name_span is None else name_span.moved(by),
+            self.role,
+            None if role_span is None else role_span.moved(by),
+            self.has_error,
+        )
 
     @property
     def command_name(self) -> str:

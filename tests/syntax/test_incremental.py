@@ -152,3 +152,10 @@ def test_most_edits_are_incremental() -> None:
 
 def _no_scan(text: str) -> object:
     raise AssertionError(f"the edit should not rescan {len(text)} characters")
+
+
+@pytest.mark.parametrize("text", TEXTS[:40])
+def test_moved_instructions_are_those_of_the_text_shifted(text: str) -> None:
+    """`Instruction.moved` (and `Value.moved`, `Span.moved` under it) is what a full parse
+    gives when spaces before the document push every instruction later."""
+    assert tuple(i.moved(3) for i in parse(text).instructions) == parse("   " + text).instructions
