@@ -3,15 +3,25 @@
 
 There is no debounce: a change is analysed in its own notification handler, on the event loop,
 before the next message is read, so what is published always belongs to the newest version.
+
+A keystroke changes the findings of a line or two, but a document can carry hundreds. Each
+diagnostic is therefore converted once, with its JSON form, and reused while its finding
+reads the same at the same LSP position (an edit that adds no line leaves every later line's
+positions as they were): the key is the finding's content and positions, cheap to compute
+from the line index, and the converter's hook for `Diagnostic` hands pygls the stored JSON
+instead of unstructuring the object again.
 """
 
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable, Hashable, Iterable
+from typing import TYPE_CHECKING, Any, Protocol
 
+from cattrs import Converter
 from lsprotocol import types
+from lsprotocol.converters import get_converter
+from pygls.protocol import default_converter
 
 from modelfile_ls.lsp.convert import DiagnosticSupport, diagnostic
 from modelfile_ls.syntax.positions import PositionEncoding
@@ -19,6 +29,7 @@ from modelfile_ls.syntax.positions import PositionEncoding
 if TYPE_CHECKING:
     from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.lsp.documents import Document
+    from modelfile_ls.syntax.positions import LineIndex
 
 IDENTIFIER = "modelfile-ls"
 
@@ -52,6 +63,56 @@ class DiagnosticsHost(Protocol):
         """`workspace/diagnostic/refresh`."""
 
 
+_PYGLS_CONVERTER: Callable[[], Converter] = default_converter
+"""pygls' own factory (untyped upstream)."""
+
+
+class EncodedDiagnostic(types.Diagnostic):
+    """A diagnostic that carries its own JSON form, computed once when it was converted."""
+
+    __slots__ = ("json",)
+
+    json: dict[str, Any]
+
+
+def converter() -> Converter:
+    """pygls' converter, told to send an `EncodedDiagnostic` as its stored JSON (the server's
+    `converter_factory`)."""
+    converter = _PYGLS_CONVERTER()
+    unstructure: Callable[[types.Diagnostic], Any] = converter.get_unstructure_hook(
+        types.Diagnostic
+    )
+
+    def unstructure_diagnostic(item: types.Diagnostic) -> Any:
+        if type(item) is EncodedDiagnostic:
+            return item.json
+        return unstructure(item)
+
+    converter.register_unstructure_hook(types.Diagnostic, unstructure_diagnostic)
+    return converter
+
+
+_JSON = get_converter()
+"""Computes the JSON form of a diagnostic (as pygls' own converter would)."""
+
+
+def encoded(item: types.Diagnostic) -> EncodedDiagnostic:
+    """The diagnostic with its JSON form attached."""
+    result = EncodedDiagnostic(
+        range=item.range,
+        message=item.message,
+        severity=item.severity,
+        code=item.code,
+        code_description=item.code_description,
+        source=item.source,
+        tags=item.tags,
+        related_information=item.related_information,
+        data=item.data,
+    )
+    result.json = _JSON.unstructure(item, types.Diagnostic)
+    return result
+
+
 class Diagnostics:
     """Computes, publishes and reports the diagnostics of open documents."""
 
@@ -60,6 +121,8 @@ class Diagnostics:
         self.pull = False
         self.refresh_support = False
         self.support = DiagnosticSupport()
+        self._converted: dict[str, dict[Hashable, EncodedDiagnostic]] = {}
+        """Per document URI, the diagnostics last sent, by `_key`."""
 
     def configure(self, capabilities: types.ClientCapabilities) -> None:
         """Choose push or pull and what to put in a diagnostic, from the client."""
@@ -70,14 +133,30 @@ class Diagnostics:
             workspace and workspace.diagnostics and workspace.diagnostics.refresh_support
         )
         self.support = DiagnosticSupport.of(capabilities)
+        self._converted.clear()
 
     def items(self, document: Document) -> list[types.Diagnostic]:
         """The diagnostics of one document version under the current configuration."""
         findings = self.server.findings(document)
+        uri = document.uri
         if not findings:
+            self._converted.pop(uri, None)
             return []
         lines, encoding, support = document.lines, self.server.encoding, self.support
-        return [diagnostic(f, document.uri, lines, encoding, support) for f in findings]
+        related = support.related_information
+        previous = self._converted.get(uri, {})
+        current: dict[Hashable, EncodedDiagnostic] = {}
+        items: list[types.Diagnostic] = []
+        for finding in findings:
+            key = _key(finding, lines, encoding, related)
+            item = current.get(key) or previous.get(key)
+            if item is None:
+                converted = diagnostic(finding, uri, lines, encoding, support)
+                item = encoded(converted)
+            current[key] = item
+            items.append(item)
+        self._converted[uri] = current
+        return items
 
     def result_id(self, document: Document) -> str:
         """Changes whenever the text or the configuration or registry data changes."""
@@ -95,6 +174,7 @@ class Diagnostics:
 
     def clear(self, uri: str) -> None:
         """Remove a closed document's diagnostics from the client."""
+        self._converted.pop(uri, None)
         if not self.pull:
             self.server.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(uri=uri, diagnostics=[])
@@ -121,3 +201,29 @@ class Diagnostics:
         return types.RelatedFullDocumentDiagnosticReport(
             items=self.items(document), result_id=result_id
         )
+
+
+def _key(finding: Finding, lines: LineIndex, encoding: PositionEncoding, related: bool) -> Hashable:
+    """Everything of a finding that its diagnostic shows, with LSP positions for its spans."""
+    span = finding.span
+    key = (
+        finding.code,
+        finding.severity,
+        finding.message,
+        finding.tags,
+        lines.line_column(span.start, encoding),
+        lines.line_column(span.end, encoding),
+    )
+    if related and finding.related:
+        return (
+            *key,
+            *(
+                (
+                    r.message,
+                    lines.line_column(r.span.start, encoding),
+                    lines.line_column(r.span.end, encoding),
+                )
+                for r in finding.related
+            ),
+        )
+    return key

@@ -21,7 +21,7 @@ from modelfile_ls.lsp.capabilities import ClientSupport
 from modelfile_ls.lsp.catalog import Catalog
 from modelfile_ls.lsp.commands import register_commands
 from modelfile_ls.lsp.convert import encoding_of
-from modelfile_ls.lsp.diagnostics import Diagnostics, pull_options
+from modelfile_ls.lsp.diagnostics import Diagnostics, converter, pull_options
 from modelfile_ls.lsp.documents import Document, DocumentStore
 from modelfile_ls.lsp.features import ANSWERS, register_features
 from modelfile_ls.lsp.progress import ProgressTracker
@@ -61,6 +61,7 @@ class ModelfileServer(LanguageServer):
             __version__,
             text_document_sync_kind=types.TextDocumentSyncKind.Incremental,
             protocol_cls=ModelfileProtocol,
+            converter_factory=converter,
         )
         self.documents = DocumentStore()
         self.catalog = Catalog()

@@ -88,6 +88,13 @@ class LineIndex:
         segment = self._text[self._starts[line] : offset]
         return Position(line, _units(segment, encoding))
 
+    def line_column(self, offset: int, encoding: PositionEncoding = "utf-16") -> tuple[int, int]:
+        """`position()` as a plain pair: the cheap form for a key computed per finding."""
+        offset = min(max(offset, 0), len(self._text))
+        line = bisect.bisect_right(self._starts, offset) - 1
+        segment = self._text[self._starts[line] : offset]
+        return line, _units(segment, encoding)
+
     def offset(self, position: Position, encoding: PositionEncoding = "utf-16") -> int:
         """The character offset of a position; columns past the line end clamp to it."""
         if position.line >= len(self._starts):

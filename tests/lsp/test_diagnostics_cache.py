@@ -1,0 +1,105 @@
+"""Diagnostics are converted once per finding and reused while the finding reads the same at
+the same position; what is sent is exactly what a fresh conversion sends."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from lsprotocol import types
+from lsprotocol.converters import get_converter
+
+from modelfile_ls.analysis.engine import analyze
+from modelfile_ls.lsp.convert import diagnostic
+from modelfile_ls.lsp.documents import Document
+from modelfile_ls.lsp.server import ModelfileServer, create_server, did_change, did_open
+
+URI = "untitled:Modelfile"
+TEXT = "FROM llama3.2\nPARAMETER temperature 0.1\n" + "".join(
+    f"PARAMETER temperature 0.{n}\nMESSAGE user q{n}\nMESSAGE asistant a{n}\n" for n in range(30)
+)
+
+
+class Capture:
+    """A transport that keeps every message the server writes."""
+
+    def __init__(self) -> None:
+        self.messages: list[dict[str, Any]] = []
+
+    def write(self, data: bytes | str) -> None:
+        text = data.decode() if isinstance(data, bytes) else data
+        self.messages.append(json.loads(text[text.index("{") :]))
+
+    def close(self) -> None:
+        pass
+
+
+def server_with(capabilities: types.ClientCapabilities) -> tuple[ModelfileServer, Capture]:
+    server = create_server()
+    capture = Capture()
+    server.protocol.set_writer(capture)
+    server.protocol.client_capabilities = capabilities
+    server.diagnostics.configure(capabilities)
+    server.ready.set()
+    return server, capture
+
+
+def published(capture: Capture) -> list[Any]:
+    params = capture.messages[-1]["params"]
+    assert capture.messages[-1]["method"] == "textDocument/publishDiagnostics"
+    diagnostics: list[Any] = params["diagnostics"]
+    return diagnostics
+
+
+VS_CODE_LIKE = types.ClientCapabilities(
+    text_document=types.TextDocumentClientCapabilities(
+        publish_diagnostics=types.PublishDiagnosticsClientCapabilities(
+            related_information=True,
+            tag_support=types.ClientDiagnosticsTagOptions([types.DiagnosticTag.Unnecessary]),
+            code_description_support=True,
+        )
+    )
+)
+
+
+def edit(line: int, character: int, text: str, version: int) -> types.DidChangeTextDocumentParams:
+    position = types.Position(line, character)
+    return types.DidChangeTextDocumentParams(
+        types.VersionedTextDocumentIdentifier(version=version, uri=URI),
+        [types.TextDocumentContentChangePartial(types.Range(position, position), text)],
+    )
+
+
+def test_after_edits_the_json_sent_is_that_of_a_fresh_conversion() -> None:
+    server, capture = server_with(VS_CODE_LIKE)
+    did_open(server, types.DidOpenTextDocumentParams(types.TextDocumentItem(URI, "m", 1, TEXT)))
+    for version, (line, character, text) in enumerate(
+        [(1, 25, "5"), (4, 0, "PARAMETER top_k 3\n"), (40, 3, "x"), (1, 25, "\n")], start=2
+    ):
+        did_change(server, edit(line, character, text, version))
+        document = server.documents.get(URI)
+        assert document is not None
+        fresh = Document(URI, document.text, version)
+        support = server.diagnostics.support
+        expected = [
+            get_converter().unstructure(diagnostic(f, URI, fresh.lines, "utf-16", support))
+            for f in analyze(fresh.parsed)
+        ]
+        assert len(expected) > 30
+        assert published(capture) == expected
+
+
+def test_findings_the_edit_did_not_touch_keep_their_converted_diagnostic() -> None:
+    server, _ = server_with(VS_CODE_LIKE)
+    did_open(server, types.DidOpenTextDocumentParams(types.TextDocumentItem(URI, "m", 1, TEXT)))
+    document = server.documents.get(URI)
+    assert document is not None
+    before = server.diagnostics.items(document)
+    did_change(server, edit(1, 25, "5", 2))
+    changed = server.documents.get(URI)
+    assert changed is not None
+    after = server.diagnostics.items(changed)
+    reused = [a for a in after if any(a is b for b in before)]
+    # Only the edited line's findings are converted again.
+    assert len(reused) >= len(after) - 2
+    assert len(after) == len(before)
