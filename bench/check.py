@@ -1,8 +1,13 @@
-"""Whole-process timing of `modelfile-ls --check`: a 1.5k-line file, a 10 MB file, the corpus.
+"""Whole-process timing of `modelfile-ls --check`, and the report formats' cost per finding.
 
 Run: `.venv/bin/python bench/check.py [--runs N]` from the project root with the package
 installed in that venv (it times the venv's `modelfile-ls` script).
-It prints a Markdown table (min and median wall time over N runs of a fresh process).
+Inputs: a clean 1.5k-line file and one carrying ~600 findings (few-shot blocks that repeat
+their parameters), a 10 MB file of long few-shot messages, a 10 MB file of ~280k short
+PARAMETER / MESSAGE / SYSTEM lines (with ~140k findings), and the corpus. It prints Markdown
+tables: min and median wall time over N fresh processes, each also as a ratio to the
+interpreter's own start-up (`python -c pass`) measured in the same run; then, in process,
+the text and json reports' time per finding, as a ratio to a fixed pure-Python loop.
 """
 
 from __future__ import annotations
@@ -97,6 +102,49 @@ def big_file(size: int) -> bytes:
     return "".join(parts).encode()
 
 
+def findings_file(lines: int, repeated: int = 2) -> str:
+    """About `lines` lines of few-shot examples that repeat `repeated` (1 or 2) parameters in
+    every block of 5 lines: MF108 on each overridden PARAMETER (real few-shot files look like
+    this), so ~600 findings in 1,500 lines with 2, ~300 with 1."""
+    parts = [
+        "FROM llama3.1:8b\n",
+        "PARAMETER num_ctx 8192\n",
+        "PARAMETER temperature 0.7\n",
+        'SYSTEM """You answer arithmetic questions.\nBe short."""\n',
+    ]
+    count, n = 5, 0
+    while count < lines:
+        parts.append(f"PARAMETER temperature 0.{n % 10}\n")
+        if repeated == 2:
+            parts.append(f"PARAMETER num_ctx {4096 + n}\n")
+        parts.append(f"MESSAGE user What is {n} plus {n}?\n")
+        parts.append(f"MESSAGE assistant {2 * n}\n")
+        parts.append(f"MESSAGE user And {n} times two?\n")
+        if repeated == 1:
+            parts.append(f"MESSAGE assistant {4 * n}\n")
+        count += 5
+        n += 1
+    return "".join(parts)
+
+
+def short_lines_file(size: int) -> bytes:
+    """About `size` bytes of short instructions (~37 bytes a line, ~280k in 10 MB): a
+    parameter set again and again, one-line messages and SYSTEM lines, so half the lines
+    carry a finding (MF108, MF301)."""
+    parts, total, n = ["FROM llama3.1:8b\n"], 0, 0
+    while total < size:
+        block = (
+            f"PARAMETER temperature 0.{n % 10}\n"
+            f"MESSAGE user What is the capital of {n}?\n"
+            f"MESSAGE assistant It is city number {n}.\n"
+            f"SYSTEM Answer in one short sentence {n}.\n"
+        )
+        parts.append(block)
+        total += len(block)
+        n += 1
+    return "".join(parts).encode()
+
+
 # Installed packages ship compiled bytecode; let an editable checkout write it too, so the
 # numbers describe what a user runs rather than a cold compile of every module.
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -119,36 +167,100 @@ def time_command(command: list[str], runs: int) -> tuple[float, float]:
     return min(samples), statistics.median(samples)
 
 
+NEWLINE = b"\n"
+
+
+def anchor_loop() -> float:
+    """Seconds of a fixed pure-Python loop: the in-process figures' unit of machine speed."""
+    start = time.perf_counter()
+    total = 0
+    for number in range(1_000_000):
+        total += number % 7
+    return time.perf_counter() - start
+
+
+def report_cost(text: bytes, runs: int) -> list[tuple[str, float, int]]:
+    """(format, best seconds per finding, findings) of rendering one file's findings."""
+    from modelfile_ls.analysis.engine import analyze
+    from modelfile_ls.analysis.rules import RULES_BY_CODE
+    from modelfile_ls.report import render
+    from modelfile_ls.report.model import FileResult
+    from modelfile_ls.syntax import parse_bytes
+
+    parsed = parse_bytes(text)
+    result = FileResult("Modelfile", parsed.text, parsed.lines, tuple(analyze(parsed)))
+    rows = []
+    for fmt in ("text", "json"):
+        samples = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            render(fmt, [result], RULES_BY_CODE)
+            samples.append(time.perf_counter() - start)
+        rows.append((fmt, min(samples) / len(result.findings), len(result.findings)))
+    return rows
+
+
 def main() -> int:
-    """Build the inputs, time them and print the table."""
+    """Build the inputs, time them and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
     options = parser.parse_args()
     script = Path(sys.executable).parent / "modelfile-ls"
     base = [str(script)] if script.exists() else [sys.executable, "-m", "modelfile_ls"]
+    few = max(3, options.runs // 3)
     with tempfile.TemporaryDirectory() as folder:
-        small = Path(folder) / "lines1500.Modelfile"
-        small.write_text(realistic_file(1500))
-        large = Path(folder) / "ten-mb.Modelfile"
-        large.write_bytes(big_file(10 * 1024 * 1024))
+        inputs = {
+            "clean": realistic_file(1500).encode(),
+            "findings": findings_file(1500).encode(),
+            "long": big_file(10 * 1024 * 1024),
+            "short": short_lines_file(10 * 1024 * 1024),
+        }
+        paths = {}
+        for name, data in inputs.items():
+            paths[name] = Path(folder) / f"{name}.Modelfile"
+            paths[name].write_bytes(data)
+        described = {
+            name: f"{data.count(NEWLINE):,} lines, {len(data) / 2**20:.1f} MiB"
+            for name, data in inputs.items()
+        }
         cases = [
-            (f"1.5k lines ({small.stat().st_size // 1024} KB)", [str(small)], options.runs),
+            (f"1.5k lines, clean ({described['clean']})", [paths["clean"]], "text", options.runs),
             (
-                f"10 MB ({large.stat().st_size / 2**20:.1f} MiB)",
-                [str(large)],
-                max(3, options.runs // 3),
+                f"1.5k lines, ~600 findings ({described['findings']})",
+                [paths["findings"]],
+                "text",
+                options.runs,
             ),
+            (f"10 MB long messages ({described['long']})", [paths["long"]], "text", few),
+            (f"10 MB short lines ({described['short']}), text", [paths["short"]], "text", few),
+            (f"10 MB short lines ({described['short']}), json", [paths["short"]], "json", few),
         ]
         if CORPUS.is_dir():
-            cases.append(("corpus (300 files, one run)", [str(CORPUS)], max(3, options.runs // 3)))
-        baseline = time_command([sys.executable, "-c", "pass"], options.runs)
-        print(f"`{' '.join(base)} --check FILE --fail-on never`, {options.runs} runs\n")
-        print("| input | min (s) | median (s) |")
-        print("|---|---|---|")
-        print(f"| python -c pass (interpreter start) | {baseline[0]:.3f} | {baseline[1]:.3f} |")
-        for label, paths, runs in cases:
-            low, mid = time_command([*base, "--check", *paths, "--fail-on", "never"], runs)
-            print(f"| {label} | {low:.3f} | {mid:.3f} |")
+            cases.append(("corpus (300 files, one run)", [CORPUS], "text", few))
+        anchor = time_command([sys.executable, "-c", "pass"], options.runs)
+        print(f"`{' '.join(base)} --check FILE --format FMT --fail-on never`\n")
+        print("| input | runs | min (s) | median (s) | median / interpreter start |")
+        print("|---|---|---|---|---|")
+        print(
+            f"| python -c pass (anchor) | {options.runs} | {anchor[0]:.3f} | {anchor[1]:.3f} "
+            "| 1.0 |"
+        )
+        for label, targets, fmt, runs in cases:
+            command = [*base, "--check", *map(str, targets), "--format", fmt, "--fail-on", "never"]
+            low, mid = time_command(command, runs)
+            print(f"| {label} | {runs} | {low:.3f} | {mid:.3f} | {mid / anchor[1]:.1f} |")
+        loop = min(anchor_loop() for _ in range(5))
+        print(
+            f"\nIn process, best of {few} renders; anchor: a 10^6-step Python loop, {loop:.3f} s\n"
+        )
+        print("| report | findings | µs per finding | per finding / anchor loop (x 10^-6) |")
+        print("|---|---|---|---|")
+        for name in ("findings", "short"):
+            for fmt, seconds, count in report_cost(inputs[name], few):
+                print(
+                    f"| {fmt}, {name} input | {count:,} | {seconds * 1e6:.2f} "
+                    f"| {seconds / loop * 1e6:.2f} |"
+                )
     return 0
 
 

@@ -24,9 +24,11 @@ class Region:
 
 def region(lines: LineIndex, span: Span) -> Region:
     """The 1-based region of a span, columns in code points; a zero-width span ends at its start."""
-    start = lines.position(span.start, "utf-32")
-    end = lines.position(span.end, "utf-32") if span.end > span.start else start
-    return Region(start.line + 1, start.character + 1, end.line + 1, end.character + 1)
+    line, column = lines.line_column(span.start, "utf-32")
+    end_line, end_column = (
+        lines.line_column(span.end, "utf-32") if span.end > span.start else (line, column)
+    )
+    return Region(line + 1, column + 1, end_line + 1, end_column + 1)
 
 
 def severity_counts(results: Sequence[FileResult]) -> Counter[Severity]:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import files_with_findings, region, severity_counts
+from modelfile_ls.report.regions import files_with_findings, severity_counts
 
 TAB_WIDTH = 4
 
@@ -26,6 +26,7 @@ _NOUNS = {
     Severity.INFO: ("info", "info"),
     Severity.HINT: ("hint", "hints"),
 }
+_LABELS = {severity: severity.label for severity in Severity}
 _SEVERITY_COLORS = {
     Severity.ERROR: "1;31",
     Severity.WARNING: "1;33",
@@ -38,18 +39,29 @@ _BIDI_CONTROLS = frozenset(
 
 
 class _Style:
-    """ANSI styling that is a no-op unless color is on."""
+    """ANSI escape sequences to put around styled text: all empty unless color is on.
+
+    Plain strings rather than a `paint()` call, so a report of 100,000 findings spends no
+    time styling when color is off.
+    """
 
     def __init__(self, color: bool) -> None:
         self.color = color
+        self.reset = "\x1b[0m" if color else ""
+        self.bold = self.start("1")
+        self.gutter = self.start("34")
+        self.ollama = self.start("1;35")
+        self.fix = self.start("1;32")
+        self.note = self.start("1;36")
+        self.severities = {severity: self.start(sgr) for severity, sgr in _SEVERITY_COLORS.items()}
+
+    def start(self, sgr: str) -> str:
+        """The sequence that starts an SGR style (empty when color is off)."""
+        return f"\x1b[{sgr}m" if self.color else ""
 
     def paint(self, sgr: str, text: str) -> str:
         """Wrap text in an SGR escape sequence when color is on."""
-        return f"\x1b[{sgr}m{text}\x1b[0m" if self.color else text
-
-    def severity(self, severity: Severity, text: str) -> str:
-        """Text in the color of a severity."""
-        return self.paint(_SEVERITY_COLORS[severity], text)
+        return f"{self.start(sgr)}{text}{self.reset}"
 
 
 def render_text(results: Sequence[FileResult], *, color: bool = False) -> str:
@@ -57,60 +69,83 @@ def render_text(results: Sequence[FileResult], *, color: bool = False) -> str:
     style = _Style(color)
     out: list[str] = []
     for result in results:
+        # Findings often share a line (a long line with many invisible characters): lay each
+        # line out once, not once per finding.
+        layouts: dict[int, tuple[str, Sequence[int]]] = {}
         for finding in result.findings:
-            out.extend(_finding_block(result, finding, style))
+            out.extend(_finding_block(result, finding, style, layouts))
             out.append("")
     out.append(_summary(results, style))
     return "\n".join(out) + "\n"
 
 
-def _finding_block(result: FileResult, finding: Finding, style: _Style) -> list[str]:
-    where = region(result.lines, finding.span)
+def _finding_block(
+    result: FileResult,
+    finding: Finding,
+    style: _Style,
+    layouts: dict[int, tuple[str, Sequence[int]]],
+) -> list[str]:
+    lines, path, reset = result.lines, result.path, style.reset
+    line, column = lines.line_column(finding.span.start, "utf-32")
     severity = finding.severity
+    painted = style.severities[severity]
     block = [
-        f"{style.paint('1', f'{result.path}:{where.line}:{where.column}:')} "
-        f"{style.severity(severity, finding.code)} "
-        f"{style.severity(severity, f'[{severity.label}]')} {_printable(finding.message)}"
+        f"{style.bold}{path}:{line + 1}:{column + 1}:{reset} "
+        f"{painted}{finding.code}{reset} {painted}[{_LABELS[severity]}]{reset} "
+        f"{_printable(finding.message)}",
+        *_excerpt(result, finding, line, style, layouts),
     ]
-    block.extend(_excerpt(result, finding, where.line - 1, style))
     if finding.ollama_message:
         # Ollama's own words, so users can match what `ollama create` prints or search for it.
-        block.append(f"  {style.paint('1;35', 'ollama:')} {_printable(finding.ollama_message)}")
+        block.append(f"  {style.ollama}ollama:{reset} {_printable(finding.ollama_message)}")
     for fix in finding.fixes:
-        block.append(f"  {style.paint('1;32', 'fix:')} {_printable(fix.title)}")
+        block.append(f"  {style.fix}fix:{reset} {_printable(fix.title)}")
     for related in finding.related:
-        at = region(result.lines, related.span)
+        at_line, at_column = lines.line_column(related.span.start, "utf-32")
         block.append(
-            f"  {style.paint('1;36', 'note:')} {result.path}:{at.line}:{at.column}: "
+            f"  {style.note}note:{reset} {path}:{at_line + 1}:{at_column + 1}: "
             f"{_printable(related.message)}"
         )
     return block
 
 
-def _excerpt(result: FileResult, finding: Finding, line: int, style: _Style) -> list[str]:
+def _excerpt(
+    result: FileResult,
+    finding: Finding,
+    line: int,
+    style: _Style,
+    layouts: dict[int, tuple[str, Sequence[int]]],
+) -> tuple[str, str]:
     """The span's first line and a caret line under the part of the span on it."""
     lines = result.lines
     line_start, line_end = lines.line_start(line), lines.line_end(line)
     start = min(max(finding.span.start, line_start), line_end)
     stop = min(max(finding.span.end, start), line_end)
-    shown, cells = _layout(result.text[line_start:line_end])
+    laid_out = layouts.get(line)
+    if laid_out is None:
+        laid_out = layouts[line] = _layout(result.text[line_start:line_end])
+    shown, cells = laid_out
     indent = cells[start - line_start]
     width = max(1, cells[stop - line_start] - indent)
     number = str(line + 1)
     gutter = " " * len(number)
-    caret = style.severity(finding.severity, "^" + "~" * (width - 1))
-    return [
-        f"  {style.paint('34', f'{number} |')} {shown}".rstrip(),
-        f"  {style.paint('34', f'{gutter} |')} {' ' * indent}{caret}",
-    ]
+    reset = style.reset
+    caret = f"{style.severities[finding.severity]}^{'~' * (width - 1)}{reset}"
+    return (
+        f"  {style.gutter}{number} |{reset} {shown}".rstrip(),
+        f"  {style.gutter}{gutter} |{reset} {' ' * indent}{caret}",
+    )
 
 
-def _layout(line: str) -> tuple[str, list[int]]:
+def _layout(line: str) -> tuple[str, Sequence[int]]:
     """The line as the terminal should show it and the display column where each character starts.
 
     Tabs expand to the next multiple of TAB_WIDTH, wide characters take two cells and control
     characters become visible, so the caret lands under the span whatever the line holds.
     """
+    if line.isascii() and line.isprintable():
+        # The usual line: every character is one cell and shown as it is.
+        return line, range(len(line) + 1)
     shown: list[str] = []
     cells = [0]
     column = 0
@@ -141,6 +176,9 @@ def _cell_width(char: str) -> int:
 
 
 def _printable(text: str) -> str:
+    # `isprintable` is False for every character `_visible` replaces (controls, bidi formats).
+    if text.isprintable():
+        return text
     return "".join(_visible(char) for char in text)
 
 

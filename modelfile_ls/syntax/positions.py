@@ -89,11 +89,13 @@ class LineIndex:
         return Position(line, _units(segment, encoding))
 
     def line_column(self, offset: int, encoding: PositionEncoding = "utf-16") -> tuple[int, int]:
-        """`position()` as a plain pair: the cheap form for a key computed per finding."""
+        """`position()` as a plain pair: the cheap form for reports and keys made per finding."""
         offset = min(max(offset, 0), len(self._text))
         line = bisect.bisect_right(self._starts, offset) - 1
-        segment = self._text[self._starts[line] : offset]
-        return line, _units(segment, encoding)
+        start = self._starts[line]
+        if encoding == "utf-32":
+            return line, offset - start
+        return line, _units(self._text[start:offset], encoding)
 
     def offset(self, position: Position, encoding: PositionEncoding = "utf-16") -> int:
         """The character offset of a position; columns past the line end clamp to it."""

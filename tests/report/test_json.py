@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 
-from modelfile_ls.analysis.finding import Severity
+from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.report import render
+from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.regions import region
 from modelfile_ls.syntax.model import Span
 
 from .builders import make_finding, make_result, make_rule, span_of
@@ -77,3 +79,39 @@ def test_non_ascii_is_kept_readable() -> None:
     )
     assert '"naïve 😀"' in out
     assert '"é.Modelfile"' in out
+
+
+def test_the_text_is_exactly_what_json_dumps_writes() -> None:
+    """The format is written by hand for speed; the standard library is the reference."""
+    text = 'FROM x\nPARAMETER "a\\" 1\nSYSTEM é\u2028😀\t\x01\n'
+    messages = ['quote " and \\ backslash', "tab\tnew\nline \x00 \u2028 é 😀", ""]
+    results = [
+        make_result(
+            path,
+            text,
+            *(make_finding(Span(7 * i, 7 * i + 3), m) for i, m in enumerate(messages)),
+        )
+        for path in ('dir/Model"file', "é/Modelfile")
+    ]
+    expected = [
+        {key: item[key] for key in KEYS}
+        for item in (
+            {
+                "file": result.path,
+                "code": f.code,
+                "severity": f.severity.label,
+                "message": f.message,
+                **dict(zip(KEYS[4:], _region(result, f), strict=True)),
+            }
+            for result in results
+            for f in result.findings
+        )
+    ]
+    assert (
+        render("json", results, RULES) == json.dumps(expected, indent=2, ensure_ascii=False) + "\n"
+    )
+
+
+def _region(result: FileResult, finding: Finding) -> tuple[int, int, int, int]:
+    where = region(result.lines, finding.span)
+    return where.line, where.column, where.end_line, where.end_column
