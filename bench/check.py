@@ -145,6 +145,13 @@ def short_lines_file(size: int) -> bytes:
     return "".join(parts).encode()
 
 
+def long_lines_file(lines: int = 11, per_line: int = 1000) -> str:
+    """Long SYSTEM lines with a zero-width space after every word: one MF008 finding per
+    invisible character, ~11,000 findings on 10,000-character lines (a pasted prompt)."""
+    line = "SYSTEM " + "".join(f"word{i} \u200b" for i in range(per_line)) + "\n"
+    return "FROM llama3.1:8b\n" + line * lines
+
+
 # Installed packages ship compiled bytecode; let an editable checkout write it too, so the
 # numbers describe what a user runs rather than a cold compile of every module.
 ENVIRONMENT = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -255,7 +262,8 @@ def main() -> int:
         )
         print("| report | findings | µs per finding | per finding / anchor loop (x 10^-6) |")
         print("|---|---|---|---|")
-        for name in ("findings", "short"):
+        inputs["long lines"] = long_lines_file().encode()
+        for name in ("findings", "long lines", "short"):
             for fmt, seconds, count in report_cost(inputs[name], few):
                 print(
                     f"| {fmt}, {name} input | {count:,} | {seconds * 1e6:.2f} "

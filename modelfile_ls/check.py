@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Iterator
@@ -69,6 +70,29 @@ def _walk(root: Path) -> Iterator[Path]:
 
 def _raise(error: OSError) -> None:
     raise PathError(f"{error.filename}: {error.strerror}")
+
+
+def check_targets(
+    targets: list[Target], settings: Settings, catalog: ModelCatalog | None = None
+) -> list[FileResult]:
+    """Check each target in turn, with the cyclic garbage collector kept out of the way.
+
+    A large Modelfile becomes hundreds of thousands of small objects that all live until
+    the report is written. CPython's collector would walk them again and again as they are
+    allocated (more than half of the time of a 10 MB check), yet parsing and analysing make
+    no reference cycles to collect. So it is paused while a file is checked, and what the
+    file left behind is then frozen (`gc.freeze`), so collections later in the run, while
+    the report is rendered, skip it.
+    """
+    results = []
+    for target in targets:
+        gc.disable()
+        try:
+            results.append(check_target(target, settings, catalog))
+        finally:
+            gc.freeze()
+            gc.enable()
+    return results
 
 
 def check_target(

@@ -132,7 +132,7 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     # Lazy: the check path (rules, reports) costs ~90 ms on top of the command line
     # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
     from modelfile_ls.analysis.rules import RULES_BY_CODE
-    from modelfile_ls.check import PathError, check_target, discover, exit_code, open_catalog
+    from modelfile_ls.check import PathError, check_targets, discover, exit_code, open_catalog
     from modelfile_ls.report import render
 
     try:
@@ -148,7 +148,7 @@ def _check(options: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             settings = settings.merged(fail_on=parse_fail_on(options.fail_on, "--fail-on"))
         targets = discover(options.paths)
         catalog = open_catalog(options.registry or settings.registry_path)
-        results = [check_target(target, settings, catalog) for target in targets]
+        results = check_targets(targets, settings, catalog)
     except (ConfigError, PathError) as exc:
         print(f"modelfile-ls: {exc}", file=sys.stderr)
         return 2

@@ -49,6 +49,16 @@ _NEEDS_FILTER = re.compile(r"[^\t\n\r\x20-\x7e]")
 # The common case in one match: a value line of printable ASCII (and tabs) that does not open
 # a quote. Nothing in it is dropped or unquoted, so the trimmed text is the value.
 _PLAIN_LINE = re.compile(r"[ \t]*([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)")
+# The common instruction in one match: a known keyword, one separator, for PARAMETER a name
+# and for MESSAGE a valid role each followed by one separator, then a `_PLAIN_LINE` value.
+# Anything else (a quote, an invisible rune, an error) takes the rune-by-rune path.
+_SIMPLE = re.compile(
+    r"(?:([Pp][Aa][Rr][Aa][Mm][Ee][Tt][Ee][Rr])[ \t]([A-Za-z0-9_]+)"
+    r"|([Mm][Ee][Ss][Ss][Aa][Gg][Ee])[ \t](system|user|assistant)"
+    r"|([A-Za-z]+))[ \t]"
+    r"([ \t]*)([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)"
+)
+_NAMED = frozenset({"PARAMETER", "MESSAGE"})
 _SPACE = " \t"
 _LONG_VALUE = 512
 _WHITESPACE = " \t\r\n"
@@ -133,7 +143,55 @@ class _Scanner:
                 self.comments.append(Comment(Span(pos, end), text[pos + 1 : end]))
                 pos = end
             else:
-                pos = self._instruction(pos)
+                pos = self._simple_instruction(pos) or self._instruction(pos)
+
+    def _simple_instruction(self, start: int) -> int:
+        """Scan a `_SIMPLE` instruction at `start` and return its end; 0 if it is not one.
+
+        The result is exactly what `_instruction` makes of the same line, built in one
+        regular-expression match: most lines of large files look like this.
+        """
+        match = _SIMPLE.match(self.text, start)
+        if match is None:
+            return 0
+        keyword_text, name, role = match.group(1), None, None
+        name_span = role_span = None
+        if keyword_text is not None:
+            keyword = "PARAMETER"
+            name_span = Span(*match.span(2))
+            name = match.group(2)
+        elif (keyword_text := match.group(3)) is not None:
+            keyword = "MESSAGE"
+            role_span = Span(*match.span(4))
+            role = match.group(4)
+        else:
+            keyword_text = match.group(5)
+            keyword = _KEYWORDS_LOWER.get(keyword_text.lower(), "")
+            if not keyword or keyword in _NAMED:
+                return 0
+        end = match.end()
+        value_start = match.start(6)
+        content = match.group(7)
+        content_span = Span(*match.span(7)) if content is not None else Span(end, end)
+        value = Value(
+            Span(value_start, end), content or "", Quoting.NONE, content_span, None, None
+        )
+        kw_span = Span(start, start + len(keyword_text))
+        self.instructions.append(
+            Instruction(
+                keyword,
+                keyword_text,
+                kw_span,
+                Span(start, end),
+                value,
+                name,
+                name_span,
+                role,
+                role_span,
+                False,
+            )
+        )
+        return end
 
     def _line_end(self, pos: int) -> int:
         match = _NEWLINE.search(self.text, pos)
