@@ -30,16 +30,32 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from check import realistic_file
+from check import findings_file, realistic_file
 from registry import percentile, synthetic
 
 from modelfile_ls.registry import open_registry
 
 TRIVIAL_SERVER = """
+from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-LanguageServer("trivial", "1.0").start_io()
+
+server = LanguageServer("trivial", "1.0")
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls, params):
+    ls.text_document_publish_diagnostics(
+        types.PublishDiagnosticsParams(
+            uri=params.text_document.uri, diagnostics=[], version=params.text_document.version
+        )
+    )
+
+
+server.start_io()
 """
+"""The anchor: pygls answering each didChange with an empty publishDiagnostics, no work."""
 URI = "file:///bench/Modelfile"
+FINDINGS_URI = "file:///bench/few-shot/Modelfile"
 
 
 def capabilities() -> dict[str, Any]:
@@ -160,15 +176,27 @@ async def time_to_initialize(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def edit_points(text: str) -> list[tuple[str, int, int]]:
-    """(label, line, character) where typing happens: a value, the prompt, a message."""
+REALISTIC_POINTS = (
+    ("PARAMETER value", "PARAMETER top_k"),
+    ("SYSTEM prompt", "Rule 250:"),
+    ("MESSAGE", "MESSAGE user How do I configure feature 300"),
+)
+"""Where typing happens in `realistic_file`: a value, the long prompt, a message."""
+FINDINGS_POINTS = (
+    ("PARAMETER value on line 3", "PARAMETER temperature 0.7"),
+    ("MESSAGE in the middle", "MESSAGE user What is 150 plus"),
+    ("MESSAGE near the end", "MESSAGE user What is 290 plus"),
+)
+"""Where typing happens in `findings_file`: ~1,200 instructions after the first point."""
+
+
+def edit_points(
+    text: str, points: tuple[tuple[str, str], ...] = REALISTIC_POINTS
+) -> list[tuple[str, int, int]]:
+    """(label, line, character) at the end of the first line starting with each prefix."""
     lines = text.splitlines()
     found = []
-    for label, prefix in (
-        ("PARAMETER value", "PARAMETER top_k"),
-        ("SYSTEM prompt", "Rule 250:"),
-        ("MESSAGE", "MESSAGE user How do I configure feature 300"),
-    ):
+    for label, prefix in points:
         number = next(i for i, line in enumerate(lines) if line.startswith(prefix))
         found.append((label, number, len(lines[number])))
     return found
@@ -190,22 +218,28 @@ def change(uri: str, version: int, line: int, character: int, end: int, text: st
     }
 
 
-async def bench_typing(client: Client, text: str, runs: int) -> list[float]:
+async def bench_typing(
+    client: Client,
+    text: str,
+    runs: int,
+    points: tuple[tuple[str, str], ...] = REALISTIC_POINTS,
+    uri: str = URI,
+) -> list[float]:
     """Milliseconds from didChange to its publishDiagnostics: type a character, delete it."""
     samples = []
     version = 1
-    points = edit_points(text)
+    points = edit_points(text, points)
     for i in range(runs):
         _label, line, column = points[i % len(points)]
         insert = (i // len(points)) % 2 == 0
         version += 1
-        waiting = client.expect_diagnostics(URI, version)
+        waiting = client.expect_diagnostics(uri, version)
         start = time.perf_counter()
         if insert:
-            client.notify("textDocument/didChange", change(URI, version, line, column, column, "7"))
+            client.notify("textDocument/didChange", change(uri, version, line, column, column, "7"))
         else:
             client.notify(
-                "textDocument/didChange", change(URI, version, line, column - 1, column, "")
+                "textDocument/didChange", change(uri, version, line, column - 1, column, "")
             )
         await waiting
         samples.append((time.perf_counter() - start) * 1000)
@@ -247,7 +281,12 @@ def positions(text: str, method: str) -> list[tuple[int, int]]:
     return [(param_line, 12), (message_line, 3), (from_line, 8)]
 
 
-def breakdown(text: str, registry_path: Path, runs: int) -> dict[str, list[float]]:
+def breakdown(
+    text: str,
+    registry_path: Path,
+    runs: int,
+    points: tuple[tuple[str, str], ...] = REALISTIC_POINTS,
+) -> dict[str, list[float]]:
     """Where a keystroke's time goes inside the server: the same edits, in this process,
     through the server's own document store, parse, analysis and publishing."""
     from lsprotocol import types
@@ -271,7 +310,7 @@ def breakdown(text: str, registry_path: Path, runs: int) -> dict[str, list[float
     settle_heap()
     stages: dict[str, list[float]] = {"apply the edit": [], "parse (incremental)": []}
     stages.update({"analysis (incremental)": [], "convert + publish": []})
-    points = edit_points(text)
+    points = edit_points(text, points)
     for i in range(runs):
         label, line, column = points[i % len(points)]
         insert = (i // len(points)) % 2 == 0
@@ -340,7 +379,25 @@ async def run(args: argparse.Namespace, directory: Path) -> int:
     initial = await opened
     open_ms = (time.perf_counter() - first) * 1000
     typing = await bench_typing(client, text, args.runs)
-    rows = [row("didChange -> publishDiagnostics", typing, 10)]
+    heavy = findings_file(args.lines, repeated=1)
+    opened_heavy = client.expect_diagnostics(FINDINGS_URI, 1)
+    client.notify(
+        "textDocument/didOpen",
+        {
+            "textDocument": {
+                "uri": FINDINGS_URI,
+                "languageId": "modelfile",
+                "version": 1,
+                "text": heavy,
+            }
+        },
+    )
+    heavy_findings = len(await opened_heavy)
+    typing_heavy = await bench_typing(client, heavy, args.runs, FINDINGS_POINTS, FINDINGS_URI)
+    rows = [
+        row("didChange -> publishDiagnostics", typing, 10),
+        row(f"the same, {heavy_findings} findings", typing_heavy, 10),
+    ]
     for method, provider, label, target in (
         ("textDocument/completion", "completionProvider", "completion", 10.0),
         ("textDocument/hover", "hoverProvider", "hover", 5.0),
@@ -349,6 +406,15 @@ async def run(args: argparse.Namespace, directory: Path) -> int:
             samples = await bench_requests(client, method, positions(text, method), args.runs)
             rows.append(row(label, samples, target))
     await client.close()
+    anchor_client = await Client.spawn(baseline, env)
+    await anchor_client.initialize()
+    anchor_client.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": URI, "languageId": "modelfile", "version": 1, "text": text}},
+    )
+    anchor = await bench_typing(anchor_client, text, args.runs)
+    await anchor_client.close()
+    anchor_p50, anchor_p99 = percentile(anchor, 0.5), percentile(anchor, 0.99)
 
     median_ours, median_trivial = statistics.median(start_ours), statistics.median(start_trivial)
     ratio = median_ours / median_trivial
@@ -363,6 +429,18 @@ async def run(args: argparse.Namespace, directory: Path) -> int:
     for line, _met in rows:
         print(line)
     print(f"| didOpen -> first publishDiagnostics | 1 | {open_ms:.2f} | | | |")
+    print(
+        f"| anchor: trivial pygls server, didChange -> empty publishDiagnostics | {len(anchor)} "
+        f"| {anchor_p50:.2f} | {anchor_p99:.2f} | {max(anchor):.2f} | |"
+    )
+    print("\nAs ratios to the anchor (same run):\n")
+    print("| measurement | p50 / anchor p50 | p99 / anchor p99 |")
+    print("|---|---|---|")
+    for label, samples in (("didChange, clean", typing), ("didChange, findings", typing_heavy)):
+        print(
+            f"| {label} | {percentile(samples, 0.5) / anchor_p50:.1f} "
+            f"| {percentile(samples, 0.99) / anchor_p99:.1f} |"
+        )
     print()
     print("| start-up: spawn -> initialize result | runs | min (ms) | median (ms) |")
     print("|---|---|---|---|")
@@ -378,8 +456,13 @@ async def run(args: argparse.Namespace, directory: Path) -> int:
     print("\nIn-process breakdown of didChange -> publishDiagnostics (same edits):\n")
     print("| stage | p50 (ms) | p99 (ms) |")
     print("|---|---|---|")
-    for stage, samples in breakdown(text, registry_path, args.runs).items():
-        print(f"| {stage} | {percentile(samples, 0.5):.2f} | {percentile(samples, 0.99):.2f} |")
+    for label, document, points in (
+        ("clean", text, REALISTIC_POINTS),
+        (f"{heavy_findings} findings", heavy, FINDINGS_POINTS),
+    ):
+        for stage, samples in breakdown(document, registry_path, args.runs, points).items():
+            p50, p99 = percentile(samples, 0.5), percentile(samples, 0.99)
+            print(f"| {label}: {stage} | {p50:.2f} | {p99:.2f} |")
     met = all(m for _line, m in rows) and ratio <= 1.2
     return 0 if met else 1
 

@@ -36,13 +36,7 @@ def change_to(span: Span, new_text: str) -> Fix:
 
 def delete_instruction(document: DocumentText, instruction: Instruction, title: str) -> Fix:
     """A fix that removes an instruction's whole lines, line break included."""
-    lines = document.lines
-    first = lines.line_of(instruction.span.start)
-    last = lines.line_of(instruction.span.end)
-    start = lines.line_start(first)
-    end = lines.line_start(last + 1) if last + 1 < lines.line_count else len(document.text)
-    if end == len(document.text) and start > 0 and last + 1 >= lines.line_count:
-        start = lines.line_end(first - 1)
+    start, end = document.lines.whole_lines(instruction.span.start, instruction.span.end)
     return Fix(title, (TextEdit(Span(start, end), ""),))
 
 

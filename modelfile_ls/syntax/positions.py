@@ -52,6 +52,20 @@ class LineIndex:
             found, tail = _breaks(text, window_start, len(text)), []
         return LineIndex(text, [*starts[: first + 1], *found, *tail])
 
+    def whole_lines(self, start: int, end: int) -> tuple[int, int]:
+        """From the start of the line holding `start` to the start of the line after the one
+        holding `end` (the text's end on the last line): those lines, line breaks included.
+        On the last line, whose end has no line break, the span starts at the line break
+        before it instead, so that removing the span leaves no empty line behind."""
+        starts = self._starts
+        first = bisect.bisect_right(starts, start) - 1
+        last = bisect.bisect_right(starts, end) - 1
+        if last + 1 < len(starts):
+            return starts[first], starts[last + 1]
+        if first > 0:
+            return self.line_end(first - 1), len(self._text)
+        return starts[first], len(self._text)
+
     @property
     def line_count(self) -> int:
         """Number of lines (a trailing line break starts a final empty line)."""
