@@ -83,7 +83,6 @@ module.exports = grammar({
     $.string_content,
     $._quote_close, // "
     $._triple_quote_close, // """
-    $._raw_value, // rest of the line (value of an unknown instruction)
     $._nul, // NUL characters between instructions (regexes cannot match NUL)
     $._error_sentinel, // never used in rules: valid only during error recovery
   ],
@@ -155,17 +154,14 @@ module.exports = grammar({
     ),
 
     // A line starting with a word that is not one of the 11 keywords
-    // (Ollama: "command must be one of ..."). Its value is the rest of that
-    // single line, so the following lines stay structured.
+    // (Ollama: "command must be one of ..."). Ollama stops there; its value is
+    // read as any value is (a quote may continue it over several lines), the
+    // way modelfile-ls' lexer resynchronises, so that both agree on where the
+    // next instruction starts.
     unknown_instruction: $ => seq(
       field('keyword', $.unknown_keyword),
-      optional(seq(
-        $._separator,
-        optional(field('value', alias($._unknown_value, $.value))),
-      )),
+      optional(seq($._separator, field('value', $.value))),
     ),
-
-    _unknown_value: $ => alias($._raw_value, $.unquoted_value),
 
     unknown_keyword: _ => token(new RegExp(`[^ \\t\\r\\n#${INVISIBLE}][^ \\t\\r\\n]*`, 'u')),
 

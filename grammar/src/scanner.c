@@ -41,7 +41,6 @@ enum TokenType {
   STRING_CONTENT,
   QUOTE_CLOSE,
   TRIPLE_QUOTE_CLOSE,
-  RAW_VALUE,
   NUL,
   ERROR_SENTINEL,
 };
@@ -351,16 +350,6 @@ bool tree_sitter_modelfile_external_scanner_scan(void *payload, TSLexer *lexer,
     scan_line_text(lexer);
     lexer->result_symbol = UNQUOTED_VALUE;
     return true;
-  }
-
-  /* Value of an unknown instruction: the rest of this line only. */
-  if (valid_symbols[RAW_VALUE]) {
-    while (!lexer->eof(lexer) && is_blank(lexer->lookahead)) skip(lexer);
-    if (!lexer->eof(lexer) && !is_newline(lexer->lookahead)) {
-      scan_line_text(lexer);
-      lexer->result_symbol = RAW_VALUE;
-      return true;
-    }
   }
 
   if (valid_symbols[LINE_END]) return scan_line_end(lexer);

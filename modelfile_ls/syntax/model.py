@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from modelfile_ls.facts import instruction_commands
 from modelfile_ls.syntax.decode import Encoding
@@ -33,8 +33,6 @@ KEYWORDS = (
 COMMAND_TO_KEYWORD = instruction_commands()
 """Ollama's internal command names; a PARAMETER with one of these names acts as that instruction."""
 
-_new_tuple: Any = tuple.__new__
-
 
 class Span(NamedTuple):
     """A half-open range of character offsets into the document text."""
@@ -48,10 +46,7 @@ class Span(NamedTuple):
 
     def moved(self, by: int) -> Span:
         """The same span `by` characters later (what it covers moved after an edit)."""
-        # An edit moves every span after it, so this runs for each of them on a keystroke:
-        # the C tuple constructor skips the NamedTuple's Python-level `__new__`.
-        moved: Span = _new_tuple(Span, (self.start + by, self.end + by))
-        return moved
+        return Span(self.start + by, self.end + by)
 
 
 class Quoting(Enum):

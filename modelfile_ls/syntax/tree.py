@@ -7,6 +7,7 @@ instruction boundaries by the corpus conformance tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 from tree_sitter import Language, Node, Parser, Tree
@@ -23,6 +24,25 @@ def language() -> Language:
 def parse_tree(text: str) -> Tree:
     """A tree-sitter tree of the text (UTF-8)."""
     return Parser(language()).parse(text.encode("utf-8"))
+
+
+def instruction_spans(text: str, tree: Tree | None = None) -> list[tuple[int, int]]:
+    """Character spans of the tree's top-level instructions (comments left out), in order."""
+    data = text.encode("utf-8", "surrogatepass")
+    root = (tree or Parser(language()).parse(data)).root_node
+    to_chars = _char_offsets(text, data)
+    return [
+        (to_chars(node.start_byte), to_chars(node.end_byte))
+        for node in root.children
+        if node.is_named and node.type != "comment"
+    ]
+
+
+def _char_offsets(text: str, data: bytes) -> Callable[[int], int]:
+    """Byte offset -> character offset in `text` (the identity for ASCII)."""
+    if len(data) == len(text):
+        return int
+    return lambda byte: len(data[:byte].decode("utf-8", "surrogatepass"))
 
 
 def sexp(text: str) -> str:
