@@ -173,9 +173,7 @@ class _Scanner:
         value_start = match.start(6)
         content = match.group(7)
         content_span = Span(*match.span(7)) if content is not None else Span(end, end)
-        value = Value(
-            Span(value_start, end), content or "", Quoting.NONE, content_span, None, None
-        )
+        value = Value(Span(value_start, end), content or "", Quoting.NONE, content_span, None, None)
         kw_span = Span(start, start + len(keyword_text))
         self.instructions.append(
             Instruction(
