@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import json
 import re
@@ -11,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from modelfile_ls.check import is_modelfile_name
+from modelfile_ls.check import PathError, Target, check_targets, discover, is_modelfile_name
 from modelfile_ls.cli import main
+from modelfile_ls.settings import Settings
 from tests.conftest import ROOT
 
 GOOD = "FROM llama3.2\nPARAMETER temperature 0.7\n"
@@ -252,3 +254,16 @@ def test_unusable_registry_is_skipped(tree: Path, capsys: pytest.CaptureFixture[
     (tree / "bad.db").write_text("not sqlite")
     code, _, err = check(capsys, "--registry", "bad.db", "Modelfile")
     assert code == 0 and "registry not used" in err and "registry reset" in err
+
+
+def test_the_collector_is_back_on_after_checking_even_a_file_that_cannot_be_read(
+    tree: Path,
+) -> None:
+    """`check_targets` pauses the garbage collector per file; it must never leave it off."""
+    targets = discover(["."])
+    missing = Target("gone/Modelfile", tree / "gone" / "Modelfile")
+    assert [r.path for r in check_targets(targets, Settings())] == [t.display for t in targets]
+    assert gc.isenabled()
+    with pytest.raises(PathError):
+        check_targets([missing], Settings())
+    assert gc.isenabled()
