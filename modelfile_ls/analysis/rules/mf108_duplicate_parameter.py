@@ -16,6 +16,8 @@ from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Instruction
 
+_UNNECESSARY = frozenset({"unnecessary"})
+
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report every overridden occurrence of a scalar parameter."""
@@ -24,18 +26,27 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         fact = context.facts.parameter(instruction.name or "")
         if fact is not None and fact.type != "string_list":
             last[fact.name] = instruction
+    # One message and one related location per parameter, shared by all its overridden lines:
+    # a few-shot file repeats a parameter hundreds of times, on every keystroke.
+    said: dict[str, tuple[str, tuple[Related, ...]]] = {}
     for instruction in context.parameters():
         name = instruction.name or ""
         final = last.get(name)
         if final is None or final is instruction:
             continue
-        shown = final.value.text if final.value else ""
+        if name not in said:
+            shown = final.value.text if final.value else ""
+            said[name] = (
+                f"`{name}` is set again later (to `{shown}`), so this line has no effect",
+                (Related(final.name_span or final.keyword_span, "the value that wins"),),
+            )
+        message, related = said[name]
         yield rule.finding(
             instruction.name_span or instruction.keyword_span,
-            f"`{name}` is set again later (to `{shown}`), so this line has no effect",
-            fixes=[delete_instruction(context.parsed, instruction, "Remove this line")],
-            related=[Related(final.name_span or final.keyword_span, "the value that wins")],
-            tags=["unnecessary"],
+            message,
+            fixes=(delete_instruction(context.parsed, instruction, "Remove this line"),),
+            related=related,
+            tags=_UNNECESSARY,
         )
 
 
