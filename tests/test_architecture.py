@@ -43,7 +43,6 @@ KNOWN_LONG_MODULES: dict[str, str] = {}
 """Modules allowed, for now, to exceed MAX_LINES (paths relative to modelfile_ls/)."""
 
 KNOWN_UNEXPLAINED_LOCAL_IMPORTS: dict[str, str] = {
-    "report/__init__.py": "core engineer, issue 9 (report formats)",
 }
 """Modules allowed, for now, to have function-local imports without a comment."""
 
