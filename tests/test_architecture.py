@@ -42,8 +42,7 @@ KNOWN_CYCLES: dict[str, str] = {}
 KNOWN_LONG_MODULES: dict[str, str] = {}
 """Modules allowed, for now, to exceed MAX_LINES (paths relative to modelfile_ls/)."""
 
-KNOWN_UNEXPLAINED_LOCAL_IMPORTS: dict[str, str] = {
-}
+KNOWN_UNEXPLAINED_LOCAL_IMPORTS: dict[str, str] = {}
 """Modules allowed, for now, to have function-local imports without a comment."""
 
 
