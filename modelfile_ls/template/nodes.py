@@ -7,6 +7,7 @@ in Go) is where the node's source ends, for editors.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field, fields, replace
 from enum import IntEnum
 from typing import Any
@@ -43,15 +44,15 @@ class NodeType(IntEnum):
 
 
 @dataclass(eq=False, slots=True)
-class Node:
+class Node(ABC):
     """A node: its type and where it starts."""
 
     type: NodeType
     pos: int
 
+    @abstractmethod
     def __str__(self) -> str:
         """Go's `String()` of the node."""
-        raise NotImplementedError
 
 
 @dataclass(eq=False, slots=True)
