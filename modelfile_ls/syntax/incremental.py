@@ -37,6 +37,7 @@ from modelfile_ls.syntax.model import (
 from modelfile_ls.syntax.positions import LineIndex
 
 _OLLAMA_LINE = re.compile(r"\(line (\d+)\)")
+_BLANK_CHARS = " \t\r\n"
 
 
 class Edit(NamedTuple):
@@ -72,12 +73,14 @@ def reparse(
         instructions[kept_i - 1].span.end if kept_i else 0,
         comments[kept_c - 1].span.end if kept_c else 0,
     )
-    # Items that start at or after the edit's end.
+    # Items whose scan starts at or after the edit's end.
     next_i = bisect_left(instructions, end, key=_start)
+    if next_i < len(instructions) and _scan_start(old.text, instructions[next_i]) < end:
+        next_i += 1
     next_c = bisect_left(comments, end, key=_start)
     following: list[int] = []
     if next_i < len(instructions):
-        following.append(instructions[next_i].span.start)
+        following.append(_scan_start(old.text, instructions[next_i]))
     if next_c < len(comments):
         following.append(comments[next_c].span.start)
     window_end = min(following) + delta if following else len(text)
@@ -86,7 +89,11 @@ def reparse(
         return None
     line_shift = _line_breaks(inserted) - _line_breaks(old.text, start, end)
     head_lines = _line_breaks(text, 0, window_start) if new_p else 0
-    problems = [p for p in old.problems if p.span.start < window_start]
+    # A problem lies inside its instruction's span, and the next item starts past the end
+    # of the one before it, so the kept instructions' problems are those up to the last end
+    # (a zero-length instruction, an invisible rune alone on a line, has its problem there).
+    last_kept = instructions[kept_i - 1].span.end if kept_i else -1
+    problems = [p for p in old.problems if p.span.start <= last_kept]
     problems += [_shift_problem(p, window_start, head_lines) for p in new_p]
     problems += [
         _shift_problem(p, delta, line_shift)
@@ -176,6 +183,14 @@ def _with_value_edited(
 
 def _start(item: Instruction | Comment) -> int:
     return item.span.start
+
+
+def _scan_start(text: str, instruction: Instruction) -> int:
+    """Where the scan that produced `instruction` began: Ollama reads an invisible first rune
+    (ZWSP, BOM, NBSP) as the start of the keyword but drops it, so the span starts one later.
+    Items are separated by blanks, so any other rune just before the span is that one."""
+    start = instruction.span.start
+    return start - 1 if start and text[start - 1] not in _BLANK_CHARS else start
 
 
 def _end(item: Instruction | Comment) -> int:

@@ -25,7 +25,9 @@ TEXTS = [parse_bytes(p.read_bytes()).text for p in [*GOLDEN, *corpus_files()[::5
     'SYSTEM """a\n\u200bb"""\nPARAMETER penalize_newline true\nREQUIRES latest\n',
     "FROM x\r\nPARAMETER num_ctx 4096.0 # big\r\nTEMPLATE {{ .prompt }}\r\nPARAMETER stop a\\",
 ]
-PIECES = ["", "a", "7", "\n", "\r\n", " ", "\t", '"', '"""', " # c", "\u200b", "😀", "x\\"]
+PIECES = ["", "a", "7", "\n", "\r\n", " ", "\t", '"', '"""', " # c", "😀", "x\\"]
+# Runes Ollama drops (an invisible one starts a broken instruction) and a bare CR.
+PIECES += ["\u200b", "\ufeff", "\xa0", "\r", "\n\u200b"]
 PIECES += ["PARAMETER ", "top_k ", "temprature 2 # hot\n", "MESSAGE user hi\n", "FROM a\n"]
 SETTINGS = [
     Settings(),

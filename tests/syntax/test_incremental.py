@@ -38,7 +38,13 @@ PIECES = [
     "#",
     "😀",
     "\u2028",
+    # Runes Ollama drops (an invisible one starts a broken instruction) and a bare CR.
     "\u200b",
+    "\ufeff",
+    "\xa0",
+    "0",
+    "\n\u200b",
+    "\r\u200b",
     "FROM ",
     "PARAMETER ",
     "MESSAGE user ",
@@ -71,12 +77,18 @@ def apply(text: str, edit: Edit) -> str:
 
 
 @st.composite
-def edits(draw: st.DrawFn) -> tuple[str, Edit]:
+def edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
+    """A text and one to three edits in turn: an earlier edit makes the lines (an invisible
+    rune alone, a bare CR) that a later one edits next to."""
     text = draw(st.sampled_from(TEXTS))
-    start = draw(st.integers(0, len(text)))
-    end = draw(st.integers(start, min(len(text), start + 40)))
-    inserted = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=4)))
-    return text, Edit(start, end, inserted)
+    sequence, length = [], len(text)
+    for _ in range(draw(st.integers(1, 3))):
+        start = draw(st.integers(0, length))
+        end = draw(st.integers(start, min(length, start + 40)))
+        inserted = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=4)))
+        sequence.append(Edit(start, end, inserted))
+        length += len(inserted) - (end - start)
+    return text, sequence
 
 
 def _quoted_value_texts() -> list[str]:
@@ -102,7 +114,7 @@ QUOTED_VALUE_TEXTS = [(t, parse(t)) for t in _quoted_value_texts()]
 
 
 @st.composite
-def value_edits(draw: st.DrawFn) -> tuple[str, Edit]:
+def value_edits(draw: st.DrawFn) -> tuple[str, list[Edit]]:
     text, parsed = draw(st.sampled_from(QUOTED_VALUE_TEXTS))
     values = [i.value for i in parsed.instructions if _multi_line_quoted(text, i)]
     value = draw(st.sampled_from(values))
@@ -110,20 +122,54 @@ def value_edits(draw: st.DrawFn) -> tuple[str, Edit]:
     start = draw(st.integers(value.span.start, value.span.end))
     end = draw(st.integers(start, min(value.span.end, start + 12)))
     inserted = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=3)))
-    return text, Edit(start, end, inserted)
+    return text, [Edit(start, end, inserted)]
+
+
+def assert_each_reparse_equals_a_full_parse(text: str, sequence: list[Edit]) -> None:
+    """Apply the edits in turn, each to the previous result (incremental when it can be)."""
+    old = parse(text)
+    for edit in sequence:
+        text = apply(text, edit)
+        full = parse(text)
+        reparsed = reparse(old, edit, text)
+        if reparsed is not None:
+            assert structure(reparsed) == structure(full)
+            assert_reuse_is_truthful(old, reparsed)
+        old = reparsed or full
 
 
 @settings(max_examples=3000, deadline=None)
 @given(st.one_of(edits(), value_edits()))
-def test_reparse_equals_a_full_parse(case: tuple[str, Edit]) -> None:
-    """Any edit, and edits inside multi-line quoted values (the fast path) in particular."""
-    text, edit = case
-    new_text = apply(text, edit)
-    old = parse(text)
-    reparsed = reparse(old, edit, new_text)
-    if reparsed is not None:
-        assert structure(reparsed) == structure(parse(new_text))
-        assert_reuse_is_truthful(old, reparsed)
+def test_reparse_equals_a_full_parse(case: tuple[str, list[Edit]]) -> None:
+    """Any edits, and edits inside multi-line quoted values (the fast path) in particular."""
+    assert_each_reparse_equals_a_full_parse(*case)
+
+
+CLEAN_CHAT = parse_bytes(
+    (Path(__file__).parent.parent / "golden" / "cases" / "clean-chat.Modelfile").read_bytes()
+).text
+
+
+@pytest.mark.parametrize(
+    ("text", "sequence"),
+    [
+        # A zero-length instruction (a ZWSP alone on a line) just before the edit keeps its
+        # UNKNOWN_KEYWORD problem, which sits at the instruction's end.
+        (CLEAN_CHAT, [Edit(34, 64, "\n\u200b"), Edit(0, 0, ""), Edit(37, 37, "")]),
+        # `\u200b0` scans from the ZWSP though its span starts at `0`: deleting up to the `0`
+        # makes it a plain unknown keyword (after a bare CR, on the next Ollama line).
+        (
+            'from llama3.2\r\nPARAMTER top_k 40\r\nTEMPLATE """{{ if .system }}{{ .System }}\r\n'
+            '{{ foo .Prompt }}"""\r\nREQUIRES >= 0.1.24\r\nPARSER qwen-3\r\nSYSTEM ""\r\n'
+            "SYSTEM a\xa0b\r\n",
+            [Edit(30, 31, "\r\n\u200b"), Edit(14, 33, "")],
+        ),
+    ],
+)
+def test_edits_next_to_an_instruction_started_by_an_invisible_rune(
+    text: str, sequence: list[Edit]
+) -> None:
+    assert_each_reparse_equals_a_full_parse(text, sequence)
 
 
 def test_typing_in_a_long_prompt_reads_only_that_value_again(
