@@ -24,7 +24,13 @@ from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.facts import LanguageFacts
-from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
+from modelfile_ls.syntax.model import (
+    Instruction,
+    ParsedModelfile,
+    ProblemKind,
+    Span,
+    SyntaxProblem,
+)
 from modelfile_ls.syntax.positions import LineIndex
 
 __all__ = [
@@ -179,6 +185,10 @@ class RuleContext:
         if model is not None and model.template:
             return SentTemplate(model.template, None)
         return None
+
+    def problems(self, *kinds: ProblemKind) -> Iterator[SyntaxProblem]:
+        """The parse's problems of these kinds, in file order (each syntax rule reads its own)."""
+        return (problem for problem in self.parsed.problems if problem.kind in kinds)
 
     def instructions(self, keyword: str) -> list[Instruction]:
         """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM)."""

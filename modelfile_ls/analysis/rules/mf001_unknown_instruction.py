@@ -24,9 +24,8 @@ from modelfile_ls.syntax.model import KEYWORDS, ProblemKind, Quoting, Span, Synt
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report unknown or malformed keywords with a suggestion."""
-    for problem in context.parsed.problems:
-        if problem.kind in (ProblemKind.UNKNOWN_KEYWORD, ProblemKind.BAD_KEYWORD_CHARACTER):
-            yield _finding(context, rule, problem)
+    for problem in context.problems(ProblemKind.UNKNOWN_KEYWORD, ProblemKind.BAD_KEYWORD_CHARACTER):
+        yield _finding(context, rule, problem)
 
 
 def _finding(context: RuleContext, rule: DocumentRule, problem: SyntaxProblem) -> Finding:

@@ -19,9 +19,7 @@ from modelfile_ls.syntax.model import ProblemKind
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Point at the opening quote of a value that never closes."""
-    for problem in context.parsed.problems:
-        if problem.kind is not ProblemKind.UNTERMINATED_QUOTE:
-            continue
+    for problem in context.problems(ProblemKind.UNTERMINATED_QUOTE):
         quote = problem.detail
         message = f"this {quote} is never closed: Ollama reads the rest of the file as the value"
         related = []

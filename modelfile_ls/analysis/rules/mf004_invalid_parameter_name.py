@@ -22,9 +22,7 @@ from modelfile_ls.syntax.model import ProblemKind
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report malformed parameter names with the name they probably meant."""
     names = [p.name for p in context.facts.current_parameters()]
-    for problem in context.parsed.problems:
-        if problem.kind is not ProblemKind.BAD_PARAMETER_NAME:
-            continue
+    for problem in context.problems(ProblemKind.BAD_PARAMETER_NAME):
         word = problem.detail
         message = f"`{word}` is not a valid parameter name: names use only letters, digits and `_`"
         fixes = []

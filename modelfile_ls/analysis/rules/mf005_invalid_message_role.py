@@ -22,9 +22,7 @@ from modelfile_ls.syntax.model import ProblemKind
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report bad roles, with the intended role as a fix."""
     roles = context.facts.message_roles
-    for problem in context.parsed.problems:
-        if problem.kind not in (ProblemKind.INVALID_ROLE, ProblemKind.BAD_ROLE_CHARACTER):
-            continue
+    for problem in context.problems(ProblemKind.INVALID_ROLE, ProblemKind.BAD_ROLE_CHARACTER):
         role = problem.detail
         letters = "".join(c for c in role if c.isalpha())
         fixes = []

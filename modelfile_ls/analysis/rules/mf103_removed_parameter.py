@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rules.retired_parameter import retired_parameter
+from modelfile_ls.facts import ParameterFact
 from modelfile_ls.syntax.model import Instruction
 
 
@@ -22,15 +23,13 @@ def check(
     instruction: Instruction, scope: InstructionScope, rule: InstructionRule
 ) -> Iterator[Finding]:
     """Report a parameter Ollama removed."""
-    fact = scope.facts.parameter(instruction.name or "")
-    if fact is None or fact.status != "removed":
-        return
-    yield rule.finding(
-        instruction.name_span or instruction.keyword_span,
+    return retired_parameter(instruction, scope, rule, "removed", _describe, ["deprecated"])
+
+
+def _describe(fact: ParameterFact) -> tuple[str, str]:
+    return (
         f"`{fact.name}` was removed in Ollama v{fact.removed} and now fails `ollama create`",
-        fixes=[delete_instruction(scope, instruction, f"Remove `{fact.name}`")],
-        ollama_message=f"unknown parameter '{fact.name}'",
-        tags=["deprecated"],
+        f"unknown parameter '{fact.name}'",
     )
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rules.retired_parameter import retired_parameter
+from modelfile_ls.facts import ParameterFact
 from modelfile_ls.syntax.model import Instruction
 
 
@@ -22,16 +23,15 @@ def check(
     instruction: Instruction, scope: InstructionScope, rule: InstructionRule
 ) -> Iterator[Finding]:
     """Report a deprecated parameter."""
-    fact = scope.facts.parameter(instruction.name or "")
-    if fact is None or fact.status != "deprecated":
-        return
-    yield rule.finding(
-        instruction.name_span or instruction.keyword_span,
+    tags = ["deprecated", "unnecessary"]
+    return retired_parameter(instruction, scope, rule, "deprecated", _describe, tags)
+
+
+def _describe(fact: ParameterFact) -> tuple[str, str]:
+    return (
         f"`{fact.name}` is deprecated since Ollama v{fact.deprecated}: it is dropped and has"
         " no effect",
-        fixes=[delete_instruction(scope, instruction, f"Remove `{fact.name}`")],
-        ollama_message=f"warning: parameter {fact.name} is deprecated",
-        tags=["deprecated", "unnecessary"],
+        f"warning: parameter {fact.name} is deprecated",
     )
 
 
