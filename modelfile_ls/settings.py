@@ -12,7 +12,15 @@ from modelfile_ls.severity import Severity
 from modelfile_ls.suggest import closest
 
 CONFIG_FILES = (".modelfile-ls.toml", "pyproject.toml")
-CONFIG_KEYS = ("select", "ignore", "severity", "fail-on", "ollama-host", "registry")
+CONFIG_KEYS = (
+    "select",
+    "ignore",
+    "severity",
+    "fail-on",
+    "ollama-host",
+    "ollama-hosts",
+    "registry",
+)
 """Every key of `[tool.modelfile-ls]`, `.modelfile-ls.toml` and the LSP `modelfile` section (the
 editor packages' settings are checked against it: tests/editors/test_shared_facts.py)."""
 CHECK_ONLY_KEYS = frozenset({"fail-on"})
@@ -34,6 +42,8 @@ class Settings:
     fail_on: Severity | None = Severity.ERROR
     """Lowest severity that makes `--check` exit 1; None never fails."""
     ollama_host: str | None = None
+    ollama_hosts: tuple[str, ...] = ()
+    """Hosts in failover order (`ollama-hosts`); when given, they replace `ollama_host`."""
     registry_path: str | None = None
     config_file: Path | None = None
 
@@ -104,6 +114,16 @@ def _string(value: object) -> str:
     return value
 
 
+def _hosts(value: object) -> tuple[str, ...]:
+    example = 'expected a list of hosts such as ["127.0.0.1:11434", "http://gpu-box:11434"]'
+    if not isinstance(value, list):
+        raise _Invalid(f"{example}, got {_shown(value)}")
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise _Invalid(f"{example}, got {_shown(item)} in the list")
+    return tuple(item.strip() for item in value)
+
+
 def _shown(value: object) -> str:
     """A wrong value as TOML and JSON spell it."""
     if isinstance(value, bool):
@@ -124,6 +144,7 @@ _CONVERTERS: dict[str, tuple[str, Callable[[object], Any]]] = {
     "ignore": ("ignore", _codes),
     "fail-on": ("fail_on", _fail_on),
     "ollama-host": ("ollama_host", _string),
+    "ollama-hosts": ("ollama_hosts", _hosts),
     "registry": ("registry_path", _string),
 }
 """Each configuration key (as in `.modelfile-ls.toml` and the editor's settings): the Settings

@@ -26,6 +26,7 @@ select = ["MF1", 2]
 ignore = "MF104,E501"
 fail_on = "warning"
 ollama-host = 11434
+ollama-hosts = ["127.0.0.1:11434", 5]
 [severity]
 MF101 = "loud"
 W291 = "error"
@@ -35,8 +36,10 @@ EXPECTED_LINES = [
     'select: expected a list of rule codes such as ["MF101"], got the number 2',
     "ignore: E501 is not a rule code (codes look like MF101)",
     "unknown key 'fail_on'; did you mean 'fail-on'? (known: fail-on, ignore, ollama-host,"
-    " registry, select, severity)",
+    " ollama-hosts, registry, select, severity)",
     "ollama-host: expected a string, got the number 11434",
+    'ollama-hosts: expected a list of hosts such as ["127.0.0.1:11434", "http://gpu-box:11434"],'
+    " got the number 5 in the list",
     "severity.MF101: unknown severity 'loud' (use error, warning, info, hint or off)",
     "severity.W291: W291 is not a rule code (codes look like MF101)",
     "severity.MF2: expected a severity name (error, warning, info, hint or off), got the number 3",
@@ -75,8 +78,8 @@ def test_every_bad_key_from_the_editor_has_its_own_line() -> None:
     assert message.splitlines() == [
         f"init / {where}: severity.MF101: unknown severity 'loud' (use error, warning, info,"
         " hint or off)",
-        f"init / {where}: unknown key 'colour' (known: fail-on, ignore, ollama-host, registry,"
-        " select, severity)",
+        f"init / {where}: unknown key 'colour' (known: fail-on, ignore, ollama-host,"
+        " ollama-hosts, registry, select, severity)",
         f"init / {where}: registry: expected a string, got false",
     ]
     shape = settings_from_client([(["MF101"], where)])
@@ -88,6 +91,7 @@ def test_the_same_keys_convert_the_same_from_toml_and_from_the_editor(tmp_path: 
     config.write_text(
         'select = ["mf1", " MF2 "]\nignore = "MF104"\nfail-on = "never"\n'
         'ollama-host = "127.0.0.1:11434"\nregistry = "r.sqlite3"\n'
+        'ollama-hosts = [" 127.0.0.1:11434 ", "gpu-box"]\n'
         '[severity]\nmf104 = "OFF"\nMF101 = "Warning"\n'
     )
     expected = Settings(
@@ -96,6 +100,7 @@ def test_the_same_keys_convert_the_same_from_toml_and_from_the_editor(tmp_path: 
         severity={"MF104": None, "MF101": Severity.WARNING},
         fail_on=None,
         ollama_host="127.0.0.1:11434",
+        ollama_hosts=("127.0.0.1:11434", "gpu-box"),
         registry_path="r.sqlite3",
     )
     assert load_settings(config) == expected.merged(config_file=config)
@@ -104,6 +109,7 @@ def test_the_same_keys_convert_the_same_from_toml_and_from_the_editor(tmp_path: 
         "ignore": ["MF104"],
         "fail-on": "never",
         "ollama-host": "127.0.0.1:11434",
+        "ollama-hosts": [" 127.0.0.1:11434 ", "gpu-box"],
         "registry": "r.sqlite3",
         "severity": {"mf104": "OFF", "MF101": "Warning"},
     }
@@ -119,3 +125,14 @@ def test_flags_share_the_converters() -> None:
     assert parse_fail_on("Warning", "--fail-on") is Severity.WARNING
     with pytest.raises(ConfigError, match=r"^--ignore: E1 is not a rule code"):
         parse_codes("E1", "--ignore")
+
+
+def test_ollama_hosts_must_be_a_list_of_host_strings() -> None:
+    with pytest.raises(
+        ConfigError,
+        match=r"^f: ollama-hosts: expected a list of hosts .* got the"
+        r" string 'a,b'$",
+    ):
+        settings_from_mapping({"ollama-hosts": "a,b"}, "f")
+    with pytest.raises(ConfigError, match=r"got the string '  ' in the list$"):
+        settings_from_mapping({"ollama-hosts": ["a", "  "]}, "f")

@@ -2,8 +2,9 @@
 initializationOptions, read into the same `Settings` the command line uses.
 
 Keys (as in `.modelfile-ls.toml`): `select`, `ignore`, `severity` (`{"MF104": "error"}`, `off`
-disables), `ollama-host`, `registry`. A `null` value means "not set" (VS Code sends one for a
-declared setting without a default); `trace` is the client's own `modelfile.trace.server`.
+disables), `ollama-host`, `ollama-hosts`, `registry`. A `null` value means "not set" (VS Code
+sends one for a declared setting without a default); `trace` is the client's own
+`modelfile.trace.server`.
 """
 
 from __future__ import annotations
