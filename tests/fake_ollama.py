@@ -3,148 +3,60 @@
     with FakeOllama([FakeModel("llama3.2:latest")]) as ollama:
         OllamaClient(ollama.url).list_models()
 
-Serves `GET|HEAD /`, `GET /api/version`, `GET /api/tags`, `POST /api/show` with Ollama's
-status codes and error bodies (`{"error": "model 'x:latest' not found"}`, plain-text
-`404 page not found` / `405 method not allowed` from the router), and `POST /api/pull` as a
-chunked NDJSON stream (§3.8): `pulling manifest`, progress per layer, `success`, after which
-the model is installed; an error line after `pulling manifest` for a model not in `library`.
-Models are configurable while the server runs; `requests` records what clients sent;
-`failures` makes a route answer with a given status and body; `cut_pull_after` ends a pull
-stream after that many lines, as a dropped connection would; `hold_pull_after` pauses it
-there until `release_pull` is set (a slow download a client can cancel).
+Routes (`ROUTES`, (method, path prefix) -> handler) answer with Ollama's statuses and error
+bodies: `GET|HEAD /`, `/api/version`, `/api/tags`, `/api/ps`, `POST /api/show`, streamed
+`/api/pull` (resumable: `have` keeps the bytes of each layer across pulls, so a pull after a
+cut continues), `/api/push`, `/api/generate` (with timings), `/api/copy`, `DELETE /api/delete`;
+the router's plain-text `404 page not found` / `405 method not allowed` otherwise.
+
+Fault modes, settable per test:
+- `failures[path] = (status, body)`: that path answers so (e.g. 500 `{"error": ...}`);
+- `slow[path_prefix] = Event()`: matching requests wait for the event before answering
+  (`held` is set once one waits);
+- streams: `cut_stream_after` N lines (the connection drops), `error_line_after` N lines
+  (then `{"error": error_line}`), `malformed_line_after` N lines (a line that is not JSON),
+  `hold_stream_after` N lines (until `release_stream` is set; `stream_held` is set when it
+  waits and `stream_closed` when the client hung up);
+- refused: `refused_url()`, an address nothing listens on.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import threading
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 
-GET_ROUTES = {"/", "/api/version", "/api/tags"}
-POST_ROUTES = {"/api/show", "/api/pull"}
+from tests.fake_ollama_base import (
+    HOLD_LIMIT,
+    Exchange,
+    FakeModel,
+    closed_port,
+    display_name,
+    manifest_path,
+    refused_url,
+    valid_name,
+)
+
+__all__ = [
+    "ROUTES",
+    "Exchange",
+    "FakeModel",
+    "FakeOllama",
+    "closed_port",
+    "display_name",
+    "refused_url",
+]
+
 PULL_STEPS = 4
 """Progress lines per layer in a fake pull (Ollama sends one about every 60 ms)."""
+LOADED_UNTIL = "2026-11-01T10:05:00.000000000Z"
+TOKENS = ["The", " sky", " is", " blue", "."]
+"""What the fake's models answer to any prompt, one streamed line per token."""
 
-
-@dataclass
-class FakeModel:
-    """One installed model; the defaults look like `ollama pull llama3.2` on a CPU box."""
-
-    name: str
-    size: int = 2019393189
-    digest: str = ""
-    modified_at: str = "2026-11-01T10:00:00.123456789Z"
-    format: str = "gguf"
-    family: str = "llama"
-    families: list[str] = field(default_factory=lambda: ["llama"])
-    parameter_size: str = "3.2B"
-    quantization_level: str = "Q4_K_M"
-    context_length: int | None = 131072
-    capabilities: list[str] = field(default_factory=lambda: ["completion", "tools"])
-    parameters: list[tuple[str, str | int | float | bool]] = field(default_factory=list)
-    template: str = "{{ .Prompt }}"
-    system: str = ""
-    license: str = ""
-    messages: list[dict[str, str]] = field(default_factory=list)
-    model_info: dict[str, Any] = field(default_factory=dict)
-    hidden_from_show: bool = False
-    """Listed by /api/tags but 404 on /api/show: a model deleted between the two calls."""
-
-    def layers(self) -> list[tuple[str, int]]:
-        """(digest, size) of the blobs a pull downloads: the weights, then the template."""
-        template = hashlib.sha256(self.template.encode()).hexdigest()
-        return [(f"sha256:{self.digest}", self.size), (f"sha256:{template}", len(self.template))]
-
-    def __post_init__(self) -> None:
-        if ":" not in self.name.rsplit("/", 1)[-1]:
-            self.name += ":latest"
-        if not self.digest:
-            self.digest = hashlib.sha256(self.name.encode()).hexdigest()
-
-    def details(self) -> dict[str, Any]:
-        """The `details` object."""
-        details: dict[str, Any] = {
-            "parent_model": "",
-            "format": self.format,
-            "family": self.family,
-            "families": self.families,
-            "parameter_size": self.parameter_size,
-            "quantization_level": self.quantization_level,
-        }
-        if self.context_length is not None:
-            details["context_length"] = self.context_length
-        return details
-
-    def tags_entry(self) -> dict[str, Any]:
-        """The model's entry in `GET /api/tags`."""
-        return {
-            "name": self.name,
-            "model": self.name,
-            "modified_at": self.modified_at,
-            "size": self.size,
-            "digest": self.digest,
-            "details": self.details(),
-            "capabilities": self.capabilities,
-        }
-
-    def parameters_text(self) -> str:
-        """`/api/show` `parameters`: name padded to 30 columns, value in Go syntax."""
-        lines = []
-        for name, value in self.parameters:
-            if isinstance(value, str):
-                shown = json.dumps(value, ensure_ascii=False)
-            elif isinstance(value, bool):
-                shown = "true" if value else "false"
-            else:
-                shown = str(value)
-            lines.append(f"{name:<30} {shown}")
-        return "\n".join(lines)
-
-    def show_response(self) -> dict[str, Any]:
-        """The answer of `POST /api/show` (empty optional fields omitted, as Ollama does)."""
-        blob = f"/root/.ollama/models/blobs/sha256-{self.digest}"
-        modelfile = [
-            '# Modelfile generated by "ollama show"',
-            "# To build a new Modelfile based on this, replace FROM with:",
-            f"# FROM {self.name}",
-            "",
-            f"FROM {blob}",
-            f'TEMPLATE """{self.template}"""',
-        ]
-        if self.system:
-            modelfile.append(f'SYSTEM """{self.system}"""')
-        modelfile += [f"PARAMETER {n} {v}" for n, v in self.parameters]
-        body: dict[str, Any] = {
-            "modelfile": "\n".join(modelfile) + "\n",
-            "template": self.template,
-            "details": self.details(),
-            "model_info": self.model_info,
-            "capabilities": self.capabilities,
-            "modified_at": self.modified_at,
-        }
-        optional = {
-            "license": self.license,
-            "parameters": self.parameters_text(),
-            "system": self.system,
-            "messages": self.messages,
-        }
-        body.update({k: v for k, v in optional.items() if v})
-        return body
-
-
-def display_name(reference: str) -> str:
-    """Ollama's shortest display form with the tag: `llama3.2` -> `llama3.2:latest`."""
-    name = reference.strip()
-    for prefix in ("registry.ollama.ai/library/", "library/"):
-        if name.lower().startswith(prefix):
-            name = name[len(prefix) :]
-    if name.rfind(":") <= name.rfind("/"):
-        name += ":latest"
-    return name
+Handler = Callable[[Exchange], None]
 
 
 class FakeOllama:
@@ -156,12 +68,35 @@ class FakeOllama:
             self.add(model)
         self.version = version
         self.requests: list[tuple[str, str, Any]] = []
-        self.failures: dict[str, tuple[int, Any]] = {}
+        self.routes: dict[tuple[str, str], Handler] = dict(ROUTES)
         self.library: dict[str, FakeModel] = {}
         """Models a pull can fetch (display name, lower case, to the model it installs)."""
-        self.cut_pull_after: int | None = None
-        self.hold_pull_after: int | None = None
-        self.release_pull = threading.Event()
+        self.have: dict[str, int] = {}
+        """Bytes of each layer (by digest) on the fake's disk: what a new pull starts from."""
+        self.push_namespaces: set[str] = {"me"}
+        """Registry namespaces the fake's user may push to (others: `unauthorized`)."""
+        self.pushed: list[str] = []
+        self.loaded: dict[str, str] = {}
+        """Running models (display name, lower case) to `expires_at`, as `/api/ps` lists."""
+        self.timings: dict[str, int] = {
+            "prompt_eval_count": 26,
+            "prompt_eval_duration": 130_000_000,
+            "eval_count": 64,
+            "eval_duration": 1_280_000_000,
+        }
+        self.cold_load_ns = 2_400_000_000
+        self.warm_load_ns = 12_000_000
+        self.failures: dict[str, tuple[int, Any]] = {}
+        self.slow: dict[str, threading.Event] = {}
+        self.held = threading.Event()
+        self.cut_stream_after: int | None = None
+        self.error_line_after: int | None = None
+        self.error_line = "an error from the fake mid-stream"
+        self.malformed_line_after: int | None = None
+        self.hold_stream_after: int | None = None
+        self.release_stream = threading.Event()
+        self.stream_held = threading.Event()
+        self.stream_closed = threading.Event()
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
@@ -178,6 +113,10 @@ class FakeOllama:
         """Delete a model."""
         self.models.pop(display_name(name).lower(), None)
 
+    def installed(self, name: str) -> FakeModel | None:
+        """The installed model a name refers to."""
+        return self.models.get(display_name(name).lower())
+
     @property
     def url(self) -> str:
         """Base URL, e.g. `http://127.0.0.1:54321`."""
@@ -187,10 +126,10 @@ class FakeOllama:
     def __enter__(self) -> FakeOllama:
         fake = self
 
-        class Handler(_Handler):
+        class Bound(_Handler):
             owner = fake
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Bound)
         self._server.daemon_threads = True
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
@@ -205,6 +144,9 @@ class FakeOllama:
         tb: TracebackType | None,
     ) -> None:
         assert self._server is not None and self._thread is not None
+        self.release_stream.set()
+        for event in self.slow.values():
+            event.set()
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
@@ -214,6 +156,24 @@ class FakeOllama:
         with self._lock:
             self.requests.append((method, path, body))
 
+    def handler_for(self, method: str, path: str) -> Handler | None:
+        """The route of a request: the longest matching prefix for its method, else None;
+        `HEAD` falls back on the `GET` route (gin answers HEAD for GET routes here)."""
+        for wanted in (method, "GET") if method == "HEAD" else (method,):
+            matches = [
+                (prefix, handler)
+                for (verb, prefix), handler in self.routes.items()
+                if verb == wanted and _matches(prefix, path)
+            ]
+            if matches:
+                return max(matches, key=lambda match: len(match[0]))[1]
+        return None
+
+
+def _matches(prefix: str, path: str) -> bool:
+    """A route's path is exact, or a prefix when it ends in `/` (`/` alone is exact)."""
+    return path == prefix or (len(prefix) > 1 and prefix.endswith("/") and path.startswith(prefix))
+
 
 class _Handler(BaseHTTPRequestHandler):
     owner: FakeOllama
@@ -222,139 +182,254 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # keep test output clean
 
-    def _send(self, status: int, body: Any, *, text: bool = False, head: bool = False) -> None:
-        if text:
-            payload = str(body).encode()
-            content_type = "text/plain; charset=utf-8"
-        else:
-            payload = json.dumps(body).encode()
-            content_type = "application/json; charset=utf-8"
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(payload)))
-        self.end_headers()
-        if not head:
-            self.wfile.write(payload)
-
-    def _read_body(self) -> bytes:
-        length = int(self.headers.get("Content-Length") or 0)
-        return self.rfile.read(length) if length else b""
-
     def _route(self, method: str) -> None:
-        path = self.path.split("?", 1)[0]
-        body = self._read_body() if method == "POST" else b""
-        self.owner.record(method, path, body.decode("utf-8", "replace"))
-        if path in self.owner.failures:
-            status, answer = self.owner.failures[path]
-            self._send(status, answer)
+        exchange = Exchange(self, self.owner, method)
+        owner = self.owner
+        owner.record(method, exchange.path, exchange.recorded_body())
+        for prefix, event in list(owner.slow.items()):
+            if exchange.path.startswith(prefix):
+                owner.held.set()
+                event.wait(HOLD_LIMIT)
+        if exchange.path in owner.failures:
+            status, answer = owner.failures[exchange.path]
+            exchange.send(status, answer)
             return
-        known = GET_ROUTES | POST_ROUTES
-        if path not in known:
-            self._send(404, "404 page not found", text=True)
-            return
-        allowed = GET_ROUTES if method in ("GET", "HEAD") else POST_ROUTES
-        if path not in allowed:
-            self._send(405, "405 method not allowed", text=True)
-            return
-        head = method == "HEAD"
-        if path == "/":
-            self._send(200, "Ollama is running", text=True, head=head)
-        elif path == "/api/version":
-            self._send(200, {"version": self.owner.version}, head=head)
-        elif path == "/api/tags":
-            models = sorted(self.owner.models.values(), key=lambda m: m.modified_at, reverse=True)
-            self._send(200, {"models": [m.tags_entry() for m in models]}, head=head)
-        elif path == "/api/pull":
-            self._pull(body)
+        handler = owner.handler_for(method, exchange.path)
+        if handler is not None:
+            handler(exchange)
+        elif any(_matches(prefix, exchange.path) for _, prefix in owner.routes):
+            exchange.send_text(405, "405 method not allowed")
         else:
-            self._show(body)
+            exchange.send_text(404, "404 page not found")
 
-    def _request_model(self, raw: bytes, missing: str) -> tuple[dict[str, Any], str] | None:
-        """The JSON body and its `model` (or deprecated `name`); None once an error is sent."""
-        if not raw:
-            self._send(400, {"error": "missing request body"})
-            return None
+    def _answer(self, method: str) -> None:
         try:
-            request = json.loads(raw)
-        except ValueError as exc:
-            self._send(400, {"error": str(exc)})
-            return None
-        name = request.get("model") or request.get("name") or ""
-        if not name:
-            self._send(400, {"error": missing})
-            return None
-        return request, name
-
-    def _pull(self, raw: bytes) -> None:
-        found = self._request_model(raw, "invalid model name")
-        if found is None:
-            return
-        request, name = found
-        if any(c in name for c in " \t\n\"'") or name.startswith(":"):
-            self._send(400, {"error": "invalid model name"})
-            return
-        model = self.owner.library.get(display_name(name).lower())
-        lines: list[dict[str, Any]] = [{"status": "pulling manifest"}]
-        if model is None:
-            lines.append({"error": "pull model manifest: file does not exist"})
-        else:
-            for digest, size in model.layers():
-                for step in range(PULL_STEPS + 1):
-                    line = {"status": f"pulling {digest[7:19]}", "digest": digest, "total": size}
-                    if step:  # `completed` is omitted while it is 0
-                        line["completed"] = size * step // PULL_STEPS
-                    lines.append(line)
-            lines += [{"status": s} for s in ("verifying sha256 digest", "writing manifest")]
-            lines.append({"status": "success"})
-        if request.get("stream") is False:
-            sent = lines
-            self._send(500 if "error" in lines[-1] else 200, lines[-1])
-        else:
-            sent = lines[: self.owner.cut_pull_after]
-            if not self._stream(sent):
-                return
-        if model is not None and sent[-1] == {"status": "success"}:
-            self.owner.add(model)
-
-    def _stream(self, lines: list[dict[str, Any]]) -> bool:
-        """NDJSON, one chunk a line, as Go's streaming handlers write it; False when the
-        client hung up before the end."""
-        self.send_response(200)
-        self.send_header("Content-Type", "application/x-ndjson")
-        self.send_header("Transfer-Encoding", "chunked")
-        self.end_headers()
-        for count, line in enumerate(lines):
-            if count == self.owner.hold_pull_after:
-                self.owner.release_pull.wait()
-            data = json.dumps(line).encode() + b"\n"
-            try:
-                self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
-                self.wfile.flush()
-            except OSError:
-                return False
-        self.wfile.write(b"0\r\n\r\n")
-        return True
-
-    def _show(self, raw: bytes) -> None:
-        found = self._request_model(raw, "model is required")
-        if found is None:
-            return
-        _request, name = found
-        shown = display_name(name)
-        model = self.owner.models.get(shown.lower())
-        if model is None or model.hidden_from_show:
-            self._send(404, {"error": f"model '{shown}' not found"})
-            return
-        self._send(200, model.show_response())
+            self._route(method)
+        except ConnectionError:
+            # The client hung up (a cancel, a timeout): what a real server shrugs off too.
+            self.close_connection = True
 
     def do_GET(self) -> None:
-        self._route("GET")
+        self._answer("GET")
 
     def do_HEAD(self) -> None:
-        self._route("HEAD")
+        self._answer("HEAD")
 
     def do_POST(self) -> None:
-        self._route("POST")
+        self._answer("POST")
 
     def do_DELETE(self) -> None:
-        self._route("DELETE")
+        self._answer("DELETE")
+
+
+def _health(exchange: Exchange) -> None:
+    exchange.send_text(200, "Ollama is running")
+
+
+def _version(exchange: Exchange) -> None:
+    exchange.send(200, {"version": exchange.owner.version})
+
+
+def _tags(exchange: Exchange) -> None:
+    models = sorted(exchange.owner.models.values(), key=lambda m: m.modified_at, reverse=True)
+    exchange.send(200, {"models": [m.tags_entry() for m in models]})
+
+
+def _ps(exchange: Exchange) -> None:
+    owner = exchange.owner
+    running = []
+    for key, expires in owner.loaded.items():
+        model = owner.models.get(key)
+        if model is not None:
+            entry = model.tags_entry()
+            del entry["modified_at"], entry["capabilities"]
+            entry.update(expires_at=expires, size_vram=0, context_length=4096)
+            running.append(entry)
+    running.sort(key=lambda entry: str(entry["expires_at"]), reverse=True)
+    exchange.send(200, {"models": running})
+
+
+def _show(exchange: Exchange) -> None:
+    found = exchange.json_request("model is required")
+    if found is None:
+        return
+    shown = display_name(found[1])
+    model = exchange.owner.installed(shown)
+    if model is None or model.hidden_from_show:
+        exchange.send(404, {"error": f"model '{shown}' not found"})
+        return
+    exchange.send(200, model.show_response())
+
+
+def _pull(exchange: Exchange) -> None:
+    found = exchange.json_request("invalid model name")
+    if found is None:
+        return
+    request, name = found
+    if not valid_name(name):
+        exchange.send(400, {"error": "invalid model name"})
+        return
+    owner = exchange.owner
+    model = owner.library.get(display_name(name).lower())
+
+    def lines() -> Iterator[dict[str, Any]]:
+        yield {"status": "pulling manifest"}
+        if model is None:
+            yield {"error": "pull model manifest: file does not exist"}
+            return
+        for digest, size in model.layers():
+            start = owner.have.get(digest, 0)
+            steps = (
+                [size]
+                if start >= size
+                else [start + (size - start) * s // PULL_STEPS for s in range(PULL_STEPS + 1)]
+            )
+            for completed in steps:
+                line: dict[str, Any] = {
+                    "status": f"pulling {digest[7:19]}",
+                    "digest": digest,
+                    "total": size,
+                }
+                if completed:  # `completed` is omitted while it is 0
+                    line["completed"] = completed
+                yield line
+                owner.have[digest] = max(owner.have.get(digest, 0), completed)
+        yield {"status": "verifying sha256 digest"}
+        yield {"status": "writing manifest"}
+        yield {"status": "success"}
+        owner.add(model)
+
+    exchange.answer(request, lines())
+
+
+def _push(exchange: Exchange) -> None:
+    found = exchange.json_request("model is required")
+    if found is None:
+        return
+    request, name = found
+    owner = exchange.owner
+    model = owner.installed(name)
+    shown = display_name(name)
+
+    def lines() -> Iterator[dict[str, Any]]:
+        yield {"status": "retrieving manifest"}
+        if name.startswith("http://") and not request.get("insecure"):
+            yield {"error": "insecure protocol http"}
+            return
+        if model is None:
+            yield {"status": "couldn't retrieve manifest"}
+            yield {"error": f"open {manifest_path(name)}: no such file or directory"}
+            return
+        namespace = shown.split("/")[-2] if "/" in shown else "library"
+        if namespace not in owner.push_namespaces:
+            yield {"error": "unauthorized: access denied"}
+            return
+        for digest, size in model.layers():
+            for step in range(1, PULL_STEPS + 1):
+                yield {
+                    "status": f"pushing {digest[7:19]}",
+                    "digest": digest,
+                    "total": size,
+                    "completed": size * step // PULL_STEPS,
+                }
+        yield {"status": "pushing manifest"}
+        yield {"status": "success"}
+        owner.pushed.append(shown)
+
+    exchange.answer(request, lines())
+
+
+def _copy(exchange: Exchange) -> None:
+    found = exchange.json_request("")
+    if found is None:
+        return
+    request = found[0]
+    source, destination = str(request.get("source") or ""), str(request.get("destination") or "")
+    if not valid_name(source):
+        exchange.send(400, {"error": f"source {_go_q(source)} is invalid"})
+        return
+    if not valid_name(destination):
+        exchange.send(400, {"error": f"destination {_go_q(destination)} is invalid"})
+        return
+    model = exchange.owner.installed(source)
+    if model is None:
+        exchange.send(404, {"error": f"model {_go_q(source)} not found"})
+        return
+    exchange.owner.add(replace(model, name=display_name(destination)))
+    exchange.send_empty(200)
+
+
+def _delete(exchange: Exchange) -> None:
+    found = exchange.json_request("model is required")
+    if found is None:
+        return
+    name = found[1]
+    if not valid_name(name):
+        exchange.send(400, {"error": f"name {_go_q(name)} is invalid"})
+        return
+    if exchange.owner.installed(name) is None:
+        exchange.send(404, {"error": f"model '{name}' not found"})
+        return
+    exchange.owner.remove(name)
+    exchange.owner.loaded.pop(display_name(name).lower(), None)
+    exchange.send_empty(200)
+
+
+def _generate(exchange: Exchange) -> None:
+    found = exchange.json_request("model is required")
+    if found is None:
+        return
+    request, name = found
+    owner = exchange.owner
+    if not valid_name(name):
+        exchange.send(400, {"error": "invalid model name"})
+        return
+    model = owner.installed(name)
+    if model is None:
+        exchange.send(404, {"error": f"model '{name}' not found"})
+        return
+    key = model.name.lower()
+    load = owner.warm_load_ns if key in owner.loaded else owner.cold_load_ns
+    owner.loaded[key] = LOADED_UNTIL
+    base = {"model": name, "created_at": "2026-11-01T10:00:00.000000000Z"}
+    if not request.get("prompt"):
+        exchange.send(200, {**base, "response": "", "done": True, "done_reason": "load"})
+        return
+    timings = {**owner.timings, "load_duration": load}
+    timings["total_duration"] = sum(
+        timings[k] for k in ("load_duration", "prompt_eval_duration", "eval_duration")
+    )
+    final = {
+        **base,
+        "response": "",
+        "done": True,
+        "done_reason": "stop",
+        "context": [1, 2, 3],
+        **timings,
+    }
+    if request.get("stream") is False:
+        exchange.send(200, {**final, "response": "".join(TOKENS)})
+        return
+    exchange.stream([*({**base, "response": token, "done": False} for token in TOKENS), final])
+
+
+def _go_q(text: str) -> str:
+    """Go's `%q` for the plain names these errors quote."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+ROUTES: dict[tuple[str, str], Handler] = {
+    ("GET", "/"): _health,
+    ("GET", "/api/version"): _version,
+    ("GET", "/api/tags"): _tags,
+    ("GET", "/api/ps"): _ps,
+    ("POST", "/api/show"): _show,
+    ("POST", "/api/pull"): _pull,
+    ("POST", "/api/push"): _push,
+    ("POST", "/api/generate"): _generate,
+    ("POST", "/api/copy"): _copy,
+    ("DELETE", "/api/delete"): _delete,
+}
+"""(method, path) -> handler; a path ending in `/` matches every path under it (e.g.
+`("HEAD", "/api/blobs/")`). Each FakeOllama copies it into `routes`, so a test may add or
+replace a route on one server."""
