@@ -31,12 +31,13 @@ def stream_pull(
 ) -> PullOutcome:
     """Pull `model` on the Ollama at `host` (blocking; runs on a thread)."""
     # httpx loads on the worker thread, never on the path to `initialize` (as in refresh.py).
-    from modelfile_ls.ollama.client import OllamaClient, OllamaError, PullCancelled
+    from modelfile_ls.ollama.client import Cancelled, OllamaClient, OllamaError
 
     try:
         with OllamaClient(host) as client:
-            client.pull(model, lambda p: report(p.status, p.percent), cancelled)
-    except PullCancelled:
+            for line in client.pull(model, cancelled):
+                report(line.status, line.percent)
+    except Cancelled:
         return PullOutcome(cancelled=True)
     except OllamaError as exc:
         return PullOutcome(error=str(exc))

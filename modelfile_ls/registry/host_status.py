@@ -1,8 +1,9 @@
 """The connection state of the Ollama hosts the registry knows, for the dashboard's hosts view.
 
 A host is known when it is configured (`OLLAMA_HOST`, or the server's own list) or when `sync`
-stored an inventory from it. Each is asked for `/api/version` in parallel with a short timeout,
-and answers are kept for a few seconds so that a page reload does not probe again.
+stored an inventory from it. Each is asked for `/api/version` in parallel with a short timeout
+by `ollama.hosts.check_hosts` (the same health check as the `hosts` verb and the failover), and
+answers are kept for a few seconds so that a page reload does not probe again.
 """
 
 from __future__ import annotations
@@ -10,11 +11,11 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from modelfile_ls.ollama.client import OllamaClient, OllamaError, resolve_base_url
+from modelfile_ls.ollama.address import resolve_base_url
+from modelfile_ls.ollama.hosts import HostStatus, check_hosts
 from modelfile_ls.registry.store import Registry
 
 PROBE_TIMEOUT = 1.5
@@ -47,24 +48,13 @@ class HostState:
         }
 
 
-def probe(base_url: str) -> tuple[bool, str | None, float | None, str]:
-    """Ask one host for its version: (reachable, version, latency in ms, message)."""
-    started = time.perf_counter()
-    try:
-        with OllamaClient(base_url, timeout=PROBE_TIMEOUT) as client:
-            version = client.version()
-    except OllamaError as exc:
-        return False, None, None, str(exc)
-    return True, version, round((time.perf_counter() - started) * 1000, 1), ""
-
-
 class HostMonitor:
     """Probes the known hosts, caching each answer for `CACHE_SECONDS`."""
 
     def __init__(self, configured: Sequence[str] = ()) -> None:
         self.configured = [resolve_base_url(h) for h in configured] or [resolve_base_url(None)]
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[float, tuple[bool, str | None, float | None, str]]] = {}
+        self._cache: dict[str, tuple[float, HostStatus]] = {}
 
     def states(self, registry: Registry) -> list[HostState]:
         """Every configured or synced host with its state, configured ones first."""
@@ -72,28 +62,32 @@ class HostMonitor:
         for install in registry.installed_models():
             inventory.setdefault(install.host, []).append(install.synced_at)
         hosts = list(dict.fromkeys([*self.configured, *sorted(inventory)]))
-        with ThreadPoolExecutor(max_workers=min(8, len(hosts))) as pool:
-            answers = list(pool.map(self._probe, hosts))
+        answers = self._statuses(hosts)
         return [
             HostState(
                 host=host,
-                reachable=reachable,
-                version=version,
-                latency_ms=latency,
+                reachable=status.reachable,
+                version=status.version if status.reachable else None,
+                latency_ms=status.latency_ms,
                 models=len(inventory.get(host, [])),
                 synced_at=max(inventory[host]) if inventory.get(host) else None,
-                message=message,
+                message=f"{host}: {status.error}" if status.error else "",
             )
-            for host, (reachable, version, latency, message) in zip(hosts, answers, strict=True)
+            for host, status in zip(hosts, answers, strict=True)
         ]
 
-    def _probe(self, host: str) -> tuple[bool, str | None, float | None, str]:
+    def _statuses(self, hosts: list[str]) -> list[HostStatus]:
+        """Each host's status: cached when fresh, else probed (all stale ones in parallel)."""
         now = time.monotonic()
         with self._lock:
-            cached = self._cache.get(host)
-        if cached is not None and now - cached[0] < CACHE_SECONDS:
-            return cached[1]
-        answer = probe(host)
+            fresh = {
+                host: cached[1]
+                for host in hosts
+                if (cached := self._cache.get(host)) is not None and now - cached[0] < CACHE_SECONDS
+            }
+        stale = [host for host in hosts if host not in fresh]
+        probed = dict(zip(stale, check_hosts(stale, timeout=PROBE_TIMEOUT), strict=True))
         with self._lock:
-            self._cache[host] = (time.monotonic(), answer)
-        return answer
+            for host, status in probed.items():
+                self._cache[host] = (time.monotonic(), status)
+        return [fresh.get(host) or probed[host] for host in hosts]

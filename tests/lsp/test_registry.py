@@ -78,10 +78,10 @@ async def test_absent_ollama_is_logged_not_shown(start: Start) -> None:
     session = await start()
     log = await session.log_containing("registry not refreshed")
     assert log.type == types.MessageType.Warning
-    assert "cannot reach Ollama" in log.message
+    assert "could not connect to Ollama" in log.message
     assert session.recorder.shown == []
     result = await session.command(REFRESH_REGISTRY)
-    assert "cannot reach Ollama" in str(result["error"])
+    assert "could not connect to Ollama" in str(result["error"])
     shown = await session.shown_containing("registry not refreshed")
     assert shown.type == types.MessageType.Warning
 
@@ -182,7 +182,7 @@ async def test_pull_failure_is_shown(start: Start, ollama: FakeOllama) -> None:
 async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None:
     session = await start(ollama_host=ollama.url)
     ollama.publish(FakeModel("acme-support-bot", size=4000))
-    ollama.hold_pull_after = 2  # a slow download: the stream waits after two lines
+    ollama.hold_stream_after = 2  # a slow download: the stream waits after two lines
     model = "acme-support-bot:latest"
     pulling = asyncio.ensure_future(session.command(PULL, model))
     await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
@@ -192,7 +192,7 @@ async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None
     assert token is not None
     session.client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token))
     await session.handled()  # the cancel has arrived before the download goes on
-    ollama.release_pull.set()
+    ollama.release_stream.set()
     assert await pulling == {"model": model, "error": None, "cancelled": True}
     assert (f"Pulling {model}", "cancelled") in progress_titles(session)
     await session.log_containing(f"pull of {model} cancelled")
@@ -202,7 +202,7 @@ async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None
 async def test_shutdown_during_a_pull_is_answered(start: Start, ollama: FakeOllama) -> None:
     session = await start(ollama_host=ollama.url)
     ollama.publish(FakeModel("acme-support-bot"))
-    ollama.hold_pull_after = 2
+    ollama.hold_stream_after = 2
     model = "acme-support-bot:latest"
     pulling = asyncio.ensure_future(session.command(PULL, model))
     await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
@@ -212,7 +212,7 @@ async def test_shutdown_during_a_pull_is_answered(start: Start, ollama: FakeOlla
         with pytest.raises(JsonRpcRequestCancelled):
             await pulling
     finally:
-        ollama.release_pull.set()
+        ollama.release_stream.set()
 
 
 def progress_token(session: Session, title: str) -> str | int | None:

@@ -249,7 +249,7 @@ def test_sync_without_ollama_is_a_clear_failure(cli: Cli) -> None:
         port = sock.getsockname()[1]
     result = cli("sync", "--host", f"127.0.0.1:{port}")
     assert result.code == 1
-    assert f"cannot reach Ollama at http://127.0.0.1:{port}" in result.err
+    assert f"could not connect to Ollama at http://127.0.0.1:{port}" in result.err
     assert "the inventory was not changed" in result.err
 
 

@@ -2,24 +2,23 @@
 
 from __future__ import annotations
 
-import socket
-
 import pytest
 
 from modelfile_ls.ollama.client import (
+    Cancelled,
     OllamaClient,
     OllamaError,
     OllamaHTTPError,
     OllamaProtocolError,
+    OllamaStreamError,
     OllamaUnreachable,
-    PullCancelled,
-    PullProgress,
     connect_url,
     parse_host,
     resolve_base_url,
 )
+from modelfile_ls.ollama.events import Progress, never
 from modelfile_ls.ollama.params import parse_parameters, unquote_go
-from tests.fake_ollama import FakeModel, FakeOllama
+from tests.fake_ollama import FakeModel, FakeOllama, closed_port
 
 
 @pytest.mark.parametrize(
@@ -123,28 +122,24 @@ def test_wrong_shapes_are_protocol_errors() -> None:
             client.list_models()
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def test_not_running_says_cannot_reach() -> None:
-    port = _closed_port()
+def test_not_running_says_could_not_connect_and_how_to_start_ollama() -> None:
+    port = closed_port()
     with OllamaClient(f"127.0.0.1:{port}") as client, pytest.raises(OllamaUnreachable) as caught:
         client.list_models()
-    assert str(caught.value).startswith(f"cannot reach Ollama at http://127.0.0.1:{port}: ")
+    assert str(caught.value) == (
+        f"could not connect to Ollama at http://127.0.0.1:{port} (connection refused)"
+    )
+    assert "`ollama serve`" in caught.value.hint
 
 
 def test_pull_reports_every_progress_line_then_installs() -> None:
     model = FakeModel("qwen3:0.6b", size=1000)
     with FakeOllama() as ollama, OllamaClient(ollama.url) as client:
         ollama.publish(model)
-        seen: list[PullProgress] = []
-        client.pull("qwen3:0.6b", seen.append)
+        seen = list(client.pull("qwen3:0.6b", never))
         assert [m.name for m in client.list_models()] == ["qwen3:0.6b"]
     weights = [p for p in seen if p.digest == f"sha256:{model.digest}"]
-    assert seen[0] == PullProgress("pulling manifest")
+    assert seen[0] == Progress("pulling manifest")
     assert [p.percent for p in weights] == [0, 25, 50, 75, 100]
     assert weights[0].completed is None and weights[-1].completed == 1000
     assert {p.status for p in weights} == {f"pulling {model.digest[:12]}"}
@@ -157,36 +152,38 @@ def test_pull_reports_every_progress_line_then_installs() -> None:
 
 def test_pull_errors_say_what_went_wrong() -> None:
     with FakeOllama() as ollama, OllamaClient(ollama.url) as client:
-        seen: list[PullProgress] = []
+        seen: list[Progress] = []
         # An unknown model: HTTP 200, `pulling manifest`, then an error line (spec §3.8).
-        with pytest.raises(OllamaError, match=r"^pull model manifest: file does not exist$"):
-            client.pull("nope", seen.append)
-        assert seen == [PullProgress("pulling manifest")]
+        with pytest.raises(OllamaStreamError, match=r"^pull model manifest: file does not exist$"):
+            seen.extend(client.pull("nope", never))
+        assert seen == [Progress("pulling manifest")]
         ollama.publish(FakeModel("llama3.2"))
-        ollama.cut_pull_after = 3
-        with pytest.raises(OllamaError, match="was cut mid-pull"):
-            client.pull("llama3.2", seen.append)
+        ollama.cut_stream_after = 3
+        with pytest.raises(OllamaStreamError, match="was cut mid-pull"):
+            list(client.pull("llama3.2", never))
         assert client.list_models() == []
         ollama.failures["/api/pull"] = (400, {"error": "invalid model name"})
         with pytest.raises(OllamaHTTPError, match="answered 400: invalid model name"):
-            client.pull("bad name", seen.append)
+            list(client.pull("bad name", never))
         ollama.failures["/api/pull"] = (200, ["not", "an", "object"])
         with pytest.raises(OllamaProtocolError, match="expected a JSON object"):
-            client.pull("llama3.2", seen.append)
+            list(client.pull("llama3.2", never))
 
 
 def test_a_cancelled_pull_stops_reading() -> None:
     with FakeOllama() as ollama, OllamaClient(ollama.url) as client:
         ollama.publish(FakeModel("llama3.2"))
-        seen: list[PullProgress] = []
-        with pytest.raises(PullCancelled, match=r"^the pull of llama3\.2 was cancelled$"):
-            client.pull("llama3.2", seen.append, cancelled=lambda: len(seen) == 2)
+        seen: list[Progress] = []
+        with pytest.raises(Cancelled, match=r"^the pull of llama3\.2 was cancelled$"):
+            for line in client.pull("llama3.2", lambda: len(seen) == 2):
+                seen.append(line)
         assert len(seen) == 2
 
 
-def test_pull_from_nothing_says_cannot_reach() -> None:
-    with OllamaClient(f"127.0.0.1:{_closed_port()}") as client, pytest.raises(OllamaUnreachable):
-        client.pull("llama3.2", lambda progress: None)
+def test_pull_from_nothing_says_could_not_connect() -> None:
+    with OllamaClient(f"127.0.0.1:{closed_port()}") as client, pytest.raises(OllamaUnreachable):
+        list(client.pull("llama3.2", never))
+    assert issubclass(OllamaUnreachable, OllamaError)
 
 
 @pytest.mark.parametrize(
