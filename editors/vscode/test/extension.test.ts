@@ -78,6 +78,7 @@ describe("extension", () => {
         ignore: ["MF104"],
         severity: null,
         "ollama-host": "127.0.0.1:11434",
+        "ollama-hosts": null,
         registry: null,
       });
     });
