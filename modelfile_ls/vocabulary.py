@@ -72,3 +72,13 @@ COMMAND_TITLES = {
 OLLAMA_STATUS_NOTIFICATION = "modelfile-ls/ollamaStatus"
 """Server -> client notification: `{"host", "state": "connected"|"unreachable"|"unknown",
 "version", "models", "message"}`, sent when the connection state changes (status bars)."""
+
+PREVIEW_SCHEME = "modelfile-preview"
+"""URI scheme of the prompt preview's virtual documents: `modelfile-preview:PATH.prompt?SOURCE`
+(SOURCE the percent-encoded URI of the Modelfile it previews)."""
+
+PROMPT_PREVIEW_NOTIFICATION = "modelfile-ls/promptPreview"
+"""Server -> client notification: `{"uri", "source", "version", "text", "error", "sample"}`,
+the prompt preview `uri` of the Modelfile `source` after each change of it (`text` is what the
+preview shows: the prompt, or the error when rendering fails; `error` is then that message,
+else null; `sample` says where the sample messages came from)."""

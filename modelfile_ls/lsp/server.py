@@ -23,6 +23,7 @@ from modelfile_ls.lsp.commands import register_commands
 from modelfile_ls.lsp.convert import encoding_of
 from modelfile_ls.lsp.diagnostics import Diagnostics, converter, pull_options
 from modelfile_ls.lsp.documents import Document, DocumentStore
+from modelfile_ls.lsp.element_commands import register_element_commands
 from modelfile_ls.lsp.features import ANSWERS, register_features
 from modelfile_ls.lsp.progress import ProgressTracker
 from modelfile_ls.lsp.protocol import ModelfileProtocol, register_document_sync
@@ -277,6 +278,7 @@ def create_server() -> ModelfileServer:
     server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)(did_change_configuration)
     register_features(server, server)
     register_commands(server, server)
+    register_element_commands(server, server)
     return server
 
 

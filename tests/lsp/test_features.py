@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from modelfile_ls.lsp.element_commands import ELEMENT_COMMANDS
 from modelfile_ls.vocabulary import PULL
 from tests.lsp.conftest import Session, Shared
 
@@ -65,6 +66,7 @@ async def test_advertised_capabilities(shared: Shared) -> None:
     assert set(capabilities.execute_command_provider.commands) == {
         "modelfile-ls.refreshRegistry",
         PULL,
+        *ELEMENT_COMMANDS,
     }
 
 
