@@ -1,14 +1,16 @@
-"""Code actions: the fixes findings carry, suppression comments, and fix-all where it is safe.
+"""Code actions: the fixes findings carry, suppression comments, fix-all where it is safe, and
+"Pull this model" on a FROM model that is not installed.
 
 Every edit comes from the finding's own fixes (the rules know the exact repair) except the
 suppression comment, which follows `analysis.suppressions`: `# modelfile-ls: ignore[CODE]`
-on its own line covers the next instruction.
+on its own line covers the next instruction. The pull is a command, not an edit: its
+arguments are the one named-field object the command takes (`vocabulary.py`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 from modelfile_ls.analysis.edits import line_indent, newline_of
 from modelfile_ls.analysis.engine import INTERNAL_ERROR
@@ -21,22 +23,27 @@ from modelfile_ls.analysis.suppression_comment import (
 )
 from modelfile_ls.syntax.cursor import instruction_at
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
-from modelfile_ls.vocabulary import FIX_ALL, QUICK_FIX
+from modelfile_ls.vocabulary import FIX_ALL, PULL, QUICK_FIX
 
 SAFE_TO_FIX_ALL = frozenset(rule.code for rule in ALL_RULES if rule.fix_all)
 """Codes whose rules declare their fix mechanical (a case correction, an exact instruction,
 dropping what Ollama drops anyway); did-you-mean fixes stay one at a time."""
+NOT_INSTALLED = "MF209"
+"""The finding on a FROM model Ollama does not have: "Pull this model" is offered on it."""
 
 
 @dataclass(frozen=True, slots=True)
 class CodeActionResult:
-    """One action: edits to apply and the findings it resolves (for the client's diagnostics)."""
+    """One action: edits to apply, or a command to run, and the findings it resolves (for the
+    client's diagnostics)."""
 
     title: str
     kind: str
     edits: tuple[TextEdit, ...]
     findings: tuple[Finding, ...] = ()
     is_preferred: bool = False
+    command: str | None = None
+    arguments: Mapping[str, str] = field(default_factory=dict)
 
 
 def code_actions(
@@ -53,6 +60,8 @@ def code_actions(
         for index, fix in enumerate(finding.fixes):
             preferred = index == 0 and len(finding.fixes) == 1
             actions.append(CodeActionResult(fix.title, QUICK_FIX, fix.edits, (finding,), preferred))
+        if finding.code == NOT_INSTALLED:
+            actions.append(_pull(parsed, finding))
     for code in dict.fromkeys(f.code for f in here if f.code in SAFE_TO_FIX_ALL and f.fixes):
         same = [f for f in findings if f.code == code]
         if len(same) > 1:
@@ -76,6 +85,14 @@ def code_actions(
     if only is not None:
         actions = [a for a in actions if any(_kind_matches(a.kind, k) for k in only)]
     return actions
+
+
+def _pull(parsed: ParsedModelfile, finding: Finding) -> CodeActionResult:
+    """Pull the model the finding is about (its span is the FROM value)."""
+    model = parsed.text[finding.span.start : finding.span.end]
+    return CodeActionResult(
+        "Pull this model", QUICK_FIX, (), (finding,), command=PULL, arguments={"model": model}
+    )
 
 
 def _kind_matches(kind: str, wanted: str) -> bool:

@@ -1,8 +1,14 @@
-"""Code lenses above FROM lines: what the base model is and whether it is installed."""
+"""Code lenses above FROM lines: what the base model is and whether it is installed, and "Pull
+<model>" when it is not.
+
+A lens's arguments are the one named-field object its command takes (`vocabulary.py`); the
+server adds the document's `uri` to it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from modelfile_ls.analysis.references import Reference, resolve_references
@@ -19,7 +25,7 @@ class Lens:
     span: Span
     title: str
     command: str | None = None
-    arguments: tuple[str, ...] = ()
+    arguments: Mapping[str, str] = field(default_factory=dict)
 
 
 def code_lenses(
@@ -28,28 +34,26 @@ def code_lenses(
     registry: Registry | None = None,
     base_dir: Path | None = None,
 ) -> list[Lens]:
-    """One lens per FROM: the local file it names, or the model's status in the registry."""
+    """Per FROM: the local file it names or the model's status in the registry, and "Pull"
+    when it is not installed."""
+    lenses: list[Lens] = []
     clean = [i for i in parsed.instructions if not i.has_error]
-    lenses = []
     for reference in resolve_references(clean, base_dir):
-        if reference.keyword != "FROM":
-            continue
-        lens = _lens(reference, registry)
-        if lens is not None:
-            lenses.append(lens)
+        if reference.keyword == "FROM":
+            lenses.extend(_lenses(reference, registry))
     return lenses
 
 
-def _lens(reference: Reference, registry: Registry | None) -> Lens | None:
+def _lenses(reference: Reference, registry: Registry | None) -> list[Lens]:
     span = reference.instruction.keyword_span
     local = reference.local
     if reference.is_local and local is not None:
-        return Lens(span, "local directory" if local.kind == "directory" else "local file")
+        return [Lens(span, "local directory" if local.kind == "directory" else "local file")]
     name = reference.name
     if registry is None or name is None or not name.is_valid or reference.looks_like_path:
-        return None
+        return []
     if name.is_remote:
-        return Lens(span, f"cloud model {name.short}")
+        return [Lens(span, f"cloud model {name.short}")]
     info = model_info(registry, name)
     facts = []
     if info.record is not None and info.record.family:
@@ -59,10 +63,10 @@ def _lens(reference: Reference, registry: Registry | None) -> Lens | None:
     if info.context_length is not None:
         facts.append(f"{context_text(info.context_length)} context")
     if info.installed:
-        return Lens(span, " · ".join(["installed", *facts]))
+        return [Lens(span, " · ".join(["installed", *facts]))]
     if info.installed is False:
-        title = " · ".join(["not installed", *facts, f"pull {name.short}"])
-        return Lens(span, title, PULL, (name.short,))
-    if not facts:
-        return None
-    return Lens(span, " · ".join(facts))
+        return [
+            Lens(span, " · ".join(["not installed", *facts])),
+            Lens(span, f"Pull {name.short}", PULL, {"model": name.short}),
+        ]
+    return [Lens(span, " · ".join(facts))] if facts else []

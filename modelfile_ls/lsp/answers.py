@@ -9,7 +9,7 @@ is imported here at the top.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from lsprotocol import types
@@ -256,7 +256,10 @@ def code_actions(
 def _code_action(snapshot: Snapshot, action: features.CodeActionResult) -> types.CodeAction:
     document, session = snapshot.document, snapshot.session
     edits = text_edits(snapshot, action.edits)
-    if snapshot.support.document_changes:
+    edit: types.WorkspaceEdit | None
+    if not edits:
+        edit = None
+    elif snapshot.support.document_changes:
         identifier = types.OptionalVersionedTextDocumentIdentifier(
             version=document.version, uri=document.uri
         )
@@ -277,7 +280,17 @@ def _code_action(snapshot: Snapshot, action: features.CodeActionResult) -> types
         or None,
         is_preferred=action.is_preferred if snapshot.support.preferred_actions else None,
         edit=edit,
+        command=_command(snapshot, action.title, action.command, action.arguments),
     )
+
+
+def _command(
+    snapshot: Snapshot, title: str, command: str | None, arguments: Mapping[str, str]
+) -> types.Command | None:
+    """A server command acting on this document: its one argument object gets the `uri`."""
+    if command is None:
+        return None
+    return types.Command(title, command, arguments=[{"uri": snapshot.uri, **arguments}])
 
 
 def document_links(
@@ -297,7 +310,7 @@ def document_links(
 
 
 def code_lenses(snapshot: Snapshot, params: types.CodeLensParams) -> list[types.CodeLens]:
-    """The base model's status above each FROM; "pull" when it is not installed."""
+    """The base model's status above each FROM, "Pull" when it is not installed."""
     document = snapshot.document
     lenses = with_registry(
         snapshot,
@@ -308,9 +321,8 @@ def code_lenses(snapshot: Snapshot, params: types.CodeLensParams) -> list[types.
     return [
         types.CodeLens(
             range=snapshot.range(lens.span),
-            command=types.Command(
-                title=lens.title, command=lens.command or "", arguments=list(lens.arguments) or None
-            ),
+            command=_command(snapshot, lens.title, lens.command, lens.arguments)
+            or types.Command(title=lens.title, command=""),
         )
         for lens in lenses
     ]

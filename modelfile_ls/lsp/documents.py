@@ -31,12 +31,18 @@ if TYPE_CHECKING:
 _serials = itertools.count(1)
 
 
-def base_dir_of(uri: str) -> Path | None:
-    """The directory relative paths resolve against: a file's folder, None when unsaved."""
+def document_path(uri: str) -> Path | None:
+    """The file a document URI names, None when it is not a file (unsaved)."""
     if uri_scheme(uri) != "file":
         return None
     path = to_fs_path(uri)
-    return Path(path).resolve().parent if path else None
+    return Path(path).resolve() if path else None
+
+
+def base_dir_of(uri: str) -> Path | None:
+    """The directory relative paths resolve against: a file's folder, None when unsaved."""
+    path = document_path(uri)
+    return path.parent if path is not None else None
 
 
 class Document:

@@ -3,7 +3,8 @@
 The network calls and the write run on a daemon thread with their own registry connection
 (SQLite connections belong to one thread, and a stalled Ollama must never hold up the event
 loop or the process exit). Only the result comes back to the loop, which then re-publishes
-diagnostics. Progress is shown with `$/progress` when the client supports it.
+diagnostics and the connection state (`status.py`). Progress is shown with `$/progress` when
+the client supports it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from lsprotocol import types
 
 from modelfile_ls.lsp.catalog import Catalog
 from modelfile_ls.lsp.progress import ProgressTracker
+from modelfile_ls.lsp.status import ConnectionStatus, OllamaStatus
 from modelfile_ls.lsp.threads import in_thread
 
 if TYPE_CHECKING:
@@ -30,6 +32,7 @@ class RefreshHost(Protocol):
 
     catalog: Catalog
     progress_tracker: ProgressTracker
+    ollama_status: ConnectionStatus
     stopping: bool
 
     @property
@@ -50,6 +53,9 @@ class RefreshResult:
     host: str
     models: int = 0
     error: str | None = None
+    version: str | None = None
+    reached: bool | None = None
+    """Whether Ollama answered at all; None when the refresh never asked it (no registry)."""
 
     def summary(self) -> str:
         """One line for the log and the progress end."""
@@ -61,12 +67,26 @@ class RefreshResult:
         """The result of the `modelfile-ls.refreshRegistry` command."""
         return {"host": self.host, "models": self.models, "error": self.error}
 
+    def status(self) -> OllamaStatus | None:
+        """The connection state this refresh found, None when it did not ask Ollama."""
+        if self.reached is None:
+            return None
+        if not self.reached:
+            return OllamaStatus(self.host, "unreachable", message=self.error)
+        models = None if self.error else self.models
+        return OllamaStatus(self.host, "connected", self.version, models, self.error)
+
 
 def sync_registry(path: Path, host: str | None) -> RefreshResult:
     """Fill the registry at `path` from the Ollama at `host` (blocking; runs on the thread)."""
     # Imported here, on the worker thread: httpx and sqlite3 stay off the path to the
     # `initialize` result (`test_the_server_is_created_without_the_analysis`).
-    from modelfile_ls.ollama.client import OllamaClient, OllamaError, resolve_base_url
+    from modelfile_ls.ollama.client import (
+        OllamaClient,
+        OllamaError,
+        OllamaUnreachable,
+        resolve_base_url,
+    )
     from modelfile_ls.registry import RegistryError, open_registry
     from modelfile_ls.registry.sync import sync
 
@@ -74,9 +94,17 @@ def sync_registry(path: Path, host: str | None) -> RefreshResult:
     try:
         with open_registry(path) as registry, OllamaClient(host) as client:
             result = sync(registry, client)
-    except (OllamaError, RegistryError) as exc:
+            try:
+                version: str | None = client.version()
+            except OllamaError:  # only the status bar shows it: the sync itself worked
+                version = None
+    except OllamaUnreachable as exc:
+        return RefreshResult(base_url, error=str(exc), reached=False)
+    except OllamaError as exc:
+        return RefreshResult(base_url, error=str(exc), reached=True)
+    except RegistryError as exc:
         return RefreshResult(base_url, error=str(exc))
-    return RefreshResult(result.host, models=len(result.models))
+    return RefreshResult(result.host, models=len(result.models), version=version, reached=True)
 
 
 class Refresher:
@@ -111,6 +139,9 @@ class Refresher:
             progress.outcome = result.summary()
         if server.stopping:
             return result
+        status = result.status()
+        if status is not None:
+            server.ollama_status.update(status)
         level = types.MessageType.Warning if result.error else types.MessageType.Info
         server.log(level, result.summary())
         if result.error is None:

@@ -29,8 +29,10 @@ from modelfile_ls.lsp.progress import ProgressTracker
 from modelfile_ls.lsp.protocol import ModelfileProtocol, register_document_sync
 from modelfile_ls.lsp.refresh import Refresher
 from modelfile_ls.lsp.snapshot import Session, Snapshot
+from modelfile_ls.lsp.status import ConnectionStatus
 from modelfile_ls.settings import ConfigError, Settings, config_table, find_config
 from modelfile_ls.syntax.positions import PositionEncoding
+from modelfile_ls.vocabulary import OLLAMA_STATUS_NOTIFICATION
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -72,6 +74,7 @@ class ModelfileServer(LanguageServer):
         self.progress_tracker = ProgressTracker(
             self.work_done_progress, lambda: self.support.work_done_progress
         )
+        self.ollama_status = ConnectionStatus(self.send_ollama_status)
         self.refresher = Refresher(self)
         self.session = Session(self.encoding, self.support, self.diagnostics.support, self.log)
         self.generation = 0
@@ -233,6 +236,10 @@ class ModelfileServer(LanguageServer):
         )
         self._folder_settings[path] = (stamp, settings)
         return settings
+
+    def send_ollama_status(self, params: dict[str, object]) -> None:
+        """`modelfile-ls/ollamaStatus`: the connection state changed (`status.py`)."""
+        self.protocol.notify(OLLAMA_STATUS_NOTIFICATION, params)
 
     def log(self, level: types.MessageType, message: str) -> None:
         """A line in the client's log for this server."""

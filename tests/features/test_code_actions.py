@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 
 from modelfile_ls.analysis import Finding, analyze
 from modelfile_ls.features import FIX_ALL, QUICK_FIX, CodeActionResult, apply_edits, code_actions
+from modelfile_ls.features.code_actions import NOT_INSTALLED
+from modelfile_ls.registry import Registry
 from modelfile_ls.syntax import Span, parse
+from modelfile_ls.vocabulary import PULL
 from tests.features.conftest import cursor
 
 PIECES = [
@@ -117,3 +120,20 @@ def test_every_action_applies_cleanly(text: str) -> None:
         spans = sorted(edit.span for edit in action.edits)
         assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
         parse(apply(text, action))
+
+
+def test_pull_this_model_on_a_model_ollama_does_not_have(registry: Registry) -> None:
+    text = "FROM acme-support-bot:v2\nPARAMETER temperature 0.2\n"
+    parsed = parse(text)
+    findings = analyze(parsed, registry=registry)
+    assert [f.code for f in findings] == [NOT_INSTALLED]
+    (pull,) = [a for a in code_actions(parsed, Span(7, 7), findings) if a.command]
+    assert pull == CodeActionResult(
+        "Pull this model",
+        QUICK_FIX,
+        (),
+        tuple(findings),
+        command=PULL,
+        arguments={"model": "acme-support-bot:v2"},
+    )
+    assert not [a for a in code_actions(parsed, Span(30, 30), findings) if a.command]

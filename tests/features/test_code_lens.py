@@ -12,14 +12,11 @@ from modelfile_ls.vocabulary import PULL
 
 def test_installed_and_missing_models(registry: Registry) -> None:
     text = "FROM llama3.2\nSYSTEM héllo 😀\nFROM llama3.2:1b\n"
+    second = Span(text.index("FROM llama3.2:1b"), text.index("FROM llama3.2:1b") + 4)
     assert code_lenses(parse(text), registry=registry) == [
         Lens(Span(0, 4), "installed · Llama · 3.21B · 128K context"),
-        Lens(
-            Span(text.index("FROM llama3.2:1b"), text.index("FROM llama3.2:1b") + 4),
-            "not installed · Llama · 1.24B · 128K context · pull llama3.2:1b",
-            PULL,
-            ("llama3.2:1b",),
-        ),
+        Lens(second, "not installed · Llama · 1.24B · 128K context"),
+        Lens(second, "Pull llama3.2:1b", PULL, {"model": "llama3.2:1b"}),
     ]
 
 

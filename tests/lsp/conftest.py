@@ -16,16 +16,18 @@ import socket
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, Union, cast
 
 import pytest
 import pytest_asyncio
+from cattrs import Converter
 from lsprotocol import types
 from pygls.protocol import default_converter
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 from modelfile_ls.syntax.positions import LineIndex, PositionEncoding
+from modelfile_ls.vocabulary import OLLAMA_STATUS_NOTIFICATION
 from tests.fake_ollama import FakeModel, FakeOllama
 
 CLIENTS = ("visual-studio-code", "neovim")
@@ -58,6 +60,8 @@ class Recorder:
         self.registrations: list[types.Registration] = []
         self.refreshes: list[str] = []
         """Methods of the `workspace/*/refresh` requests received, in order."""
+        self.statuses: list[dict[str, Any]] = []
+        """The `modelfile-ls/ollamaStatus` notifications received, in order."""
         self._waiters: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
 
     def changed(self) -> None:
@@ -77,6 +81,27 @@ class Recorder:
             raise AssertionError(f"timed out waiting for {what}") from None
         finally:
             self._waiters.remove((predicate, future))
+
+
+def client_converter() -> Converter:
+    """pygls' converter, reading a code action with a command as a code action.
+
+    lsprotocol's hook takes any result item with a `command` field for a bare `Command`, so a
+    `CodeAction` carrying a command (the "Pull this model" quick fix) arrives mangled. Clients
+    tell them apart as VS Code does: a bare Command's `command` is a string.
+    """
+    converter = default_converter()
+
+    def command_or_action(item: Any, _type: object) -> types.Command | types.CodeAction:
+        if isinstance(item.get("command"), str):
+            return converter.structure(item, types.Command)
+        return converter.structure(item, types.CodeAction)
+
+    converter.register_structure_hook(
+        Union[types.Command, types.CodeAction],  # noqa: UP007 (the key lsprotocol uses)
+        command_or_action,
+    )
+    return converter
 
 
 def make_client(recorder: Recorder) -> Callable[[], LanguageClient]:
@@ -112,14 +137,19 @@ def make_client(recorder: Recorder) -> Callable[[], LanguageClient]:
 
         return handler
 
+    def status(client: LanguageClient, params: Any) -> None:
+        recorder.statuses.append(params._asdict())  # pygls reads unknown params as a namedtuple
+        recorder.changed()
+
     def factory() -> LanguageClient:
-        client = LanguageClient(converter_factory=default_converter)
+        client = LanguageClient(converter_factory=client_converter)
         features = dict(DEFAULT_CLIENT_FEATURES)
         features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
         features[types.WINDOW_LOG_MESSAGE] = log
         features[types.WINDOW_SHOW_MESSAGE] = show
         features[types.CLIENT_REGISTER_CAPABILITY] = register
         features[types.PROGRESS] = progress
+        features[OLLAMA_STATUS_NOTIFICATION] = status
         for method in (
             types.WORKSPACE_CODE_LENS_REFRESH,
             types.WORKSPACE_INLAY_HINT_REFRESH,

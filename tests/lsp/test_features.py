@@ -332,8 +332,8 @@ async def test_code_lens_shows_model_status_and_offers_a_pull(shared: Shared) ->
     lenses = await session.client.text_document_code_lens_async(types.CodeLensParams(doc(document)))
     assert lenses is not None and lenses[0].command is not None
     assert lenses[0].command.title.startswith("not installed")
-    assert lenses[0].command.command == PULL
-    assert list(lenses[0].command.arguments or ()) == ["mistral:latest"]
+    assert lenses[1].command is not None and lenses[1].command.command == PULL
+    assert list(lenses[1].command.arguments or ()) == [{"uri": document, "model": "mistral:latest"}]
 
 
 async def test_inlay_hints(shared: Shared) -> None:

@@ -71,7 +71,13 @@ async def test_refresh_republishes_diagnostics(start: Start, ollama: FakeOllama)
         "view refreshes",
     )
     assert sorted(set(session.recorder.refreshes)) == sorted(expected_refreshes)
-    assert [path for _m, path, _b in ollama.requests] == ["/api/tags", "/api/tags", "/api/show"]
+    assert [path for _m, path, _b in ollama.requests] == [
+        "/api/tags",
+        "/api/version",
+        "/api/tags",
+        "/api/show",
+        "/api/version",
+    ]
 
 
 async def test_absent_ollama_is_logged_not_shown(start: Start) -> None:
@@ -154,7 +160,7 @@ async def test_pull_command_pulls_then_refreshes(start: Start, ollama: FakeOllam
     bot = FakeModel("acme-support-bot", size=4000)
     ollama.publish(bot)  # what the pull installs
     mark = len(session.recorder.published)
-    result = await session.command(PULL, "acme-support-bot:latest")
+    result = await session.command(PULL, {"model": "acme-support-bot:latest"})
     assert result == {"model": "acme-support-bot:latest", "error": None, "cancelled": False}
     assert ("POST", "/api/pull", '{"model":"acme-support-bot:latest"}') in [
         (m, p, b.replace(" ", "")) for m, p, b in ollama.requests
@@ -169,13 +175,13 @@ async def test_pull_command_pulls_then_refreshes(start: Start, ollama: FakeOllam
 
 async def test_pull_failure_is_shown(start: Start, ollama: FakeOllama) -> None:
     session = await start(ollama_host=ollama.url)
-    result = await session.command(PULL, "nope")
+    result = await session.command(PULL, {"model": "nope"})
     # Ollama answers 200, streams `pulling manifest`, then an error line (spec §3.8).
     assert result["error"] == "pull model manifest: file does not exist"
     shown = await session.shown_containing("pulling nope failed")
     assert shown.type == types.MessageType.Error
     ollama.failures["/api/pull"] = (400, {"error": "invalid model name"})
-    result = await session.command(PULL, "Bad Name")
+    result = await session.command(PULL, {"model": "Bad Name"})
     assert result["error"] == f"Ollama at {ollama.url} answered 400: invalid model name"
 
 
@@ -184,7 +190,7 @@ async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None
     ollama.publish(FakeModel("acme-support-bot", size=4000))
     ollama.hold_stream_after = 2  # a slow download: the stream waits after two lines
     model = "acme-support-bot:latest"
-    pulling = asyncio.ensure_future(session.command(PULL, model))
+    pulling = asyncio.ensure_future(session.command(PULL, {"model": model}))
     await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
     token = progress_token(session, f"Pulling {model}")
     begin = session.client.progress_reports[token][0]
@@ -204,7 +210,7 @@ async def test_shutdown_during_a_pull_is_answered(start: Start, ollama: FakeOlla
     ollama.publish(FakeModel("acme-support-bot"))
     ollama.hold_stream_after = 2
     model = "acme-support-bot:latest"
-    pulling = asyncio.ensure_future(session.command(PULL, model))
+    pulling = asyncio.ensure_future(session.command(PULL, {"model": model}))
     await session.recorder.wait(lambda: len(pull_reports(session, model)) == 2, "two reports")
     try:
         # pygls alone answers this `shutdown` with an internal error (pygls#606).
