@@ -202,24 +202,24 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             exchange.send_text(404, "404 page not found")
 
-    def _answer(self, method: str) -> None:
+    def handle(self) -> None:
         try:
-            self._route(method)
+            super().handle()
         except ConnectionError:
             # The client hung up (a cancel, a timeout): what a real server shrugs off too.
             self.close_connection = True
 
     def do_GET(self) -> None:
-        self._answer("GET")
+        self._route("GET")
 
     def do_HEAD(self) -> None:
-        self._answer("HEAD")
+        self._route("HEAD")
 
     def do_POST(self) -> None:
-        self._answer("POST")
+        self._route("POST")
 
     def do_DELETE(self) -> None:
-        self._answer("DELETE")
+        self._route("DELETE")
 
 
 def _health(exchange: Exchange) -> None:
