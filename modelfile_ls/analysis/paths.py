@@ -13,17 +13,22 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-# The CLI's weight selection for a directory, in order: the first rule with a matching file
-# wins; rules with a content type keep only files that sniff as that type (others are skipped).
-_WEIGHT_RULES: tuple[tuple[tuple[str, ...], str | None], ...] = (
-    (("model*.safetensors", "*/model*.safetensors"), None),
-    (("consolidated*.safetensors",), None),
-    (("pytorch_model*.bin",), "application/zip"),
-    (("consolidated*.pth",), "application/zip"),
-    (("*.gguf",), "application/octet-stream"),
-    (("*.bin",), "application/octet-stream"),
+# The CLI's weight selection for a directory (`filesForModel`), in order: the first rule with a
+# matching file wins; a rule with a content type is skipped as a whole when one of its files
+# sniffs as something else (Go ignores that glob's error). Top-level `model*.safetensors` also
+# bring the ones a level deeper.
+_WEIGHT_RULES: tuple[tuple[str, str | None], ...] = (
+    ("model*.safetensors", None),
+    ("consolidated*.safetensors", None),
+    ("pytorch_model*.bin", "application/zip"),
+    ("consolidated*.pth", "application/zip"),
+    ("*.gguf", "application/octet-stream"),
+    ("*.bin", "application/octet-stream"),
 )
-_SIDE_FILES = ("*.json", "*/*.json", "chat_template.jinja", "tokenizer.model")
+# Always added after the weights; each must sniff as text or the whole create fails (Go's
+# `**` is a plain `*`, so `**/*.json` is one level down).
+_TEXT_FILES = ("*.json", "*/*.json", "chat_template.jinja")
+ERR_MODEL_NOT_FOUND = "no Modelfile or safetensors files found"
 _BINARY_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 GGUF_MAGIC = b"GGUF"
 LFS_POINTER = b"version https://git-lfs"
@@ -81,15 +86,60 @@ def sniff(path: Path) -> str:
     return "text/plain"
 
 
+@dataclass(frozen=True, slots=True)
+class ModelFiles:
+    """The files the CLI's `filesForModel` picks from a model directory, or why it fails."""
+
+    weights: list[Path]
+    others: list[Path]
+    """Configuration, chat template and tokenizer files added after the weights."""
+    error: str | None = None
+    """`no Modelfile or safetensors files found` or `invalid content type: ...`."""
+
+    @property
+    def files(self) -> list[Path]:
+        """Every selected file, weights first, as the CLI hashes them."""
+        return self.weights + self.others
+
+
+def _glob(directory: Path, pattern: str, content_type: str | None) -> tuple[list[Path], str]:
+    """Go's `glob` helper in `filesForModel`: the sorted matches, or an error when one of
+    them does not sniff as `content_type` (the message names the detected type)."""
+    matches = sorted(p for p in directory.glob(pattern) if p.is_file())
+    for match in matches:
+        detected = sniff(match)
+        if content_type is not None and detected != content_type:
+            return [], f"invalid content type: expected {detected} for {match}"
+    return matches, ""
+
+
+def model_files(directory: Path) -> ModelFiles:
+    """The files `ollama create` would take from a FROM, ADAPTER or DRAFT directory."""
+    weights: list[Path] = []
+    for pattern, content_type in _WEIGHT_RULES:
+        weights, _ = _glob(directory, pattern, content_type)
+        if weights:
+            if pattern == "model*.safetensors":
+                weights += _glob(directory, "*/" + pattern, None)[0]
+            break
+    if not weights:
+        return ModelFiles([], [], ERR_MODEL_NOT_FOUND)
+    others: list[Path] = []
+    for pattern in _TEXT_FILES:
+        found, error = _glob(directory, pattern, "text/plain")
+        if error:
+            return ModelFiles(weights, others, error)
+        others += found
+    # A top-level tokenizer.model must be binary, a nested one text (an unresolved LFS
+    # pointer is text): the CLI ignores either glob's content-type error.
+    tokenizer = _glob(directory, "tokenizer.model", "application/octet-stream")[0]
+    others += tokenizer or _glob(directory, "*/tokenizer.model", "text/plain")[0]
+    return ModelFiles(weights, others)
+
+
 def select_weights(directory: Path) -> list[Path]:
     """The weight files Ollama's CLI would pick from a model directory (empty: none)."""
-    for patterns, content_type in _WEIGHT_RULES:
-        found = sorted(p for pattern in patterns for p in directory.glob(pattern) if p.is_file())
-        if content_type is not None:
-            found = [p for p in found if sniff(p) == content_type]
-        if found:
-            return found
-    return []
+    return model_files(directory).weights
 
 
 def has_weights(directory: Path) -> bool:
@@ -100,11 +150,8 @@ def has_weights(directory: Path) -> bool:
 def escaping_files(directory: Path) -> list[str]:
     """Selected files that are symlinks resolving outside the directory (`insecure path`)."""
     root = directory.resolve()
-    candidates = select_weights(directory) + sorted(
-        p for pattern in _SIDE_FILES for p in directory.glob(pattern) if p.is_file()
-    )
     escaping = []
-    for candidate in candidates:
+    for candidate in model_files(directory).files:
         try:
             candidate.resolve().relative_to(root)
         except ValueError:
