@@ -1,9 +1,9 @@
 """The `modelfile-ls` command line.
 
 `modelfile-ls` alone (or `--stdio`, or `--tcp HOST:PORT`) is the language server;
-`modelfile-ls --check PATHS` checks files for CI; `parse`, `rules`, `--explain` and
-`registry` are sub-commands. The language-server modules are imported only when serving, so
-the check path never loads pygls or lsprotocol.
+`modelfile-ls --check PATHS` checks files for CI; `parse`, `rules`, `--explain`, `registry`
+and the Ollama verbs (`create`, `pull`, `list`, ...) are sub-commands. The language-server
+modules are imported only when serving, so the check path never loads pygls or lsprotocol.
 """
 
 from __future__ import annotations
@@ -33,17 +33,30 @@ SUBCOMMANDS = {
     "registry": "modelfile_ls.registry.cli",
     "template": "modelfile_ls.commands.template",
     "drafts": "modelfile_ls.commands.drafts",
+    "pull": "modelfile_ls.commands.ollama.transfer:pull_main",
+    "push": "modelfile_ls.commands.ollama.transfer:push_main",
+    "copy": "modelfile_ls.commands.ollama.manage:copy_main",
+    "delete": "modelfile_ls.commands.ollama.manage:delete_main",
+    "list": "modelfile_ls.commands.ollama.models:list_main",
+    "ps": "modelfile_ls.commands.ollama.models:ps_main",
+    "show": "modelfile_ls.commands.ollama.show",
+    "version": "modelfile_ls.commands.ollama.manage:version_main",
+    "extract": "modelfile_ls.commands.ollama.extract",
+    "bench": "modelfile_ls.commands.ollama.bench",
+    "hosts": "modelfile_ls.commands.ollama.hosts",
 }
-"""Each sub-command's module, imported only when it runs (so `--check` loads none of them);
-every one has `main(args) -> int`. A new command group is a module and one line here."""
+"""Each sub-command's module (`module` or `module:function`, the function defaulting to
+`main`), imported only when it runs (so `--check` loads none of them); every entry point is
+`function(args) -> int`. A new command is a module, or a function in one, and one line here."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
-        module = importlib.import_module(SUBCOMMANDS[args[0]])
-        exit_status: int = module.main(args[1:])
+        module, _, function = SUBCOMMANDS[args[0]].partition(":")
+        entry = getattr(importlib.import_module(module), function or "main")
+        exit_status: int = entry(args[1:])
         return exit_status
     return _top_level(args)
 
