@@ -22,10 +22,28 @@ from pygls.lsp.server import LanguageServer
 
 from modelfile_ls.lsp.command_args import ArgumentError, CommandArguments
 from modelfile_ls.lsp.host import CommandHost
-from modelfile_ls.vocabulary import COMMAND_TITLES, PULL, REFRESH_REGISTRY
+from modelfile_ls.vocabulary import (
+    BENCH,
+    COMMAND_TITLES,
+    COPY,
+    DELETE,
+    EXTRACT,
+    LIST_MODELS,
+    PULL,
+    PUSH,
+    REFRESH_REGISTRY,
+)
 
 OLLAMA_COMMANDS = "modelfile_ls.lsp.ollama_commands"
-HANDLERS = {PULL: "pull"}
+HANDLERS = {
+    PULL: "pull",
+    PUSH: "push",
+    COPY: "copy",
+    DELETE: "delete",
+    EXTRACT: "extract",
+    BENCH: "bench",
+    LIST_MODELS: "list_models",
+}
 """Command id -> the handler's name in `ollama_commands.py`."""
 COMMANDS = (REFRESH_REGISTRY, *HANDLERS)
 """Every command registered here (the element, draft and preview commands are registered by

@@ -7,10 +7,13 @@ import asyncio
 from typing import TYPE_CHECKING, Protocol
 
 from lsprotocol import types
+from pygls.workspace import Workspace
 
+from modelfile_ls.lsp.catalog import Catalog
 from modelfile_ls.lsp.progress import ProgressTracker
 from modelfile_ls.lsp.refresh import Refresher
 from modelfile_ls.lsp.snapshot import Snapshot
+from modelfile_ls.lsp.status import ConnectionStatus
 
 if TYPE_CHECKING:
     from modelfile_ls.settings import Settings
@@ -22,10 +25,20 @@ class CommandHost(Protocol):
     ready: asyncio.Event
     refresher: Refresher
     progress_tracker: ProgressTracker
+    ollama_status: ConnectionStatus
+    catalog: Catalog
 
     @property
     def settings(self) -> Settings:
         """The settings in force."""
+
+    @property
+    def client_capabilities(self) -> types.ClientCapabilities:
+        """What the client said it supports at `initialize`."""
+
+    @property
+    def workspace(self) -> Workspace:
+        """The client's workspace (its root folder)."""
 
     def snapshot(self, uri: str) -> Snapshot | None:
         """The snapshot of an open document."""
@@ -35,3 +48,8 @@ class CommandHost(Protocol):
 
     def window_show_message(self, params: types.ShowMessageParams) -> None:
         """`window/showMessage`."""
+
+    async def window_show_document_async(
+        self, params: types.ShowDocumentParams
+    ) -> types.ShowDocumentResult:
+        """`window/showDocument`."""

@@ -1,75 +1,169 @@
-"""The Ollama commands: each reads its argument object, then runs one operation of
-`modelfile_ls.ollama`.
+"""The Ollama commands: each reads its argument object (`command_args.py`), then runs one
+operation of `modelfile_ls.ollama` through `operation.py`. The long ones (pull, push, bench)
+run under a cancellable `$/progress`; pull, copy, delete and bench refresh the registry
+afterwards, so lenses and diagnostics follow.
 
-Loaded on the first command (`commands.py`), so it may import the analysis.
+Loaded on the first command (`commands.py`), so it may import the analysis and the client.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
 
-from modelfile_ls.analysis.references import resolve_references
+from lsprotocol import types
+
 from modelfile_ls.lsp.command_args import ArgumentError, CommandArguments
-from modelfile_ls.lsp.documents import document_path
 from modelfile_ls.lsp.host import CommandHost
-from modelfile_ls.lsp.pull import pull_model
-from modelfile_ls.syntax import parse_bytes
-from modelfile_ls.syntax.model import ParsedModelfile
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """The Modelfile a command acts on: the editor's text when it is open, else the file's."""
-
-    uri: str
-    parsed: ParsedModelfile
-    path: Path | None
-
-    @property
-    def base_dir(self) -> Path | None:
-        """The directory its relative paths resolve against."""
-        return self.path.parent if self.path is not None else None
-
-
-def source(host: CommandHost, args: CommandArguments) -> Source:
-    """The document the command's `uri` names."""
-    uri = args.document()
-    path = document_path(uri)
-    snapshot = host.snapshot(uri)
-    if snapshot is not None:
-        return Source(uri, snapshot.document.parsed, path)
-    if path is None:
-        raise ArgumentError(f"{args.title}: {uri} is neither open nor a file")
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ArgumentError(f"{args.title}: cannot read {path}: {exc.strerror}") from exc
-    return Source(uri, parse_bytes(data), path)
-
-
-def from_model(host: CommandHost, args: CommandArguments) -> str:
-    """The model the document's FROM names: the one `ollama create` sends, the last FROM
-    that is not a local file."""
-    document = source(host, args)
-    clean = [i for i in document.parsed.instructions if not i.has_error]
-    names = [
-        r
-        for r in resolve_references(clean, document.base_dir)
-        if r.keyword == "FROM" and r.name is not None and not r.is_local
-    ]
-    if not names or names[-1].looks_like_path:
-        raise ArgumentError(f"{args.title}: the Modelfile has no FROM naming a model")
-    reference = names[-1]
-    assert reference.name is not None
-    if reference.name.problem is not None:
-        raise ArgumentError(
-            f"{args.title}: `{reference.text}` is not a model name: {reference.name.problem}"
-        )
-    return reference.name.short
+from modelfile_ls.lsp.operation import Runner
+from modelfile_ls.lsp.source import from_model
+from modelfile_ls.ollama import bench as benchmark
+from modelfile_ls.ollama import operations
+from modelfile_ls.ollama.events import Cancel, Done, Event
+from modelfile_ls.ollama.extract import default_output
+from modelfile_ls.ollama.extract import extract as extract_modelfile
+from modelfile_ls.ollama.hosts import Hosts
 
 
 async def pull(host: CommandHost, args: CommandArguments) -> dict[str, object]:
-    """`{model}`, or `{uri}`: pull that model, or the FROM model of the document."""
+    """`{model}` or `{uri}` (+ `insecure`): pull that model, or the document's FROM model."""
     model = args.text("model") or from_model(host, args)
-    return await pull_model(host, model)
+    insecure = args.flag("insecure")
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        return operations.pull(hosts, model, cancelled, insecure=insecure)
+
+    runner = Runner(host)
+    return await runner.run(f"pulling {model}", start, title=f"Pulling {model}", refresh=True)
+
+
+async def push(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """`{model}` (+ `insecure`): push an installed model to its registry."""
+    model = args.required("model", '"model": "you/mybot"')
+    insecure = args.flag("insecure")
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        return operations.push(hosts, model, cancelled, insecure=insecure)
+
+    return await Runner(host).run(f"pushing {model}", start, title=f"Pushing {model}")
+
+
+async def bench(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """`{model}` or `{uri}`: time a short generation and store the speeds in the registry."""
+    model = args.text("model") or from_model(host, args)
+    registry = host.catalog.path if host.catalog.registry is not None else None
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        return benchmark.bench(hosts, model, registry, cancelled)
+
+    runner = Runner(host)
+    # The registry refresh re-publishes what shows the stored speeds (hover, hints).
+    return await runner.run(
+        f"benchmarking {model}", start, title=f"Benchmarking {model}", refresh=True
+    )
+
+
+async def copy(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """`{source, destination}`: copy a model under a new name (`ollama cp`)."""
+    origin = args.required("source", '"source": "llama3.2", "destination": "mybase"')
+    destination = args.required("destination", '"source": "llama3.2", "destination": "mybase"')
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        operations.copy(hosts, origin, destination)
+        yield Done(
+            f"copied {origin} to {destination}", {"source": origin, "destination": destination}
+        )
+
+    return await Runner(host).run(f"copying {origin}", start, refresh=True)
+
+
+async def delete(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """`{model}` or `{models: [...]}`: delete models, stopping at the first failure."""
+    models = args.texts("models") or [args.required("model", '"model": "mybot"')]
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        deleted = operations.delete(hosts, models)
+        yield Done(f"deleted {', '.join(deleted)}", {"deleted": deleted})
+
+    return await Runner(host).run(f"deleting {', '.join(models)}", start, refresh=True)
+
+
+async def list_models(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """No argument: the installed models, `{models: [{name, details, ...}]}`."""
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        models, notices = operations.list_models(hosts)
+        yield from notices
+        listed = [
+            {
+                "name": m.name,
+                "model": m.model,
+                "size": m.size,
+                "modified_at": m.modified_at,
+                "details": asdict(m.details),
+            }
+            for m in models
+        ]
+        yield Done(f"{len(listed)} models installed", {"models": listed})
+
+    return await Runner(host).run("listing the installed models", start)
+
+
+async def extract(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """`{model, path?, uri?}`: write the installed model's Modelfile as a new file (next to
+    the document `uri`, else in the workspace folder), store it in the registry and open it."""
+    model = args.required("model", '"model": "llama3.2"')
+    target = _extract_target(host, args, model)
+    registry = host.catalog.path if host.catalog.registry is not None else None
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        result = extract_modelfile(hosts, model, target, registry)
+        data = {**result.to_json(), "uri": result.path.resolve().as_uri()}
+        yield Done(f"extracted {model} to {result.path}", data)
+
+    answer = await Runner(host).run(f"extracting {model}", start)
+    uri = answer.get("uri")
+    if isinstance(uri, str):
+        await _open(host, uri, str(answer["path"]))
+    return answer
+
+
+def _extract_target(host: CommandHost, args: CommandArguments, model: str) -> Path:
+    """Where an extract writes: `path`, else a free `<model>.Modelfile` name in the folder."""
+    folder: Path | None = None
+    uri = args.text("uri")
+    if uri is not None:
+        folder = args.file(uri).parent
+    elif host.workspace.root_path:
+        folder = Path(host.workspace.root_path)
+    given = args.text("path")
+    if given is not None:
+        path = Path(given).expanduser()
+        if path.is_absolute():
+            return path
+        if folder is None:
+            raise ArgumentError(f"{args.title}: `path` must be absolute (no workspace folder)")
+        return folder / path
+    if folder is None:
+        raise ArgumentError(
+            f'{args.title} needs `path` ({{"model": ..., "path": "/.../x.Modelfile"}}):'
+            " no workspace folder to write it in"
+        )
+    name = default_output(model)
+    path, serial = folder / name, 1
+    while path.exists():  # never replace a file: the next free `<model>-N.Modelfile`
+        serial += 1
+        path = folder / f"{name.stem}-{serial}{name.suffix}"
+    return path
+
+
+async def _open(host: CommandHost, uri: str, path: str) -> None:
+    """Open the extracted file in the editor, or say where it is when the client cannot."""
+    window = host.client_capabilities.window
+    if window is not None and window.show_document is not None and window.show_document.support:
+        await host.window_show_document_async(types.ShowDocumentParams(uri, take_focus=True))
+    else:
+        host.window_show_message(
+            types.ShowMessageParams(types.MessageType.Info, f"modelfile-ls: extracted to {path}")
+        )

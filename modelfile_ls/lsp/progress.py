@@ -42,6 +42,7 @@ class Progress:
         self._cancelled = threading.Event()
         self._callbacks: list[Callable[[], None]] = []
         self._last: tuple[str | None, int | None] | None = None
+        self._ended = False
 
     @property
     def shown(self) -> bool:
@@ -75,7 +76,18 @@ class Progress:
         self._last = (message, percentage)
         value = types.WorkDoneProgressReport(message=message, percentage=percentage)
         with contextlib.suppress(RuntimeError):  # the loop closed: nobody is listening
-            self._loop.call_soon_threadsafe(self._pygls.report, self.token, value)
+            self._loop.call_soon_threadsafe(self._send, value)
+
+    def _send(self, value: types.WorkDoneProgressReport) -> None:
+        # A worker still reading after a cancel answered must not report past the end.
+        if self._pygls is not None and not self._ended:
+            self._pygls.report(self.token, value)
+
+    def end(self) -> None:
+        """End the progress with `outcome` (event-loop thread); later reports are dropped."""
+        self._ended = True
+        if self._pygls is not None:
+            self._pygls.end(self.token, types.WorkDoneProgressEnd(message=self.outcome))
 
 
 class ProgressTracker:
@@ -113,8 +125,8 @@ class ProgressTracker:
             yield progress
         finally:
             self.running.discard(progress)
+            progress.end()
             if shown:
-                self._pygls.end(token, types.WorkDoneProgressEnd(message=progress.outcome))
                 self._pygls.tokens.pop(token, None)
 
     async def _create(self, token: str) -> bool:

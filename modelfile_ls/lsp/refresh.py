@@ -10,6 +10,7 @@ the client supports it.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -56,6 +57,8 @@ class RefreshResult:
     version: str | None = None
     reached: bool | None = None
     """Whether Ollama answered at all; None when the refresh never asked it (no registry)."""
+    notices: tuple[str, ...] = ()
+    """The configured hosts skipped because they did not answer (failover)."""
 
     def summary(self) -> str:
         """One line for the log and the progress end."""
@@ -77,34 +80,36 @@ class RefreshResult:
         return OllamaStatus(self.host, "connected", self.version, models, self.error)
 
 
-def sync_registry(path: Path, host: str | None) -> RefreshResult:
-    """Fill the registry at `path` from the Ollama at `host` (blocking; runs on the thread)."""
+def sync_registry(path: Path, urls: Sequence[str]) -> RefreshResult:
+    """Fill the registry at `path` from the first of the Ollama hosts `urls` that answers
+    (blocking; runs on the thread)."""
     # Imported here, on the worker thread: httpx and sqlite3 stay off the path to the
     # `initialize` result (`test_the_server_is_created_without_the_analysis`).
-    from modelfile_ls.ollama.client import (
-        OllamaClient,
-        OllamaError,
-        OllamaUnreachable,
-        resolve_base_url,
-    )
+    from modelfile_ls.ollama.errors import OllamaError, OllamaUnreachable
+    from modelfile_ls.ollama.hosts import Hosts
     from modelfile_ls.registry import RegistryError, open_registry
     from modelfile_ls.registry.sync import sync
 
-    base_url = resolve_base_url(host)
+    tried = urls[0]
+    notices: tuple[str, ...] = ()
     try:
-        with open_registry(path) as registry, OllamaClient(host) as client:
+        with open_registry(path) as registry, Hosts(urls) as hosts:
+            client, skipped = hosts.for_read()
+            tried, notices = client.base_url, tuple(notice.text for notice in skipped)
             result = sync(registry, client)
             try:
                 version: str | None = client.version()
             except OllamaError:  # only the status bar shows it: the sync itself worked
                 version = None
     except OllamaUnreachable as exc:
-        return RefreshResult(base_url, error=str(exc), reached=False)
+        first = exc.failures[0][0] if exc.failures else tried
+        return RefreshResult(first, error=str(exc), reached=False, notices=notices)
     except OllamaError as exc:
-        return RefreshResult(base_url, error=str(exc), reached=True)
+        return RefreshResult(tried, error=str(exc), reached=True, notices=notices)
     except RegistryError as exc:
-        return RefreshResult(base_url, error=str(exc))
-    return RefreshResult(result.host, models=len(result.models), version=version, reached=True)
+        return RefreshResult(tried, error=str(exc))
+    models = len(result.models)
+    return RefreshResult(result.host, models, version=version, reached=True, notices=notices)
 
 
 class Refresher:
@@ -114,11 +119,15 @@ class Refresher:
     def __init__(self, host: RefreshHost) -> None:
         self.host = host
         self._running: asyncio.Task[RefreshResult] | None = None
-        self._target: tuple[Path | None, str | None] = (None, None)
+        self._target: tuple[Path | None, tuple[str, ...]] = (None, ())
 
     def start(self) -> asyncio.Task[RefreshResult]:
-        """Start a refresh, or return the one in progress for the same registry and host."""
-        target = (self.host.catalog.path, self.host.settings.ollama_host)
+        """Start a refresh, or return the one in progress for the same registry and hosts."""
+        # The Ollama client is loaded once the session starts (`server.LOADED_BEFORE_TYPING`);
+        # nothing refreshes before that.
+        from modelfile_ls.ollama.hosts import configured_hosts
+
+        target = (self.host.catalog.path, tuple(configured_hosts((), self.host.settings)))
         running = self._running
         if running is not None and not running.done() and target == self._target:
             return running
@@ -127,18 +136,23 @@ class Refresher:
         return self._running
 
     async def _run(
-        self, path: Path | None, host: str | None, after: asyncio.Task[RefreshResult] | None
+        self,
+        path: Path | None,
+        urls: tuple[str, ...],
+        after: asyncio.Task[RefreshResult] | None,
     ) -> RefreshResult:
         if after is not None and not after.done():
             await asyncio.wait([after])
         server = self.host
         if server.catalog.registry is None or path is None:
-            return RefreshResult(host or "", error=f"no registry ({server.catalog.error})")
-        async with server.progress_tracker.start(TITLE, message=host or "Ollama") as progress:
-            result = await in_thread(lambda: sync_registry(path, host), "modelfile-ls-refresh")
+            return RefreshResult(urls[0], error=f"no registry ({server.catalog.error})")
+        async with server.progress_tracker.start(TITLE, message=", ".join(urls)) as progress:
+            result = await in_thread(lambda: sync_registry(path, urls), "modelfile-ls-refresh")
             progress.outcome = result.summary()
         if server.stopping:
             return result
+        for notice in result.notices:
+            server.log(types.MessageType.Info, notice)
         status = result.status()
         if status is not None:
             server.ollama_status.update(status)

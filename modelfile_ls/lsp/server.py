@@ -172,6 +172,7 @@ class ModelfileServer(LanguageServer):
         if previous is not None and (
             previous.registry_path != current.registry_path
             or previous.ollama_host != current.ollama_host
+            or previous.ollama_hosts != current.ollama_hosts
         ):
             self.refresher.start()
 
@@ -232,7 +233,9 @@ class ModelfileServer(LanguageServer):
             return self.settings
         current = self.settings
         settings = merged.merged(
-            registry_path=current.registry_path, ollama_host=current.ollama_host
+            registry_path=current.registry_path,
+            ollama_host=current.ollama_host,
+            ollama_hosts=current.ollama_hosts,
         )
         self._folder_settings[path] = (stamp, settings)
         return settings

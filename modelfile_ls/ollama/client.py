@@ -9,8 +9,9 @@ endpoint, never a traceback.
 from __future__ import annotations
 
 import json
+import socket
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -107,6 +108,8 @@ class OllamaClient:
         self.connect_timeout = min(connect_timeout, timeout, CONNECT_TIMEOUT)
         """Seconds allowed to connect; never more than CONNECT_TIMEOUT."""
         self.timeout = timeout
+        self._streams: set[httpx.Response] = set()
+        """Streamed answers being read (`interrupt` hangs them up)."""
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout, connect=self.connect_timeout),
@@ -285,6 +288,7 @@ class OllamaClient:
                 self._http.stream(
                     method, path, json=body, timeout=timeout, headers=headers
                 ) as response,
+                self._in_flight(response),
             ):
                 if response.status_code >= 400:
                     response.read()
@@ -305,9 +309,31 @@ class OllamaClient:
         except OllamaError as exc:
             # A connection dropped mid-body surfaces from httpx as a protocol or read error.
             if isinstance(exc.__cause__, httpx.RemoteProtocolError | httpx.ReadError):
+                if cancelled():  # `interrupt` hung up on a cancel
+                    raise Cancelled(f"{what} was cancelled") from exc.__cause__
                 raise cut from exc.__cause__
             raise
         raise cut
+
+    @contextmanager
+    def _in_flight(self, response: httpx.Response) -> Iterator[None]:
+        """Keep `response` where `interrupt` finds it while it streams."""
+        self._streams.add(response)
+        try:
+            yield
+        finally:
+            self._streams.discard(response)
+
+    def interrupt(self) -> None:
+        """Hang up every stream in flight, from any thread (a cancel): the read blocked on
+        it fails at once and Ollama sees the client gone. A shutdown, because closing the
+        socket would wake neither the read nor Ollama before that read returns."""
+        for response in list(self._streams):
+            stream = response.extensions.get("network_stream")
+            sock = stream.get_extra_info("socket") if stream is not None else None
+            if isinstance(sock, socket.socket):
+                with suppress(OSError):  # already closed by the other side
+                    sock.shutdown(socket.SHUT_RDWR)
 
     def _progress(
         self, path: str, body: Mapping[str, object], cancelled: Cancel

@@ -151,6 +151,11 @@ class Hosts:
             failures.append((url, status.error))
         raise OllamaUnreachable(failures)
 
+    def interrupt(self) -> None:
+        """Hang up every stream in flight on any host, from any thread (a cancel)."""
+        for client in list(self._clients.values()):
+            client.interrupt()
+
     def close(self) -> None:
         """Close every host's connection pool."""
         for client in self._clients.values():

@@ -62,6 +62,10 @@ class Recorder:
         """Methods of the `workspace/*/refresh` requests received, in order."""
         self.statuses: list[dict[str, Any]] = []
         """The `modelfile-ls/ollamaStatus` notifications received, in order."""
+        self.message_requests: list[types.ShowMessageRequestParams] = []
+        self.message_answers: list[str | None] = []
+        """What the user picks in each `window/showMessageRequest`, in order (None: dismissed);
+        when none is left, the first action."""
         self._waiters: list[tuple[Callable[[], Any], asyncio.Future[Any]]] = []
 
     def changed(self) -> None:
@@ -141,6 +145,17 @@ def make_client(recorder: Recorder) -> Callable[[], LanguageClient]:
         recorder.statuses.append(params._asdict())  # pygls reads unknown params as a namedtuple
         recorder.changed()
 
+    def ask(
+        client: LanguageClient, params: types.ShowMessageRequestParams
+    ) -> types.MessageActionItem | None:
+        recorder.message_requests.append(params)
+        recorder.changed()
+        actions = list(params.actions or [])
+        if recorder.message_answers:
+            title = recorder.message_answers.pop(0)
+            return None if title is None else next(a for a in actions if a.title == title)
+        return actions[0] if actions else None
+
     def factory() -> LanguageClient:
         client = LanguageClient(converter_factory=client_converter)
         features = dict(DEFAULT_CLIENT_FEATURES)
@@ -150,6 +165,7 @@ def make_client(recorder: Recorder) -> Callable[[], LanguageClient]:
         features[types.CLIENT_REGISTER_CAPABILITY] = register
         features[types.PROGRESS] = progress
         features[OLLAMA_STATUS_NOTIFICATION] = status
+        features[types.WINDOW_SHOW_MESSAGE_REQUEST] = ask
         for method in (
             types.WORKSPACE_CODE_LENS_REFRESH,
             types.WORKSPACE_INLAY_HINT_REFRESH,

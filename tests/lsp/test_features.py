@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from lsprotocol import types
 
+from modelfile_ls.lsp.commands import COMMANDS
 from modelfile_ls.lsp.element_commands import ELEMENT_COMMANDS
 from modelfile_ls.vocabulary import PULL
 from tests.lsp.conftest import Session, Shared
@@ -64,8 +65,7 @@ async def test_advertised_capabilities(shared: Shared) -> None:
     assert list(actions.code_action_kinds or ()) == ["quickfix", "source.fixAll.modelfile-ls"]
     assert capabilities.execute_command_provider is not None
     assert set(capabilities.execute_command_provider.commands) == {
-        "modelfile-ls.refreshRegistry",
-        PULL,
+        *COMMANDS,
         *ELEMENT_COMMANDS,
     }
 

@@ -161,12 +161,20 @@ async def test_pull_command_pulls_then_refreshes(start: Start, ollama: FakeOllam
     ollama.publish(bot)  # what the pull installs
     mark = len(session.recorder.published)
     result = await session.command(PULL, {"model": "acme-support-bot:latest"})
-    assert result == {"model": "acme-support-bot:latest", "error": None, "cancelled": False}
+    assert result == {
+        "model": "acme-support-bot:latest",
+        "host": ollama.url,
+        "message": "pulled acme-support-bot:latest",
+        "error": None,
+        "hint": "",
+        "cancelled": False,
+    }
     assert ("POST", "/api/pull", '{"model":"acme-support-bot:latest"}') in [
         (m, p, b.replace(" ", "")) for m, p, b in ollama.requests
     ]
     assert await session.diagnostics(uri, after=mark) == []
-    assert ("Pulling acme-support-bot:latest", "done") in progress_titles(session)
+    pulled = ("Pulling acme-support-bot:latest", "pulled acme-support-bot:latest")
+    assert pulled in progress_titles(session)
     reports = pull_reports(session, "acme-support-bot:latest")
     weights = f"pulling {bot.digest[:12]}"
     assert (weights, 25) in reports and (weights, 100) in reports
@@ -178,8 +186,9 @@ async def test_pull_failure_is_shown(start: Start, ollama: FakeOllama) -> None:
     result = await session.command(PULL, {"model": "nope"})
     # Ollama answers 200, streams `pulling manifest`, then an error line (spec §3.8).
     assert result["error"] == "pull model manifest: file does not exist"
+    assert result["hint"] == "check the name and tag of nope on https://ollama.com/library"
     shown = await session.shown_containing("pulling nope failed")
-    assert shown.type == types.MessageType.Error
+    assert shown.type == types.MessageType.Error and result["hint"] in shown.message
     ollama.failures["/api/pull"] = (400, {"error": "invalid model name"})
     result = await session.command(PULL, {"model": "Bad Name"})
     assert result["error"] == f"Ollama at {ollama.url} answered 400: invalid model name"
@@ -197,11 +206,10 @@ async def test_a_pull_can_be_cancelled(start: Start, ollama: FakeOllama) -> None
     assert isinstance(begin, types.WorkDoneProgressBegin) and begin.cancellable
     assert token is not None
     session.client.window_work_done_progress_cancel(types.WorkDoneProgressCancelParams(token))
-    await session.handled()  # the cancel has arrived before the download goes on
-    ollama.release_stream.set()
-    assert await pulling == {"model": model, "error": None, "cancelled": True}
+    result = await pulling  # answered while the download still waits
+    assert result == {"message": "cancelled", "error": None, "hint": "", "cancelled": True}
     assert (f"Pulling {model}", "cancelled") in progress_titles(session)
-    await session.log_containing(f"pull of {model} cancelled")
+    await session.log_containing(f"pulling {model} cancelled")
     assert not any("pulling acme" in m.message for m in session.recorder.shown)
 
 
