@@ -296,16 +296,21 @@ class OllamaClient:
                         self.base_url, response.status_code, _error_text(response)
                     )
                 number = 0
+                finished = False
                 for line in response.iter_lines():
                     number += 1
                     if not line.strip():
                         continue
                     data = _stream_line(line, url, number)
                     yield data
-                    if data.get("status") == "success" or data.get("done") is True:
-                        return
+                    # The answer ends with the stream, and it succeeded when its last line said
+                    # so: a create that pulls its base first streams the pull's own `success`
+                    # mid-way (server/images.go PullModel), then its layers.
+                    finished = data.get("status") == "success" or data.get("done") is True
                     if cancelled():
                         raise Cancelled(f"{what} was cancelled")
+                if finished:
+                    return
         except OllamaError as exc:
             # A connection dropped mid-body surfaces from httpx as a protocol or read error.
             if isinstance(exc.__cause__, httpx.RemoteProtocolError | httpx.ReadError):
