@@ -6,8 +6,9 @@
 Routes (`ROUTES`, (method, path prefix) -> handler) answer with Ollama's statuses and error
 bodies: `GET|HEAD /`, `/api/version`, `/api/tags`, `/api/ps`, `POST /api/show`, streamed
 `/api/pull` (resumable: `have` keeps the bytes of each layer across pulls, so a pull after a
-cut continues), `/api/push`, `/api/generate` (with timings), `/api/copy`, `DELETE /api/delete`;
-the router's plain-text `404 page not found` / `405 method not allowed` otherwise.
+cut continues), `/api/push`, `/api/generate` (with timings), `/api/copy`, `DELETE /api/delete`,
+`HEAD|POST /api/blobs/:digest` and `POST /api/create` (tests/fake_ollama_create.py); the
+router's plain-text `404 page not found` / `405 method not allowed` otherwise.
 
 Fault modes, settable per test:
 - `failures[path] = (status, body)`: that path answers so (e.g. 500 `{"error": ...}`);
@@ -39,6 +40,7 @@ from tests.fake_ollama_base import (
     refused_url,
     valid_name,
 )
+from tests.fake_ollama_create import BlobStore, create_model, head_blob, post_blob
 
 __all__ = [
     "ROUTES",
@@ -73,6 +75,8 @@ class FakeOllama:
         """Models a pull can fetch (display name, lower case, to the model it installs)."""
         self.have: dict[str, int] = {}
         """Bytes of each layer (by digest) on the fake's disk: what a new pull starts from."""
+        self.blobs = BlobStore()
+        """Uploaded blobs and the layers create wrote (tests/fake_ollama_create.py)."""
         self.push_namespaces: set[str] = {"me"}
         """Registry namespaces the fake's user may push to (others: `unauthorized`)."""
         self.pushed: list[str] = []
@@ -150,6 +154,7 @@ class FakeOllama:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+        self.blobs.close()
 
     def record(self, method: str, path: str, body: Any) -> None:
         """Remember one request (thread-safe)."""
@@ -429,6 +434,9 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("POST", "/api/generate"): _generate,
     ("POST", "/api/copy"): _copy,
     ("DELETE", "/api/delete"): _delete,
+    ("HEAD", "/api/blobs/"): head_blob,
+    ("POST", "/api/blobs/"): post_blob,
+    ("POST", "/api/create"): create_model,
 }
 """(method, path) -> handler; a path ending in `/` matches every path under it (e.g.
 `("HEAD", "/api/blobs/")`). Each FakeOllama copies it into `routes`, so a test may add or

@@ -106,5 +106,5 @@ def test_a_test_can_add_a_prefix_route(ollama: FakeOllama, http: httpx.Client) -
 
     ollama.routes[("HEAD", "/api/blobs/")] = blob
     assert http.head("/api/blobs/sha256:abc").status_code == 200
-    assert http.post("/api/blobs/sha256:abc").status_code == 405
+    assert http.delete("/api/blobs/sha256:abc").status_code == 405
     assert seen == ["/api/blobs/sha256:abc"]
