@@ -55,6 +55,9 @@ def _collect(
     rules: Iterable[RuleT], settings: Settings, produce: Callable[[RuleT], Iterable[Finding]]
 ) -> list[Finding]:
     findings: list[Finding] = []
+    # The configuration's verdict per (code, default severity), asked once: a document can
+    # carry hundreds of findings of one code, and the editor analyses it on every keystroke.
+    verdicts: dict[tuple[str, Severity], Severity | None] = {}
     for rule in rules:
         if not settings.enabled(rule.code):
             continue
@@ -64,11 +67,17 @@ def _collect(
             findings.append(_crash_finding(rule))
             continue
         for finding in produced:
-            if not settings.enabled(finding.code):
+            asked = (finding.code, finding.severity)
+            if asked in verdicts:
+                severity = verdicts[asked]
+            else:
+                severity = verdicts[asked] = (
+                    settings.severity_of(*asked) if settings.enabled(finding.code) else None
+                )
+            if severity is None:
                 continue
-            severity = settings.severity_of(finding.code, finding.severity)
             if severity is not finding.severity:
-                finding = _with_severity(finding, severity)
+                finding = finding._replace(severity=severity)
             findings.append(finding)
     return findings
 
@@ -91,17 +100,4 @@ def _crash_finding(rule: Rule) -> Finding:
         severity=Severity.ERROR,
         message=f"internal error in rule {rule.code} ({rule.name}): {last}; please report this",
         span=Span(0, 0),
-    )
-
-
-def _with_severity(finding: Finding, severity: Severity) -> Finding:
-    return Finding(
-        finding.code,
-        severity,
-        finding.message,
-        finding.span,
-        finding.fixes,
-        finding.related,
-        finding.ollama_message,
-        finding.tags,
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 # Re-exported: a finding's severity is part of the findings API the rules import from here.
 from modelfile_ls.severity import Severity as Severity
@@ -15,32 +15,36 @@ def shorten(text: str, limit: int = 40) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+# Immutable NamedTuples rather than frozen dataclasses: they are built in C, about eight
+# times faster, and an editor builds the findings of a whole document on every keystroke
+# (a few-shot file carries hundreds), a 10 MB file under `--check` a hundred thousand.
+
+
+class TextEdit(NamedTuple):
     """Replace `span` of the document text with `new_text`."""
 
     span: Span
     new_text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(NamedTuple):
     """A named set of edits that resolves a finding."""
 
     title: str
     edits: tuple[TextEdit, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Related:
+class Related(NamedTuple):
     """A second location that explains a finding (the earlier duplicate, the opening quote)."""
 
     span: Span
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+_NO_TAGS: frozenset[str] = frozenset()
+
+
+class Finding(NamedTuple):
     """One problem found in a document."""
 
     code: str
@@ -50,7 +54,7 @@ class Finding:
     fixes: tuple[Fix, ...] = ()
     related: tuple[Related, ...] = ()
     ollama_message: str | None = None
-    tags: frozenset[str] = field(default_factory=frozenset)
+    tags: frozenset[str] = _NO_TAGS
     """`deprecated` and/or `unnecessary`, mapped to LSP diagnostic tags."""
 
     def moved(self, by: int) -> Finding:

@@ -113,10 +113,10 @@ def _updated(
     old = previous.per_instruction
     # The neighbours of the edited run share lines with the edited text: check them again.
     first = max(kept - 1, 0)
-    stop = min(kept + added + 1, len(parsed.instructions))
-    window = parsed.instructions[first:stop]
+    stop = min(kept + added + 1, len(parsed.runs))
+    window = [parsed.runs.at(index) for index in range(first, stop)]
     clean = [instruction for instruction in window if not instruction.has_error]
-    found = run_on_window(rules, InstructionWindow(clean, context.window.scope), settings)
+    found = run_on_window(rules, InstructionWindow(clean, context.scope), settings)
     checked = _by_instruction(window, found)
     if checked is None:
         return None

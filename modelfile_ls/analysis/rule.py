@@ -132,12 +132,16 @@ class RuleContext:
         return [i for i in self.parsed.instructions if not i.has_error]
 
     @cached_property
-    def window(self) -> InstructionWindow:
-        """Every clean instruction, for the rules that check one at a time."""
-        scope = InstructionScope(
+    def scope(self) -> InstructionScope:
+        """What a rule over one instruction may read besides the instruction."""
+        return InstructionScope(
             self.parsed.text, self.parsed.lines, newline_of(self.parsed), self.facts
         )
-        return InstructionWindow(self.valid_instructions, scope)
+
+    @cached_property
+    def window(self) -> InstructionWindow:
+        """Every clean instruction, for the rules that check one at a time."""
+        return InstructionWindow(self.valid_instructions, self.scope)
 
     @cached_property
     def references(self) -> list[Reference]:
@@ -191,8 +195,16 @@ class RuleContext:
         return (problem for problem in self.parsed.problems if problem.kind in kinds)
 
     def instructions(self, keyword: str) -> list[Instruction]:
-        """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM)."""
-        return self.window.by_keyword.get(keyword, [])
+        """Clean instructions that act as `keyword` (a `PARAMETER system` acts as SYSTEM).
+
+        Read from the parse's runs: after an edit, only these instructions are moved into
+        place, not the whole document."""
+        return self.parsed.runs.acting_as(keyword)
+
+    def first(self, keyword: str) -> Instruction | None:
+        """The first clean instruction acting as `keyword`: a cheap test for whether there is
+        one (it moves no other instruction into place after an edit)."""
+        return self.parsed.runs.first_acting_as(keyword)
 
     def last(self, keyword: str) -> Instruction | None:
         """The instruction of a last-wins keyword whose value the CLI sends."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -22,19 +23,17 @@ class Suppression:
 def suppressions(parsed: ParsedModelfile) -> list[Suppression]:
     """Every suppression comment with the instruction it covers (None if none follows)."""
     result = []
-    starts: list[int] = []
-    index = 0
+    runs = parsed.runs
+    count = len(runs)
     for comment in parsed.comments:
         directive = parse_directive(comment.text)
         if directive is None:
             continue
-        if not starts:
-            starts = [i.span.start for i in parsed.instructions]
-        codes = frozenset(directive.codes)
-        while index < len(starts) and starts[index] < comment.span.end:
-            index += 1
-        covers = parsed.instructions[index].span if index < len(starts) else None
-        result.append(Suppression(comment.span, codes, covers))
+        # Instructions start in order: the first one after the comment, found without
+        # reading them all (after an edit they are moved into place only when read).
+        index = bisect_left(range(count), comment.span.end, key=lambda i: runs.at(i).span.start)
+        covers = runs.at(index).span if index < count else None
+        result.append(Suppression(comment.span, frozenset(directive.codes), covers))
     return result
 
 

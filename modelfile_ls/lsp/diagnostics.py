@@ -6,17 +6,19 @@ before the next message is read, so what is published always belongs to the newe
 
 A keystroke changes the findings of a line or two, but a document can carry hundreds. Each
 diagnostic is therefore converted once, with its JSON form, and reused while its finding
-reads the same at the same LSP position (an edit that adds no line leaves every later line's
-positions as they were): the key is the finding's content and positions, cheap to compute
-from the line index, and the converter's hook for `Diagnostic` hands pygls the stored JSON
-instead of unstructuring the object again.
+reads the same at the same LSP position. Findings are matched by their content and
+character offsets, mapped back to the previously published version through the edit between
+them (`Document.origin`): an edit that adds or removes no line leaves every position before
+it, and every position on a later line, where it was. Matching needs no position conversion;
+only new or moved-on-the-edited-line findings are converted, and the converter's hook for
+`Diagnostic` hands pygls the stored JSON instead of unstructuring the object again.
 """
 
 from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Hashable, Iterable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from cattrs import Converter
 from lsprotocol import types
@@ -29,7 +31,6 @@ from modelfile_ls.syntax.positions import PositionEncoding
 if TYPE_CHECKING:
     from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.lsp.documents import Document
-    from modelfile_ls.syntax.positions import LineIndex
 
 IDENTIFIER = "modelfile-ls"
 
@@ -121,8 +122,8 @@ class Diagnostics:
         self.pull = False
         self.refresh_support = False
         self.support = DiagnosticSupport()
-        self._converted: dict[str, dict[Hashable, EncodedDiagnostic]] = {}
-        """Per document URI, the diagnostics last sent, by `_key`."""
+        self._converted: dict[str, _Converted] = {}
+        """Per document URI, the diagnostics last sent and the version they belong to."""
 
     def configure(self, capabilities: types.ClientCapabilities) -> None:
         """Choose push or pull and what to put in a diagnostic, from the client."""
@@ -144,18 +145,22 @@ class Diagnostics:
             return []
         lines, encoding, support = document.lines, self.server.encoding, self.support
         related = support.related_information
-        previous = self._converted.get(uri, {})
+        previous = self._converted.get(uri)
+        back = _mapping(previous, document) if previous is not None else None
+        known = previous.items if previous is not None else {}
         current: dict[Hashable, EncodedDiagnostic] = {}
         items: list[types.Diagnostic] = []
         for finding in findings:
-            key = _key(finding, lines, encoding, related)
-            item = current.get(key) or previous.get(key)
+            key = _key(finding, related)
+            item = current.get(key)
+            if item is None and back is not None:
+                old = _key(finding, related, back)
+                item = known.get(old) if old is not None else None
             if item is None:
-                converted = diagnostic(finding, uri, lines, encoding, support)
-                item = encoded(converted)
+                item = encoded(diagnostic(finding, uri, lines, encoding, support))
             current[key] = item
             items.append(item)
-        self._converted[uri] = current
+        self._converted[uri] = _Converted(document.serial, lines.line_count, current)
         return items
 
     def result_id(self, document: Document) -> str:
@@ -203,27 +208,75 @@ class Diagnostics:
         )
 
 
-def _key(finding: Finding, lines: LineIndex, encoding: PositionEncoding, related: bool) -> Hashable:
-    """Everything of a finding that its diagnostic shows, with LSP positions for its spans."""
+class _Converted(NamedTuple):
+    """The diagnostics published for one version, by `_key` in that version's offsets."""
+
+    serial: int
+    line_count: int
+    items: dict[Hashable, EncodedDiagnostic]
+
+
+Offsets = Callable[[int], int | None]
+"""Maps an offset of this version to the offset of the same LSP position in the published
+version; None where the position may differ."""
+
+
+def _same(offset: int) -> int | None:
+    return offset
+
+
+def _mapping(published: _Converted, document: Document) -> Offsets | None:
+    """How offsets of `document` map to those of the published version; None when they
+    cannot (no known edit between them, or one that added or removed a line)."""
+    if published.serial == document.serial:
+        return _same
+    origin = document.origin
+    lines = document.lines
+    if (
+        origin is None
+        or origin.serial != published.serial
+        or origin.line_breaks
+        or lines.line_count != published.line_count
+    ):
+        return None
+    # Columns changed after the edit on the line where it ends; on later lines they did not,
+    # nor did line numbers: no line break was added or removed (a CR and LF joined into one
+    # line break by deleting what was between them would change the line count).
+    start, new_end = origin.start, origin.new_end
+    later_lines = lines.line_start(lines.line_of(new_end) + 1)
+    if later_lines <= new_end:
+        later_lines = len(document.text) + 1  # the edit is on the last line
+    delta = new_end - origin.old_end
+
+    def back(offset: int) -> int | None:
+        if offset <= start:
+            return offset
+        if offset >= later_lines:
+            return offset - delta
+        return None
+
+    return back
+
+
+def _key(finding: Finding, related: bool, offsets: Offsets = _same) -> Hashable | None:
+    """Everything of a finding that its diagnostic shows, with character offsets for its
+    spans (mapped by `offsets`); None when an offset cannot be mapped."""
     span = finding.span
-    key = (
+    start, end = offsets(span.start), offsets(span.end)
+    if start is None or end is None:
+        return None
+    key: tuple[object, ...] = (
         finding.code,
         finding.severity,
         finding.message,
         finding.tags,
-        lines.line_column(span.start, encoding),
-        lines.line_column(span.end, encoding),
+        start,
+        end,
     )
     if related and finding.related:
-        return (
-            *key,
-            *(
-                (
-                    r.message,
-                    lines.line_column(r.span.start, encoding),
-                    lines.line_column(r.span.end, encoding),
-                )
-                for r in finding.related
-            ),
-        )
+        for item in finding.related:
+            low, high = offsets(item.span.start), offsets(item.span.end)
+            if low is None or high is None:
+                return None
+            key += (item.message, low, high)
     return key

@@ -12,7 +12,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from lsprotocol import types
 from pygls.uris import to_fs_path, uri_scheme
@@ -45,6 +45,20 @@ def base_dir_of(uri: str) -> Path | None:
     return path.parent if path is not None else None
 
 
+class Origin(NamedTuple):
+    """How a version was made from an earlier one: that one's text with `[start, old_end)`
+    replaced by this one's `[start, new_end)`; everything else is the same text."""
+
+    serial: int
+    """The earlier version's `Document.serial`."""
+    start: int
+    old_end: int
+    new_end: int
+    line_breaks: bool
+    """Whether a change removed or inserted a line break (the region may also hold text
+    between changes that none of them touched)."""
+
+
 class Document:
     """One version of one open document; a new version is a new object, so caches never go
     stale."""
@@ -56,6 +70,7 @@ class Document:
         "_parsed",
         "_previous",
         "base_dir",
+        "origin",
         "serial",
         "text",
         "uri",
@@ -83,6 +98,8 @@ class Document:
         self._analysis: KeyedAnalysis | None = None
         self._previous = previous
         """The analysis of the version this one was edited from, until this one's is made."""
+        self.origin: Origin | None = None
+        """Set by `DocumentStore.change`: the version this one was edited from, and where."""
 
     @property
     def parsed(self) -> ParsedModelfile:
@@ -159,6 +176,44 @@ def _parser(document: Document, edit: Edit | None) -> Callable[[str], ParsedMode
     return partial(parse_after, previous, edit)
 
 
+class _Region:
+    """The part of the text that one didChange's changes, applied in turn, replaced: outside
+    it the new text is the old one (moved after it), so diagnostics there can be reused."""
+
+    def __init__(self) -> None:
+        self.start = self.old_end = self.new_end = 0
+        self.line_breaks = False
+        self.full = False
+        self.empty = True
+
+    def add(self, text: str, edit: Edit | None) -> None:
+        """Widen the region by an edit of `text` (the text after the changes so far)."""
+        if edit is None:
+            self.full = True
+            return
+        start, end, inserted = edit
+        self.line_breaks = self.line_breaks or _has_line_break(inserted, text[start:end])
+        delta = len(inserted) - (end - start)
+        if self.empty:
+            self.start, self.old_end, self.new_end, self.empty = start, end, end + delta, False
+            return
+        # The region's end in the new text moves with the edit; its end in the old text moves
+        # as far as the edit reaches past it.
+        self.old_end += max(end - self.new_end, 0)
+        self.new_end = max(self.new_end, end) + delta
+        self.start = min(self.start, start)
+
+    def origin(self, serial: int) -> Origin | None:
+        """The new version's `Origin`; None after a full-text change."""
+        if self.full:
+            return None
+        return Origin(serial, self.start, self.old_end, self.new_end, self.line_breaks)
+
+
+def _has_line_break(*texts: str) -> bool:
+    return any("\n" in text or "\r" in text for text in texts)
+
+
 class DocumentStore:
     """Open documents by URI."""
 
@@ -189,8 +244,10 @@ class DocumentStore:
         document = self._documents.get(uri)
         if document is None:
             return None
+        first, region = document, _Region()
         for change in changes:
             text, edit = apply_change(document, change, encoding)
+            region.add(document.text, edit)
             document = Document(
                 uri,
                 text,
@@ -199,6 +256,7 @@ class DocumentStore:
                 _parser(document, edit),
                 _analysis_to_reuse(document, edit),
             )
+        document.origin = region.origin(first.serial)
         self._documents[uri] = document
         return document
 

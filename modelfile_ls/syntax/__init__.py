@@ -16,6 +16,7 @@ from modelfile_ls.syntax.model import (
     Value,
 )
 from modelfile_ls.syntax.positions import LineIndex, Position
+from modelfile_ls.syntax.runs import InstructionRuns
 
 __all__ = [
     "KEYWORDS",
@@ -37,7 +38,9 @@ __all__ = [
 def parse(text: str) -> ParsedModelfile:
     """Parse already-decoded Modelfile text (an editor buffer)."""
     instructions, comments, problems = scan(text)
-    return ParsedModelfile(text, tuple(instructions), tuple(comments), tuple(problems))
+    return ParsedModelfile(
+        text, InstructionRuns.of(tuple(instructions)), tuple(comments), tuple(problems)
+    )
 
 
 def parse_bytes(data: bytes) -> ParsedModelfile:
@@ -46,7 +49,7 @@ def parse_bytes(data: bytes) -> ParsedModelfile:
     instructions, comments, problems = scan(decoded.text)
     return ParsedModelfile(
         decoded.text,
-        tuple(instructions),
+        InstructionRuns.of(tuple(instructions)),
         tuple(comments),
         tuple(problems),
         encoding=decoded.encoding,

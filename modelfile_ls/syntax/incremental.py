@@ -63,24 +63,25 @@ def reparse(
         return None
     start, end, inserted = edit
     delta = len(inserted) - (end - start)
-    instructions, comments = old.instructions, old.comments
+    runs, comments = old.runs, old.comments
+    count = len(runs)
     # Items that end before the edit: the newline that ended each one is unchanged too.
-    kept_i = bisect_left(instructions, start, key=_end)
+    kept_i = bisect_left(range(count), start, key=lambda i: runs.at(i).span.end)
     if _inside_value_line(old, kept_i, edit, text):
         return _with_value_edited(old, kept_i, delta, text, lines)
     kept_c = bisect_left(comments, start, key=_end)
     window_start = max(
-        instructions[kept_i - 1].span.end if kept_i else 0,
+        runs.at(kept_i - 1).span.end if kept_i else 0,
         comments[kept_c - 1].span.end if kept_c else 0,
     )
     # Items whose scan starts at or after the edit's end.
-    next_i = bisect_left(instructions, end, key=_start)
-    if next_i < len(instructions) and _scan_start(old.text, instructions[next_i]) < end:
+    next_i = bisect_left(range(count), end, key=lambda i: runs.at(i).span.start)
+    if next_i < count and _scan_start(old.text, runs.at(next_i)) < end:
         next_i += 1
     next_c = bisect_left(comments, end, key=_start)
     following: list[int] = []
-    if next_i < len(instructions):
-        following.append(_scan_start(old.text, instructions[next_i]))
+    if next_i < count:
+        following.append(_scan_start(old.text, runs.at(next_i)))
     if next_c < len(comments):
         following.append(comments[next_c].span.start)
     window_end = min(following) + delta if following else len(text)
@@ -92,7 +93,7 @@ def reparse(
     # A problem lies inside its instruction's span, and the next item starts past the end
     # of the one before it, so the kept instructions' problems are those up to the last end
     # (a zero-length instruction, an invisible rune alone on a line, has its problem there).
-    last_kept = instructions[kept_i - 1].span.end if kept_i else -1
+    last_kept = runs.at(kept_i - 1).span.end if kept_i else -1
     problems = [p for p in old.problems if p.span.start <= last_kept]
     problems += [_shift_problem(p, window_start, head_lines) for p in new_p]
     problems += [
@@ -100,13 +101,11 @@ def reparse(
         for p in old.problems
         if following and p.span.start >= min(following)
     ]
+    removed = (next_i if following else count) - kept_i
     return ParsedModelfile(
         text,
-        (
-            *instructions[:kept_i],
-            *_shift_instructions(new_i, window_start),
-            *_shift_instructions(instructions[next_i:] if following else (), delta),
-        ),
+        # The window was scanned on its own: its instructions are `window_start` later.
+        runs.edited(kept_i, removed, tuple(new_i), window_start, delta),
         (
             *comments[:kept_c],
             *_shift_comments(new_c, window_start),
@@ -114,9 +113,7 @@ def reparse(
         ),
         tuple(problems),
         line_index=lines,
-        reuse=Reuse(
-            kept_i, (next_i if following else len(instructions)) - kept_i, len(new_i), delta
-        ),
+        reuse=Reuse(kept_i, removed, len(new_i), delta),
     )
 
 
@@ -128,9 +125,9 @@ def _inside_value_line(old: ParsedModelfile, index: int, edit: Edit, text: str) 
     delimiter; a line without a quote can never be that line, and the opening and closing
     lines both hold a quote, so such an edit leaves every boundary where it was.
     """
-    if index >= len(old.instructions):
+    if index >= len(old.runs):
         return False
-    instruction = old.instructions[index]
+    instruction = old.runs.at(index)
     value = instruction.value
     start, end, inserted = edit
     if (
@@ -159,7 +156,7 @@ def _with_value_edited(
 ) -> ParsedModelfile:
     """The parse after an edit `_inside_value_line` accepted: one value read again, everything
     after it moved. The instruction has no error, so no problem overlaps it."""
-    instruction = old.instructions[index]
+    instruction = old.runs.at(index)
     assert instruction.value is not None
     edited = instruction._replace(
         span=Span(instruction.span.start, instruction.span.end + delta),
@@ -169,11 +166,7 @@ def _with_value_edited(
     later = bisect_left(old.comments, boundary, key=_start)
     return ParsedModelfile(
         text,
-        (
-            *old.instructions[:index],
-            edited,
-            *_shift_instructions(old.instructions[index + 1 :], delta),
-        ),
+        old.runs.edited(index, 1, (edited,), 0, delta),
         (*old.comments[:later], *_shift_comments(old.comments[later:], delta)),
         tuple(p if p.span.start < boundary else _shift_problem(p, delta, 0) for p in old.problems),
         line_index=lines,
@@ -210,15 +203,6 @@ def _line_breaks(text: str, start: int = 0, end: int | None = None) -> int:
     """Ollama's line counter counts every `\\r` and every `\\n`."""
     stop = len(text) if end is None else end
     return text.count("\n", start, stop) + text.count("\r", start, stop)
-
-
-def _shift_instructions(items: Iterable[Instruction], by: int) -> Iterator[Instruction]:
-    """The items moved by `by` characters."""
-    if by == 0:
-        yield from items
-        return
-    for item in items:
-        yield item.moved(by)
 
 
 def _shift_comments(items: Iterable[Comment], by: int) -> Iterator[Comment]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from lsprotocol import types
 from lsprotocol.converters import get_converter
 
@@ -13,8 +15,11 @@ from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.lsp.convert import diagnostic
 from modelfile_ls.lsp.documents import Document
 from modelfile_ls.lsp.server import ModelfileServer, create_server, did_change, did_open
+from modelfile_ls.syntax.positions import PositionEncoding
 
 URI = "untitled:Modelfile"
+CONVERTER = get_converter()
+"""Made once: lsprotocol builds a new converter, with all its hooks, on every call."""
 TEXT = "FROM llama3.2\nPARAMETER temperature 0.1\n" + "".join(
     f"PARAMETER temperature 0.{n}\nMESSAGE user q{n}\nMESSAGE asistant a{n}\n" for n in range(30)
 )
@@ -82,7 +87,7 @@ def test_after_edits_the_json_sent_is_that_of_a_fresh_conversion() -> None:
         fresh = Document(URI, document.text, version)
         support = server.diagnostics.support
         expected = [
-            get_converter().unstructure(diagnostic(f, URI, fresh.lines, "utf-16", support))
+            CONVERTER.unstructure(diagnostic(f, URI, fresh.lines, "utf-16", support))
             for f in analyze(fresh.parsed)
         ]
         assert len(expected) > 30
@@ -103,3 +108,76 @@ def test_findings_the_edit_did_not_touch_keep_their_converted_diagnostic() -> No
     # Only the edited line's findings are converted again.
     assert len(reused) >= len(after) - 2
     assert len(after) == len(before)
+
+
+SMALL = (
+    "FROM llama3.2\nPARAMETER temperature 0.1\nPARAMETER top_k 4 # four\r\n"
+    "MESSAGE user q1 😀 hello\u200bworld\r\nPARAMETER temperature 0.2\r#\n"
+    "MESSAGE asistant a\rPARAMETER top_k 5 # five\nPARAMETER temperature 0.3\n"
+)
+"""Findings that an edit before them on their line leaves as they read (a comment after a
+value, an invisible rune in a message), CRLF, a lone CR and a `#` line between CR and LF."""
+ENCODINGS: list[PositionEncoding] = ["utf-16", "utf-8"]
+PIECES = ["", "7", "x", " ", "\n", "\r\n", "\r", "😀", "é", "PARAMETER top_k 3\n", "# c", '"']
+
+
+@st.composite
+def did_changes(draw: st.DrawFn) -> list[list[tuple[int, int, int, int, str]]]:
+    """Up to four didChange notifications of one to three ranged changes each."""
+    return [
+        [
+            (
+                draw(st.integers(0, len(SMALL.splitlines()))),
+                draw(st.integers(0, 26)),
+                draw(st.integers(0, 2)),
+                draw(st.integers(0, 6)),
+                "".join(draw(st.lists(st.sampled_from(PIECES), max_size=3))),
+            )
+            for _ in range(draw(st.integers(1, 3)))
+        ]
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(did_changes(), st.sampled_from(ENCODINGS))
+# Typing before the MF008 finding on its line moves its column; deleting the `#` between CR
+# and LF joins them into one line break; two changes in one notification, far apart.
+@example([[(3, 14, 0, 0, "x")]], "utf-16")
+@example([[(3, 5, 0, 2, "")]], "utf-8")
+@example([[(5, 0, 0, 1, "")]], "utf-16")
+@example([[(1, 25, 0, 0, "5"), (7, 16, 0, 1, "9")], [(3, 14, 0, 0, "😀")]], "utf-16")
+def test_reused_diagnostics_are_those_of_a_fresh_conversion(
+    notifications: list[list[tuple[int, int, int, int, str]]], encoding: PositionEncoding
+) -> None:
+    """Whatever the edits (several per notification, line breaks, CRLF pairs split or
+    joined, wide characters before a finding), what is sent equals a fresh conversion."""
+    server, capture = server_with(VS_CODE_LIKE)
+    server.encoding = encoding
+    did_open(server, types.DidOpenTextDocumentParams(types.TextDocumentItem(URI, "m", 1, SMALL)))
+    for version, changes in enumerate(notifications, start=2):
+        ranged = [
+            types.TextDocumentContentChangePartial(
+                types.Range(
+                    types.Position(line, character),
+                    types.Position(line + lines, character + length),
+                ),
+                inserted,
+            )
+            for line, character, lines, length, inserted in changes
+        ]
+        did_change(
+            server,
+            types.DidChangeTextDocumentParams(
+                types.VersionedTextDocumentIdentifier(version=version, uri=URI), ranged
+            ),
+        )
+        document = server.documents.get(URI)
+        assert document is not None
+        fresh = Document(URI, document.text, version)
+        support = server.diagnostics.support
+        expected = [
+            CONVERTER.unstructure(diagnostic(f, URI, fresh.lines, server.encoding, support))
+            for f in analyze(fresh.parsed)
+        ]
+        assert published(capture) == expected

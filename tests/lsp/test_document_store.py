@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lsprotocol import types
 
 from modelfile_ls.lsp.documents import DocumentStore
@@ -26,3 +28,44 @@ def test_one_parse_per_version() -> None:
     assert changed.parsed.instructions[0].value is not None
     assert changed.parsed.instructions[0].value.text == "ab"
     assert store.get("untitled:x") is changed
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 4),
+            st.integers(0, 12),
+            st.integers(0, 1),
+            st.integers(0, 5),
+            st.sampled_from(["", "x", "\n", "\r", "ab", "😀"]),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
+def test_a_new_version_says_which_part_of_the_text_its_changes_replaced(
+    changes: list[tuple[int, int, int, int, str]],
+) -> None:
+    """Outside `origin`'s region the text is the old one; unless `line_breaks` says so, no
+    change removed or inserted a line break (diagnostics elsewhere are reused on that
+    promise)."""
+    store = DocumentStore()
+    text = "FROM a\nPARAMETER top_k 4\r\nMESSAGE user hi\rSYSTEM x\n"
+    old = store.open(types.TextDocumentItem("untitled:x", "modelfile", 1, text))
+    ranged = [
+        types.TextDocumentContentChangePartial(
+            types.Range(types.Position(line, column), types.Position(line + lines, column + size)),
+            inserted,
+        )
+        for line, column, lines, size, inserted in changes
+    ]
+    new = store.change("untitled:x", 2, ranged, "utf-16")
+    assert new is not None and new.origin is not None
+    serial, start, old_end, new_end, line_breaks = new.origin
+    assert serial == old.serial and start <= old_end and start <= new_end
+    assert new.text[:start] == text[:start]
+    assert new.text[new_end:] == text[old_end:]
+    if not line_breaks:
+        before, after = text[start:old_end], new.text[start:new_end]
+        assert [before.count(c) for c in "\r\n"] == [after.count(c) for c in "\r\n"]

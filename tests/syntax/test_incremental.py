@@ -59,12 +59,12 @@ def structure(parsed: ParsedModelfile) -> tuple[object, ...]:
 
 
 def assert_reuse_is_truthful(old: ParsedModelfile, new: ParsedModelfile) -> None:
-    """`reuse` says which instructions are the old ones: the same objects before the edit,
-    the same instructions moved by `delta` after it."""
+    """`reuse` says which instructions are the old ones: the same before the edit, the same
+    moved by `delta` after it."""
     assert new.reuse is not None
     kept, removed, added, delta = new.reuse
     assert len(new.instructions) == len(old.instructions) - removed + added
-    assert all(a is b for a, b in zip(new.instructions[:kept], old.instructions, strict=False))
+    assert new.instructions[:kept] == old.instructions[:kept]
     after_old = old.instructions[kept + removed :]
     after_new = new.instructions[kept + added :]
     assert [(i.keyword, i.span.start + delta, i.span.end + delta) for i in after_old] == [

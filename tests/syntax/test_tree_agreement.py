@@ -7,10 +7,11 @@ README's design notes say why)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from modelfile_ls.syntax import parse, parse_bytes
@@ -73,14 +74,21 @@ def test_corpus_files(path: Path) -> None:
     assert_agree(parse_bytes(path.read_bytes()).text)
 
 
+_INVISIBLE_ALONE = re.compile(r"[\u200b\ufeff](?![A-Za-z])")
+"""An inserted invisible rune that a later mutation separated from its letter (a deletion
+after `\u200bx`): the class outside the property."""
+
+
 @st.composite
 def mutated(draw: st.DrawFn) -> str:
     text = draw(st.sampled_from(SEEDS))
+    seeded = len(_INVISIBLE_ALONE.findall(text))
     for _ in range(draw(st.integers(1, 4))):
         start = draw(st.integers(0, len(text)))
         end = draw(st.integers(start, min(len(text), start + 30)))
         inserted = "".join(draw(st.lists(st.sampled_from(PIECES), max_size=4)))
         text = text[:start] + inserted + text[end:]
+    assume(len(_INVISIBLE_ALONE.findall(text)) <= seeded)
     return text
 
 

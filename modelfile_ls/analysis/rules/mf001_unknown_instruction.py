@@ -13,6 +13,7 @@ RENDERER, PARSER; put prose in a `#` comment at the start of the line.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
@@ -76,8 +77,10 @@ def _describe(text: str, span: Span | None) -> str:
 
 def _early_close(context: RuleContext, offset: int) -> Span | None:
     """The close of a multi-line \"\"\" value right before `offset`, if there is one."""
-    previous = [i for i in context.parsed.instructions if i.span.end <= offset]
-    value = previous[-1].value if previous else None
+    runs = context.parsed.runs
+    # Instructions end in order: the last one ending by `offset`, found without reading all.
+    index = bisect_right(range(len(runs)), offset, key=lambda i: runs.at(i).span.end)
+    value = runs.at(index - 1).value if index else None
     if value is None or value.quoting is not Quoting.TRIPLE or value.close_span is None:
         return None
     lines = context.parsed.lines

@@ -20,9 +20,11 @@ from modelfile_ls.syntax.model import Span
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report a document without FROM (only when it otherwise parses)."""
     parsed = context.parsed
-    if parsed.problems or any(i.command_name == "model" for i in parsed.instructions):
+    # Without problems every instruction is clean, so a FROM (or a `PARAMETER model`, which
+    # acts as one) is among those acting as FROM.
+    if parsed.problems or context.instructions("FROM"):
         return
-    first = parsed.instructions[0].keyword_span if parsed.instructions else Span(0, 0)
+    first = parsed.runs.at(0).keyword_span if len(parsed.runs) else Span(0, 0)
     insert = TextEdit(Span(0, 0), "FROM llama3.2" + newline_of(parsed))
     fix = Fix("Add `FROM llama3.2`", (insert,))
     yield rule.finding(

@@ -22,10 +22,16 @@ from modelfile_ls.syntax.model import Instruction
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report float parameters set to infinity or NaN."""
+    # Only `inf`, `infinity` and `nan` parse as non-finite (an overflow is a syntax error to
+    # Go), and each holds an `n`: a cheap test that skips the rest on every keystroke.
+    parameters = context.parameters()
+    candidates = [i for i in parameters if i.value is not None and "n" in i.value.text.lower()]
+    if not candidates:
+        return
     last: dict[str, Instruction] = {}
-    for instruction in context.parameters():
+    for instruction in parameters:
         last[instruction.name or ""] = instruction
-    for instruction in context.parameters():
+    for instruction in candidates:
         fact = context.facts.parameter(instruction.name or "")
         value = instruction.value
         if fact is None or fact.type != "float" or fact.status != "current" or value is None:

@@ -41,12 +41,17 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
                 (Related(final.name_span or final.keyword_span, "the value that wins"),),
             )
         message, related = said[name]
-        yield rule.finding(
-            instruction.name_span or instruction.keyword_span,
+        # Built directly rather than through `rule.finding`, which copies its arguments into
+        # new tuples: this runs for every overridden line on every keystroke.
+        yield Finding(
+            rule.code,
+            rule.severity,
             message,
-            fixes=(delete_instruction(context.parsed, instruction, "Remove this line"),),
-            related=related,
-            tags=_UNNECESSARY,
+            instruction.name_span or instruction.keyword_span,
+            (delete_instruction(context.parsed, instruction, "Remove this line"),),
+            related,
+            None,
+            _UNNECESSARY,
         )
 
 

@@ -26,12 +26,12 @@ _ROLE_VARIABLE = {"system": "System", "user": "Prompt", "assistant": "Response"}
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report each MESSAGE whose role the template in use never renders."""
-    messages = context.instructions("MESSAGE")
-    if not messages:
+    if context.first("MESSAGE") is None:
         return  # checked first: the registry is asked only when there are messages
     template = context.sent_template
     if template is None or _MESSAGES_MODE.search(template.text):
         return
+    messages = context.instructions("MESSAGE")
     text = template.text
     # In legacy mode Ollama appends {{ .Response }} to a template that has none.
     rendered = {role for role, name in _ROLE_VARIABLE.items() if re.search(rf"\.{name}\b", text)}

@@ -41,10 +41,10 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         return
     needs: list[tuple[Version, str, str, Span]] = []
     for keyword, instruction_fact in context.facts.instructions.items():
-        users = context.instructions(keyword)
-        if instruction_fact.added and users:
+        user = context.first(keyword) if instruction_fact.added else None
+        if instruction_fact.added and user is not None:
             added = instruction_fact.added
-            needs.append((version_key(added), added, keyword, users[0].keyword_span))
+            needs.append((version_key(added), added, keyword, user.keyword_span))
     for parameter in context.parameters():
         fact = context.facts.parameter(parameter.name or "")
         if fact is not None and fact.added:
