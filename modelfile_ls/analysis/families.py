@@ -5,7 +5,7 @@ a model emits without its template naming them. Read from `facts/data/families.j
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.facts import read_data_file
@@ -39,9 +39,9 @@ class TokenUse:
     offset: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, eq=False)
 class FamilyFacts:
-    """Everything `families.json` says."""
+    """Everything `families.json` says (one object per process, compared by identity)."""
 
     dialects: dict[str, Dialect]
     families: dict[str, Family]
@@ -56,15 +56,19 @@ class FamilyFacts:
         """The families whose models may carry this GGUF architecture."""
         return [f for f in self.families.values() if architecture.lower() in f.architectures]
 
-    def dialects_in(self, text: str) -> list[TokenUse]:
-        """The chat formats whose special tokens occur in `text`, by first occurrence."""
+    @lru_cache(maxsize=64)  # noqa: B019 - one FamilyFacts per process (family_facts)
+    def dialects_in(self, text: str) -> tuple[TokenUse, ...]:
+        """The chat formats whose special tokens occur in `text`, by first occurrence.
+
+        Kept for the texts seen last: the TEMPLATE, and the FROM model's own template, are
+        searched again on every keystroke and rarely change between them."""
         found = []
         for dialect in self.dialects.values():
             hits = [(text.find(token), token) for token in dialect.tokens if token in text]
             if hits:
                 offset, token = min(hits)
                 found.append(TokenUse(dialect, token, offset))
-        return sorted(found, key=lambda use: use.offset)
+        return tuple(sorted(found, key=lambda use: use.offset))
 
     def model_dialects(self, model: ModelFacts) -> frozenset[str] | None:
         """The chat formats a model is known to speak: its family's, plus those its own

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
+from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.engine import INTERNAL_ERROR, finish, run_on_window, run_rules
 from modelfile_ls.analysis.finding import Finding
@@ -49,6 +50,32 @@ class Analysis:
     be reused (a rule crashed, so its MF901 finding belongs to no instruction)."""
     findings: list[Finding]
     """All findings, after configuration and suppressions, sorted by position."""
+    answers: RememberedCatalog | None = None
+    """The catalog's answers so far, shared with the next version's analysis."""
+
+
+class RememberedCatalog:
+    """The registry's answers about models, asked once for all the versions of a document
+    analysed under one configuration generation (the server starts a new generation, and so
+    a new analysis chain, when the registry changes): the FROM model is looked up on every
+    keystroke otherwise."""
+
+    def __init__(self, catalog: ModelCatalog) -> None:
+        self.catalog = catalog
+        self._exists: dict[str, bool | None] = {}
+        self._facts: dict[str, ModelFacts | None] = {}
+
+    def model_exists(self, name: str) -> bool | None:
+        """`ModelCatalog.model_exists`, remembered."""
+        if name not in self._exists:
+            self._exists[name] = self.catalog.model_exists(name)
+        return self._exists[name]
+
+    def model_facts(self, name: str) -> ModelFacts | None:
+        """`ModelCatalog.model_facts`, remembered."""
+        if name not in self._facts:
+            self._facts[name] = self.catalog.model_facts(name)
+        return self._facts[name]
 
 
 def analysis_of(
@@ -61,7 +88,11 @@ def analysis_of(
 ) -> Analysis:
     """Analyse `parsed`, reusing `previous` (the analysis of the parse it was derived from,
     under the same configuration) for the instructions an edit left alone."""
-    context = RuleContext(parsed, language_facts(), base_dir, catalog)
+    answers = None
+    if catalog is not None:
+        shared = previous is not None and previous.catalog is catalog and previous.answers
+        answers = shared or RememberedCatalog(catalog)
+    context = RuleContext(parsed, language_facts(), base_dir, answers)
     document_rules = [r for r in rules if not isinstance(r, InstructionRule)]
     instruction_rules = [r for r in rules if isinstance(r, InstructionRule)]
     findings = run_rules(document_rules, context, settings)
@@ -75,7 +106,8 @@ def analysis_of(
             findings.extend(found)
     if per_instruction is not None:
         findings.extend(chain.from_iterable(per_instruction))
-    return Analysis(parsed, settings, catalog, base_dir, per_instruction, finish(findings, parsed))
+    findings = finish(findings, parsed)
+    return Analysis(parsed, settings, catalog, base_dir, per_instruction, findings, answers)
 
 
 def _reusable(

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
@@ -34,22 +35,30 @@ def check(
     if value is None:
         return
     base = value.content_span.start
-    found, _ = actions(scope.text[base : value.content_span.end])
+    for offset, name, correct in miscased(scope.text[base : value.content_span.end]):
+        span = Span(base + offset, base + offset + len(name))
+        yield rule.finding(
+            span,
+            f"template fields are case-sensitive: `.{correct}`, not `.{name}`",
+            fixes=[replace(span, correct, f"Change to `.{correct}`")],
+        )
+
+
+@lru_cache(maxsize=64)
+def miscased(template: str) -> tuple[tuple[int, str, str], ...]:
+    """(offset, name, correct name) of each field written in the wrong case: kept per text, as
+    an edit next to the TEMPLATE checks it again on every keystroke."""
+    found, _ = actions(template)
+    result = []
     for action in found:
         if action.is_comment:
             continue
         for match in _FIELD.finditer(action.body):
             name = match.group(1)
             correct = _BY_LOWER.get(name.lower())
-            if correct is None or correct == name:
-                continue
-            start = base + action.body_start + match.start(1)
-            span = Span(start, start + len(name))
-            yield rule.finding(
-                span,
-                f"template fields are case-sensitive: `.{correct}`, not `.{name}`",
-                fixes=[replace(span, correct, f"Change to `.{correct}`")],
-            )
+            if correct is not None and correct != name:
+                result.append((action.body_start + match.start(1), name, correct))
+    return tuple(result)
 
 
 RULE = InstructionRule(

@@ -11,10 +11,23 @@ Fix: end the template with `{{ .Response }}` where the answer belongs, or iterat
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.template import TemplateError, parse_template
+
+
+@lru_cache(maxsize=64)
+def appends_response(template: str) -> bool:
+    """Whether Ollama appends `{{ .Response }}` to this template: parsed once per text, as
+    the document is checked again on every keystroke and its TEMPLATE rarely changes."""
+    try:
+        # Ollama decides on the template's identifiers, not its text: "### Response:" in the
+        # text does not count, `.response` in an action does.
+        return parse_template(template).appends_response
+    except TemplateError:
+        return False  # MF302 reports it; Ollama never gets as far as appending
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
@@ -23,15 +36,8 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     if not templates:
         return
     final = templates[-1]
-    if final.value is None or not final.value.text:
+    if final.value is None or not final.value.text or not appends_response(final.value.text):
         return
-    try:
-        # Ollama decides on the template's identifiers, not its text: "### Response:" in the
-        # text does not count, `.response` in an action does.
-        if not parse_template(final.value.text).appends_response:
-            return
-    except TemplateError:
-        return  # MF302 reports it; Ollama never gets as far as appending
     yield rule.finding(
         final.keyword_span,
         "this template uses neither .Response nor .Messages: Ollama appends {{ .Response }} to it",
