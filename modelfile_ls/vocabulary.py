@@ -26,7 +26,10 @@ TOKEN_MODIFIERS = ("deprecated", "defaultLibrary")
 
 QUICK_FIX = "quickfix"
 FIX_ALL = "source.fixAll.modelfile-ls"
-CODE_ACTION_KINDS = (QUICK_FIX, FIX_ALL)
+SAVE_AS_ELEMENT = "refactor.extract.modelfile-ls"
+"""The kind of "Save as element" and "Preview elements to save" (editors list it under
+Refactor: the selection is extracted into the registry, the document stays as it is)."""
+CODE_ACTION_KINDS = (QUICK_FIX, FIX_ALL, SAVE_AS_ELEMENT)
 
 # -- workspace/executeCommand ids -------------------------------------------------------------
 # Every command takes at most one argument: a JSON object with named fields (documented per

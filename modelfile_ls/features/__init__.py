@@ -12,6 +12,7 @@ dataclasses below; the language server converts them to LSP types and positions.
 - `semantic_tokens(parsed)` -> `list[SemanticToken]` with `TOKEN_TYPES` / `TOKEN_MODIFIERS`
 - `format_edits(parsed, span=None)` -> `list[TextEdit]`; `format_text(parsed)` -> `str`
 - `code_actions(parsed, span, findings, only=)` -> `list[CodeActionResult]`
+- `element_actions(parsed, span, only=)` -> `list[ElementAction]` ("Save as element")
 - `document_links(parsed, base_dir)` -> `list[Link]`
 - `code_lenses(parsed, registry=, base_dir=)` -> `list[Lens]`
 - `inlay_hints(parsed, span, registry=)` -> `list[InlayHintResult]`
@@ -27,6 +28,7 @@ from modelfile_ls.features.code_actions import CodeActionResult, code_actions
 from modelfile_ls.features.code_lens import Lens, code_lenses
 from modelfile_ls.features.completion import complete
 from modelfile_ls.features.document import DocumentIndex, document_index
+from modelfile_ls.features.elements import ElementAction, element_actions
 from modelfile_ls.features.folding import Fold, folding_ranges
 from modelfile_ls.features.formatting import apply_edits, format_edits, format_text
 from modelfile_ls.features.hover import HoverResult, hover
@@ -52,6 +54,7 @@ __all__ = [
     "CursorKind",
     "DocumentIndex",
     "Documentation",
+    "ElementAction",
     "Fold",
     "HoverResult",
     "InlayHintResult",
@@ -69,6 +72,7 @@ __all__ = [
     "document_index",
     "document_links",
     "document_symbols",
+    "element_actions",
     "folding_ranges",
     "format_edits",
     "format_text",

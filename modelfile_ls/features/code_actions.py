@@ -83,7 +83,7 @@ def code_actions(
     if fixed:
         actions.append(CodeActionResult("Fix all safely fixable problems", FIX_ALL, merged, fixed))
     if only is not None:
-        actions = [a for a in actions if any(_kind_matches(a.kind, k) for k in only)]
+        actions = [a for a in actions if any(kind_matches(a.kind, k) for k in only)]
     return actions
 
 
@@ -95,7 +95,8 @@ def _pull(parsed: ParsedModelfile, finding: Finding) -> CodeActionResult:
     )
 
 
-def _kind_matches(kind: str, wanted: str) -> bool:
+def kind_matches(kind: str, wanted: str) -> bool:
+    """Whether an action kind is the kind a client asked for, or one below it."""
     return kind == wanted or kind.startswith(wanted + ".")
 
 

@@ -241,16 +241,26 @@ def _format(snapshot: Snapshot, span: Span | None) -> list[types.TextEdit]:
 def code_actions(
     snapshot: Snapshot, params: types.CodeActionParams
 ) -> list[types.CodeAction] | None:
-    """Quick fixes from the findings in range, suppression comments, and fix-all."""
+    """Quick fixes from the findings in range, suppression comments, and fix-all; then
+    "Save as element" on the selection (a command: the registry is written when it runs)."""
     if not snapshot.support.code_action_literals:
         return None
-    found = features.code_actions(
-        snapshot.document.parsed,
-        snapshot.span(params.range),
-        snapshot.findings,
-        only=params.context.only,
-    )
-    return [_code_action(snapshot, action) for action in found]
+    parsed, span, only = snapshot.document.parsed, snapshot.span(params.range), params.context.only
+    found = features.code_actions(parsed, span, snapshot.findings, only=only)
+    actions = [_code_action(snapshot, action) for action in found]
+    for action in features.element_actions(parsed, span, only=only):
+        arguments = {"uri": snapshot.uri, "range": _range_json(snapshot.range(action.span))}
+        command = types.Command(action.title, action.command, arguments=[arguments])
+        actions.append(types.CodeAction(title=action.title, kind=action.kind, command=command))
+    return actions
+
+
+def _range_json(found: types.Range) -> dict[str, object]:
+    """A range as the JSON a command argument carries."""
+    return {
+        "start": {"line": found.start.line, "character": found.start.character},
+        "end": {"line": found.end.line, "character": found.end.character},
+    }
 
 
 def _code_action(snapshot: Snapshot, action: features.CodeActionResult) -> types.CodeAction:

@@ -8,8 +8,15 @@ Every command takes one object with named fields, or nothing (a palette):
 | command | fields | answers |
 |---|---|---|
 | `PREVIEW_PROMPT` | `uri`, `show` (default true) | `{uri, source, version, text, error, sample}` |
+| `SAVE_ELEMENT` | `uri` (+ `range`) or `text`; `name`, `tags` | the stored element, `created` |
+| `PREVIEW_ELEMENTS` | `uri` (+ `range`) or `text` | `{elements: [...], new}`, nothing stored |
+| `NEW_FROM_ELEMENTS` | `base`, `elements`, `modelfile`, `path` | `{uri, text, base, elements}` |
+| `SAVE_DRAFT` | `uri`, `name` | the draft |
+| `OPEN_DRAFT` | `name` | the draft, `uri` where it was opened |
 
-A failure is shown with `window/showMessage` and answered as `{"error": message}`.
+What a command needs and was not given (an element's name, the base model, the elements, the
+draft) is asked with `window/showMessageRequest`. A failure is shown with `window/showMessage`
+and answered as `{"error": message}`.
 
 The prompt preview is a virtual document `modelfile-preview:PATH.prompt?SOURCE`. It follows its
 Modelfile: after each change the server sends `modelfile-ls/promptPreview` with the new text,
@@ -24,7 +31,7 @@ import importlib
 from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 from urllib.parse import quote, unquote, urlsplit
 
 from lsprotocol import types
@@ -35,13 +42,28 @@ from modelfile_ls.lsp.catalog import Catalog
 from modelfile_ls.lsp.protocol import ModelfileProtocol
 from modelfile_ls.lsp.snapshot import Snapshot
 from modelfile_ls.vocabulary import (
+    NEW_FROM_ELEMENTS,
+    OPEN_DRAFT,
+    PREVIEW_ELEMENTS,
     PREVIEW_PROMPT,
     PREVIEW_SCHEME,
     PROMPT_PREVIEW_NOTIFICATION,
+    SAVE_DRAFT,
+    SAVE_ELEMENT,
 )
 
+if TYPE_CHECKING:
+    from modelfile_ls.registry import Registry
+
 FLOWS = "modelfile_ls.lsp.element_flows"
-ELEMENT_COMMANDS = (PREVIEW_PROMPT,)
+ELEMENT_COMMANDS = (
+    PREVIEW_PROMPT,
+    SAVE_ELEMENT,
+    PREVIEW_ELEMENTS,
+    NEW_FROM_ELEMENTS,
+    SAVE_DRAFT,
+    OPEN_DRAFT,
+)
 """The commands registered here."""
 CONTENT_REGISTRATION = "modelfile-ls.preview-content"
 Run = Callable[[dict[str, Any]], Awaitable[dict[str, object]]]
@@ -91,11 +113,21 @@ def fields_of(arguments: Sequence[object]) -> dict[str, Any]:
 
 
 class Editor:
-    """What the commands ask of the client and the server, in their own terms."""
+    """What the flows ask of the client and the server, in their own terms."""
 
     def __init__(self, server: LanguageServer, host: ElementHost) -> None:
         self._server = server
         self._host = host
+
+    @property
+    def registry(self) -> Registry | None:
+        """The open registry (None: it could not be opened)."""
+        return self._host.catalog.registry
+
+    @property
+    def registry_error(self) -> str:
+        """Why there is no registry."""
+        return self._host.catalog.error or "no registry is open"
 
     @property
     def root(self) -> Path | None:
@@ -107,6 +139,16 @@ class Editor:
         """The snapshot of an open document."""
         return self._host.snapshot(uri)
 
+    async def ask(self, message: str, choices: Sequence[str]) -> str | None:
+        """The choice the user picked (`window/showMessageRequest`), None when dismissed."""
+        params = types.ShowMessageRequestParams(
+            types.MessageType.Info,
+            f"modelfile-ls: {message}",
+            [types.MessageActionItem(title=c) for c in choices],
+        )
+        picked = await self._server.window_show_message_request_async(params)
+        return picked.title if picked is not None and picked.title in choices else None
+
     async def show(self, uri: str) -> bool:
         """Open a document in the client (`window/showDocument`), when the client can."""
         window = self._server.client_capabilities.window
@@ -116,6 +158,12 @@ class Editor:
             types.ShowDocumentParams(uri, take_focus=True)
         )
         return bool(result.success)
+
+    def inform(self, message: str) -> None:
+        """Tell the user what was done."""
+        self._server.window_show_message(
+            types.ShowMessageParams(types.MessageType.Info, f"modelfile-ls: {message}")
+        )
 
     def error(self, message: str) -> None:
         """Tell the user why it could not be done."""
@@ -243,6 +291,16 @@ def register_element_commands(server: LanguageServer, host: ElementHost) -> None
         return await previews.open(fields)
 
     server.command(PREVIEW_PROMPT)(_command(PREVIEW_PROMPT, host, editor, preview_prompt))
+    for command in ELEMENT_COMMANDS[1:]:
+        server.command(command)(_command(command, host, editor, _flow(command, editor)))
+
+
+def _flow(command: str, editor: Editor) -> Run:
+    async def run(fields: dict[str, Any]) -> dict[str, object]:
+        result: dict[str, object] = await flows().run(command, editor, fields)
+        return result
+
+    return run
 
 
 def _command(command: str, host: ElementHost, editor: Editor, run: Run) -> Callable[..., Any]:

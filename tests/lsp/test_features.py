@@ -62,7 +62,11 @@ async def test_advertised_capabilities(shared: Shared) -> None:
     assert "keyword" in tokens.legend.token_types
     actions = capabilities.code_action_provider
     assert isinstance(actions, types.CodeActionOptions)
-    assert list(actions.code_action_kinds or ()) == ["quickfix", "source.fixAll.modelfile-ls"]
+    assert list(actions.code_action_kinds or ()) == [
+        "quickfix",
+        "source.fixAll.modelfile-ls",
+        "refactor.extract.modelfile-ls",
+    ]
     assert capabilities.execute_command_provider is not None
     assert set(capabilities.execute_command_provider.commands) == {
         *COMMANDS,

@@ -128,10 +128,17 @@ async def test_tcp(tmp_path: Path) -> None:
 def test_produced_tokens_and_actions_are_in_the_advertised_vocabulary() -> None:
     from modelfile_ls import features
     from modelfile_ls.syntax import parse
-    from modelfile_ls.vocabulary import CODE_ACTION_KINDS, TOKEN_MODIFIERS, TOKEN_TYPES
+    from modelfile_ls.vocabulary import (
+        CODE_ACTION_KINDS,
+        SAVE_AS_ELEMENT,
+        TOKEN_MODIFIERS,
+        TOKEN_TYPES,
+    )
 
     parsed = parse('FROM x\nPARAMETER mirostat 1\nTEMPLATE """{{ json .Tools }}"""\n# c\n')
     tokens = features.semantic_tokens(parsed)
     assert {t.type for t in tokens} <= set(TOKEN_TYPES)
     assert {m for t in tokens for m in t.modifiers} <= set(TOKEN_MODIFIERS)
-    assert (features.QUICK_FIX, features.FIX_ALL) == CODE_ACTION_KINDS
+    assert (features.QUICK_FIX, features.FIX_ALL, SAVE_AS_ELEMENT) == CODE_ACTION_KINDS
+    actions = features.element_actions(parsed, parsed.instructions[1].span)
+    assert {a.kind for a in actions} == {SAVE_AS_ELEMENT}
