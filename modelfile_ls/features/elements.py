@@ -82,7 +82,7 @@ def element_actions(
         count = f" ({len(found)} lines)" if len(found) > 1 else ""
         title = f"Save {KIND_TITLES.get(kind, kind)}{count} as element…"
         actions.append(ElementAction(title, SAVE_AS_ELEMENT, SAVE_ELEMENT, whole))
-    if span.start != span.end:
+    if len(found) > 1:
         title = "Preview elements to save"
         actions.append(ElementAction(title, SAVE_AS_ELEMENT, PREVIEW_ELEMENTS, whole))
     return actions

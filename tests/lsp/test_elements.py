@@ -79,23 +79,6 @@ class Asker:
         return self
 
 
-def read_code_actions_with_commands(session: Session) -> None:
-    """Make the test client read a CodeAction carrying a command as a CodeAction.
-
-    lsprotocol's `_code_action_hook` takes any object with a `command` key for a `Command`,
-    so a CodeAction whose `command` is a Command object came back as a Command whose id is
-    that object's text. The LSP tells them apart by the type of `command` (a string in a
-    Command), as VS Code and Neovim do.
-    """
-    converter = session.client.protocol._converter  # the client's own, no public accessor
-
-    def action(value: Any, _: type) -> types.Command | types.CodeAction:
-        kind = types.Command if isinstance(value.get("command"), str) else types.CodeAction
-        return converter.structure(value, kind)  # type: ignore[no-any-return]
-
-    converter.register_structure_hook(types.Command | types.CodeAction, action)
-
-
 def pick(title: str) -> Answer:
     def answer(message: str, choices: list[str]) -> str:
         assert title in choices, (message, choices)
@@ -165,7 +148,6 @@ async def test_save_as_element_from_the_code_action_asks_name_and_tags(
     start: Start, seeded: Path
 ) -> None:
     session = await start()
-    read_code_actions_with_commands(session)
     text = "FROM qwen2.5-coder:7b\nSYSTEM You review diffs and name the riskiest change.\n"
     uri = session.open(text, (seeded.parent / "reviewer.Modelfile").as_uri())
     actions = await session.client.text_document_code_action_async(

@@ -80,7 +80,11 @@ async def test_quick_fix_pulls_a_model_ollama_does_not_have(
             types.CodeActionContext([diagnostic]),
         )
     )
-    pulls = [a for a in actions or [] if isinstance(a, types.CodeAction) and a.command]
+    pulls = [
+        a
+        for a in actions or []
+        if isinstance(a, types.CodeAction) and a.command and a.kind == "quickfix"
+    ]
     assert [a.title for a in pulls] == ["Pull this model"]
     command = pulls[0].command
     assert command is not None and pulls[0].edit is None
