@@ -6,7 +6,6 @@ compose byte for byte), and drafts saved, listed and reopened."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +41,6 @@ CODER = (
     "PARAMETER stop <|im_end|>\n"
 )
 TERSE = "SYSTEM Answer in one sentence."
-Answer = Callable[[str, list[str]], str | None]
 
 
 @pytest.fixture
@@ -58,37 +56,26 @@ def seeded(registry_path: Path, tmp_path: Path) -> Path:
 
 
 class Asker:
-    """Answers the server's window/showMessageRequest with scripted choices, in order."""
+    """Scripts the picks of the server's window/showMessageRequest (conftest's recorder
+    answers them: a title, or None for dismissed) and lists the questions asked since."""
 
-    def __init__(self, session: Session, *answers: Answer) -> None:
-        self.asked: list[tuple[str, list[str]]] = []
-        self._answers = list(answers)
+    def __init__(self, session: Session, *answers: str | None) -> None:
+        self._recorder = session.recorder
+        self.then(*answers)
 
-        @session.client.feature(types.WINDOW_SHOW_MESSAGE_REQUEST)
-        def ask(
-            client: object, params: types.ShowMessageRequestParams
-        ) -> types.MessageActionItem | None:
-            choices = [a.title for a in params.actions or ()]
-            self.asked.append((params.message, choices))
-            picked = self._answers.pop(0)(params.message, choices) if self._answers else None
-            return types.MessageActionItem(picked) if picked is not None else None
-
-    def then(self, *answers: Answer) -> Asker:
-        """Answer the next questions with `answers`, recording only them."""
-        self.asked, self._answers = [], list(answers)
+    def then(self, *answers: str | None) -> Asker:
+        """Answer the next questions with `answers`, listing only those questions."""
+        self._mark = len(self._recorder.message_requests)
+        self._recorder.message_answers[:] = list(answers)
         return self
 
-
-def pick(title: str) -> Answer:
-    def answer(message: str, choices: list[str]) -> str:
-        assert title in choices, (message, choices)
-        return title
-
-    return answer
-
-
-def first(message: str, choices: list[str]) -> str:
-    return choices[0]
+    @property
+    def asked(self) -> list[tuple[str, list[str]]]:
+        """(message, choices) of each question since `then`."""
+        return [
+            (p.message, [a.title for a in p.actions or ()])
+            for p in self._recorder.message_requests[self._mark :]
+        ]
 
 
 def opened_text(session: Session, result: dict[str, Any]) -> str:
@@ -167,7 +154,7 @@ async def test_save_as_element_from_the_code_action_asks_name_and_tags(
         "uri": uri,
         "range": {"start": {"line": 1, "character": 0}, "end": {"line": 1, "character": end}},
     }
-    asker = Asker(session, first, pick("reviewer"))
+    asker = Asker(session, "reviewer/system", "reviewer")
     result = await session.command(SAVE_ELEMENT, arguments)
     assert result["created"] is True and result["name"] == "reviewer/system"
     assert result["tags"] == ["reviewer"] and result["kind"] == "system"
@@ -179,7 +166,7 @@ async def test_save_as_element_from_the_code_action_asks_name_and_tags(
     await session.shown_containing("saved SYSTEM prompt element reviewer/system")
 
     # Saved again: identical content keeps its name; a dismissed question stores nothing.
-    again = asker.then(lambda message, choices: None)
+    again = asker.then(None)
     assert await session.command(SAVE_ELEMENT, arguments) == {"cancelled": True}
     assert again.asked[0][0] == "modelfile-ls: Tag the element reviewer/system:"
 
@@ -284,10 +271,10 @@ async def test_new_from_elements_asks_base_then_elements_by_kind(
     session = await start()
     asker = Asker(
         session,
-        pick("qwen2.5-coder:7b"),
-        pick("coder/template"),
-        pick("terse"),
-        pick("No PARAMETER set"),
+        "qwen2.5-coder:7b",
+        "coder/template",
+        "terse",
+        "No PARAMETER set",
     )
     result = await session.command(NEW_FROM_ELEMENTS)
     assert [question for question, _ in asker.asked] == [
@@ -301,7 +288,7 @@ async def test_new_from_elements_asks_base_then_elements_by_kind(
     text = opened_text(session, result)
     assert text.startswith("FROM qwen2.5-coder:7b\n\nTEMPLATE") and "PARAMETER" not in text
     assert ollama_verdict(parse(text))["ok"] is True
-    cancelled = asker.then(lambda message, choices: None)
+    cancelled = asker.then(None)
     assert await session.command(NEW_FROM_ELEMENTS) == {"cancelled": True}
     assert len(cancelled.asked) == 1
 
@@ -325,7 +312,7 @@ async def test_drafts_are_saved_listed_and_reopened(start: Start, seeded: Path) 
     named = await session.command(SAVE_DRAFT, {"uri": uri, "name": "wip"})
     assert named["name"] == "wip"
 
-    asker = Asker(session, pick("untitled"))
+    asker = Asker(session, "untitled")
     reopened = await session.command(OPEN_DRAFT)
     assert asker.asked == [("modelfile-ls: Open the draft:", ["wip", "untitled"])]
     assert opened_text(session, reopened) == text + "ten\n"
