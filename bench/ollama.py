@@ -24,13 +24,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from modelfile_ls.ollama.create import create
+from modelfile_ls.ollama.digest import sha256_file
+from modelfile_ls.ollama.events import Done, never
+from modelfile_ls.ollama.hosts import Hosts
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-
-from modelfile_ls.ollama.create import create  # noqa: E402
-from modelfile_ls.ollama.digest import sha256_file  # noqa: E402
-from modelfile_ls.ollama.events import Done, never  # noqa: E402
-from modelfile_ls.ollama.hosts import Hosts  # noqa: E402
 from tests.fake_ollama import FakeOllama  # noqa: E402
 
 GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
