@@ -33,6 +33,7 @@ SUBCOMMANDS = {
     "registry": "modelfile_ls.registry.cli",
     "template": "modelfile_ls.commands.template",
     "drafts": "modelfile_ls.commands.drafts",
+    "create": "modelfile_ls.commands.ollama.create",
     "pull": "modelfile_ls.commands.ollama.transfer:pull_main",
     "push": "modelfile_ls.commands.ollama.transfer:push_main",
     "copy": "modelfile_ls.commands.ollama.manage:copy_main",

@@ -19,7 +19,7 @@ from tests.cli.ollama_support import cli
 from tests.fake_ollama import FakeModel, FakeOllama, refused_url
 
 OLLAMA_VERBS = [
-    "pull", "push", "copy", "delete", "list", "ps", "show", "version", "extract",
+    "create", "pull", "push", "copy", "delete", "list", "ps", "show", "version", "extract",
     "bench", "hosts",
 ]  # fmt: skip
 
