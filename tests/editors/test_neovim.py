@@ -113,3 +113,33 @@ def test_help_opens_at_the_modelfile_tag(nvim: str, nvim_home: Path, tmp_path: P
     seen = run_nvim(nvim, {"steps": ["help"]}, nvim_home)
     assert seen["help"]["file"] == "modelfile.txt"
     assert "*modelfile*" in seen["help"]["line"]
+
+
+@pytest.fixture
+def bot_modelfile(tmp_path: Path) -> Path:
+    folder = tmp_path / "bot"
+    folder.mkdir()
+    target = folder / "Modelfile"
+    target.write_text("FROM llama3.2\nSYSTEM You are a terse assistant.\n", encoding="utf-8")
+    return target
+
+
+def test_modelfile_cancel_stops_a_pull(
+    nvim: str, nvim_home: Path, server_command: list[str], bot_modelfile: Path, tmp_path: Path
+) -> None:
+    with FakeOllama() as ollama:
+        ollama.publish(FakeModel("llama3.2:latest"))
+        ollama.hold_stream_after = 2
+        job = {
+            "steps": ["open", "cancel_pull"],
+            "file": str(bot_modelfile),
+            "cmd": server_command,
+            "env": {"MODELFILE_LS_REGISTRY": str(tmp_path / "registry.sqlite")},
+            "settings": {"ollama-host": ollama.url.removeprefix("http://")},
+        }
+        seen = run_nvim(nvim, job, nvim_home)
+        assert ollama.stream_closed.wait(10), "the server kept the pull's connection open"
+        assert ollama.installed("llama3.2:latest") is None
+    assert seen["pull"].get("err") is None, seen["pull"]
+    assert seen["pull"]["result"]["cancelled"] is True
+    assert seen["progress"][-1]["kind"] == "end"
