@@ -1,5 +1,5 @@
-"""Code lenses above FROM lines: what the base model is and whether it is installed, and "Pull
-<model>" when it is not.
+"""Code lenses above FROM lines: what the base model is and whether it is installed, "Pull
+<model>" when it is not, and "Create model <name>" above the first FROM of a saved file.
 
 A lens's arguments are the one named-field object its command takes (`vocabulary.py`); the
 server adds the document's `uri` to it.
@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.features.models import context_text, model_info, size_text
+from modelfile_ls.naming import suggested_name
 from modelfile_ls.registry import Registry
 from modelfile_ls.syntax.model import ParsedModelfile, Span
-from modelfile_ls.vocabulary import PULL
+from modelfile_ls.vocabulary import CREATE, PULL
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,15 +34,25 @@ def code_lenses(
     *,
     registry: Registry | None = None,
     base_dir: Path | None = None,
+    path: PurePath | None = None,
 ) -> list[Lens]:
     """Per FROM: the local file it names or the model's status in the registry, and "Pull"
-    when it is not installed."""
-    lenses: list[Lens] = []
+    when it is not installed; "Create model" above the first FROM when the document has a
+    file `path` (its name suggests the model's)."""
+    lenses = _create_lens(parsed, path)
     clean = [i for i in parsed.instructions if not i.has_error]
     for reference in resolve_references(clean, base_dir):
         if reference.keyword == "FROM":
             lenses.extend(_lenses(reference, registry))
     return lenses
+
+
+def _create_lens(parsed: ParsedModelfile, path: PurePath | None) -> list[Lens]:
+    first = next((i for i in parsed.instructions if i.keyword == "FROM"), None)
+    name = suggested_name(path) if path is not None else None
+    if first is None or name is None:
+        return []
+    return [Lens(first.keyword_span, f"Create model {name}", CREATE, {"name": name})]
 
 
 def _lenses(reference: Reference, registry: Registry | None) -> list[Lens]:

@@ -17,6 +17,7 @@ from lsprotocol import types
 from modelfile_ls import features
 from modelfile_ls.analysis.finding import TextEdit
 from modelfile_ls.lsp.convert import diagnostic
+from modelfile_ls.lsp.documents import document_path
 from modelfile_ls.lsp.snapshot import Snapshot
 from modelfile_ls.registry import Registry, RegistryError
 from modelfile_ls.syntax.model import Span
@@ -320,12 +321,14 @@ def document_links(
 
 
 def code_lenses(snapshot: Snapshot, params: types.CodeLensParams) -> list[types.CodeLens]:
-    """The base model's status above each FROM, "Pull" when it is not installed."""
+    """The base model's status above each FROM, "Pull" when it is not installed, "Create
+    model" above the first."""
     document = snapshot.document
+    path = document_path(document.uri)
     lenses = with_registry(
         snapshot,
         lambda registry: features.code_lenses(
-            document.parsed, registry=registry, base_dir=document.base_dir
+            document.parsed, registry=registry, base_dir=document.base_dir, path=path
         ),
     )
     return [

@@ -26,6 +26,7 @@ from modelfile_ls.vocabulary import (
     BENCH,
     COMMAND_TITLES,
     COPY,
+    CREATE,
     DELETE,
     EXTRACT,
     LIST_MODELS,
@@ -36,6 +37,7 @@ from modelfile_ls.vocabulary import (
 
 OLLAMA_COMMANDS = "modelfile_ls.lsp.ollama_commands"
 HANDLERS = {
+    CREATE: "create",
     PULL: "pull",
     PUSH: "push",
     COPY: "copy",

@@ -49,6 +49,11 @@ class CommandHost(Protocol):
     def window_show_message(self, params: types.ShowMessageParams) -> None:
         """`window/showMessage`."""
 
+    async def window_show_message_request_async(
+        self, params: types.ShowMessageRequestParams
+    ) -> types.MessageActionItem | None:
+        """`window/showMessageRequest`."""
+
     async def window_show_document_async(
         self, params: types.ShowDocumentParams
     ) -> types.ShowDocumentResult:

@@ -1,7 +1,7 @@
 """The Ollama commands: each reads its argument object (`command_args.py`), then runs one
-operation of `modelfile_ls.ollama` through `operation.py`. The long ones (pull, push, bench)
-run under a cancellable `$/progress`; pull, copy, delete and bench refresh the registry
-afterwards, so lenses and diagnostics follow.
+operation of `modelfile_ls.ollama` through `operation.py`. The long ones (create, pull, push,
+bench) run under a cancellable `$/progress`; create, pull, copy, delete and bench refresh the
+registry afterwards, so lenses and diagnostics follow.
 
 Loaded on the first command (`commands.py`), so it may import the analysis and the client.
 """
@@ -16,14 +16,62 @@ from lsprotocol import types
 
 from modelfile_ls.lsp.command_args import ArgumentError, CommandArguments
 from modelfile_ls.lsp.host import CommandHost
-from modelfile_ls.lsp.operation import Runner
-from modelfile_ls.lsp.source import from_model
+from modelfile_ls.lsp.operation import CANCELLED, Runner
+from modelfile_ls.lsp.source import Source, from_model, source
+from modelfile_ls.modelname import parse_model_name
+from modelfile_ls.naming import suggested_name
 from modelfile_ls.ollama import bench as benchmark
+from modelfile_ls.ollama import create as creation
 from modelfile_ls.ollama import operations
 from modelfile_ls.ollama.events import Cancel, Done, Event
 from modelfile_ls.ollama.extract import default_output
 from modelfile_ls.ollama.extract import extract as extract_modelfile
 from modelfile_ls.ollama.hosts import Hosts
+
+
+async def create(host: CommandHost, args: CommandArguments) -> dict[str, object]:
+    """`{uri, name?, quantize?}`: create a model from the document (`ollama create`). Without
+    a name the client is asked to confirm the one the file name suggests."""
+    document = source(host, args)
+    name = args.text("name") or await _ask_name(host, args, document)
+    if name is None:
+        return CANCELLED.as_json()
+    problem = parse_model_name(name).problem
+    if problem is not None:
+        raise ArgumentError(f"{args.title}: `{name}` is not a valid model name: {problem}")
+    quantize = args.text("quantize")
+
+    def start(hosts: Hosts, cancelled: Cancel) -> Iterator[Event]:
+        return creation.create(
+            hosts, name, document.content, document.path, cancelled, quantize=quantize
+        )
+
+    runner = Runner(host)
+    return await runner.run(f"creating {name}", start, title=f"Creating {name}", refresh=True)
+
+
+async def _ask_name(host: CommandHost, args: CommandArguments, document: Source) -> str | None:
+    """The name the file name suggests, confirmed with `window/showMessageRequest` when the
+    client can ask; None when the user declined."""
+    suggested = suggested_name(document.path) if document.path is not None else None
+    if suggested is None:
+        raise ArgumentError(
+            f'{args.title} needs `name` ({{"uri": ..., "name": "mybot"}}): {document.uri}'
+            " has no file name to take one from"
+        )
+    window = host.client_capabilities.window
+    if window is None or window.show_message is None:
+        return suggested
+    assert document.path is not None
+    confirm = f"Create {suggested}"
+    answer = await host.window_show_message_request_async(
+        types.ShowMessageRequestParams(
+            types.MessageType.Info,
+            f"Create the model `{suggested}` in Ollama from {document.path.name}?",
+            [types.MessageActionItem(confirm), types.MessageActionItem("Cancel")],
+        )
+    )
+    return suggested if answer is not None and answer.title == confirm else None
 
 
 async def pull(host: CommandHost, args: CommandArguments) -> dict[str, object]:

@@ -7,7 +7,7 @@ from pathlib import Path
 from modelfile_ls.features import Lens, code_lenses
 from modelfile_ls.registry import Registry
 from modelfile_ls.syntax import Span, parse
-from modelfile_ls.vocabulary import PULL
+from modelfile_ls.vocabulary import CREATE, PULL
 
 
 def test_installed_and_missing_models(registry: Registry) -> None:
@@ -18,6 +18,18 @@ def test_installed_and_missing_models(registry: Registry) -> None:
         Lens(second, "not installed · Llama · 1.24B · 128K context"),
         Lens(second, "Pull llama3.2:1b", PULL, {"model": "llama3.2:1b"}),
     ]
+
+
+def test_create_lens_above_the_first_from_of_a_saved_file(tmp_path: Path) -> None:
+    text = "# bot\nFROM ./m.gguf\nFROM llama3.2\n"
+    lenses = code_lenses(parse(text), path=tmp_path / "Modelfile.My Bot")
+    start = text.index("FROM")
+    assert lenses[0] == Lens(
+        Span(start, start + 4), "Create model my-bot", CREATE, {"name": "my-bot"}
+    )
+    assert [lens.command for lens in lenses].count(CREATE) == 1
+    assert not [lens for lens in code_lenses(parse(text)) if lens.command == CREATE]
+    assert code_lenses(parse("SYSTEM hi\n"), path=tmp_path / "Modelfile") == []
 
 
 def test_without_an_inventory_only_facts(bare_registry: Registry) -> None:

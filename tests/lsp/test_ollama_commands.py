@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from lsprotocol import types
 
-from modelfile_ls.vocabulary import PULL
+from modelfile_ls.vocabulary import CREATE, PULL
 from tests.fake_ollama import FakeModel, FakeOllama
 from tests.lsp.conftest import Session, Start
 
@@ -49,11 +49,14 @@ async def started(start: Start, ollama: FakeOllama) -> Session:
     return session
 
 
-async def test_lenses_above_from_pull(start: Start, ollama: FakeOllama, tmp_path: Path) -> None:
+async def test_lenses_above_from_pull_and_create(
+    start: Start, ollama: FakeOllama, tmp_path: Path
+) -> None:
     session = await started(start, ollama)
     _path, uri = modelfile(tmp_path, "bots/Modelfile.mybot", "FROM mistral\nSYSTEM hi\n")
     session.open("FROM mistral\nSYSTEM hi\n", uri)
     found = await lenses(session, uri)
+    assert ("Create model mybot", CREATE, [{"uri": uri, "name": "mybot"}]) in found
     assert ("Pull mistral:latest", PULL, [{"uri": uri, "model": "mistral:latest"}]) in found
     info = [title for title, command, _a in found if not command]
     assert len(info) == 1 and info[0].startswith("not installed")
@@ -61,7 +64,8 @@ async def test_lenses_above_from_pull(start: Start, ollama: FakeOllama, tmp_path
     _path, installed = modelfile(tmp_path, "other/Modelfile", "FROM llama3.2\n")
     session.open("FROM llama3.2\n", installed)
     found = await lenses(session, installed)
-    assert [command for _t, command, _a in found] == [""]
+    assert [command for _t, command, _a in found] == [CREATE, ""]
+    assert found[0][:2] == ("Create model other", CREATE)
 
 
 async def test_quick_fix_pulls_a_model_ollama_does_not_have(

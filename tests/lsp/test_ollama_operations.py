@@ -6,6 +6,7 @@ runs with VS Code's and Neovim's capabilities; waits are on events, never on the
 from __future__ import annotations
 
 import asyncio
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,10 +15,12 @@ import pytest
 from lsprotocol import types
 
 from modelfile_ls.lsp.commands import COMMANDS
+from modelfile_ls.lsp.element_commands import ELEMENT_COMMANDS
 from modelfile_ls.vocabulary import (
     BENCH,
     COMMAND_TITLES,
     COPY,
+    CREATE,
     DELETE,
     EXTRACT,
     LIST_MODELS,
@@ -78,7 +81,85 @@ async def test_every_command_is_registered(start: Start, ollama: FakeOllama) -> 
     session = await started(start, ollama)
     provider = session.result.capabilities.execute_command_provider
     assert provider is not None
-    assert set(COMMANDS) <= set(provider.commands) <= set(COMMAND_TITLES)
+    assert set(provider.commands) == {*COMMANDS, *ELEMENT_COMMANDS}
+    assert set(COMMANDS) <= set(COMMAND_TITLES)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the element and draft commands are not registered yet (element_commands.py);"
+    " whoever registers them removes this marker",
+)
+async def test_the_server_has_every_command_editors_offer(start: Start, ollama: FakeOllama) -> None:
+    session = await started(start, ollama)
+    provider = session.result.capabilities.execute_command_provider
+    assert provider is not None
+    assert set(provider.commands) == set(COMMAND_TITLES)
+
+
+GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
+"""The smallest file the fake takes for GGUF weights (its magic and version)."""
+
+
+async def test_create_from_the_open_document(
+    start: Start, ollama: FakeOllama, tmp_path: Path
+) -> None:
+    session = await started(start, ollama)
+    uri = saved(tmp_path, "Modelfile.mybot", "FROM llama3.2\n")
+    session.open("FROM llama3.2\nSYSTEM You are a bot.\n", uri)  # unsaved edits count
+    result = await session.command(CREATE, {"uri": uri, "name": "mybot"})
+    assert result["error"] is None and result["message"] == "created mybot"
+    (body,) = requests_to(ollama, "/api/create")
+    sent = json.loads(body)
+    assert sent["model"] == "mybot" and sent["system"] == "You are a bot."
+    assert ended(session, "Creating mybot") == "created mybot"
+    assert "mybot:latest" in ollama.models
+    await session.log_containing("registry refreshed: 2 models")
+
+
+async def test_create_uploads_a_local_gguf_with_progress(
+    start: Start, ollama: FakeOllama, tmp_path: Path
+) -> None:
+    session = await started(start, ollama)
+    (tmp_path / "model.gguf").write_bytes(GGUF)
+    uri = saved(tmp_path, "Modelfile", "FROM ./model.gguf\n")
+    result = await session.command(CREATE, {"uri": uri, "name": "local"})
+    assert result["error"] is None and "local:latest" in ollama.models
+    messages = [r.message for r in progress_of(session, "Creating local")[1:-1]]
+    assert any(m and m.startswith("hashing") for m in messages), messages
+    assert any(m and m.startswith("uploading") for m in messages), messages
+
+
+async def test_create_without_a_name_asks_with_the_file_name(
+    start: Start, ollama: FakeOllama, tmp_path: Path
+) -> None:
+    session = await started(start, ollama)
+    uri = saved(tmp_path, "bots/helper.Modelfile", "FROM llama3.2\n")
+    session.recorder.message_answers = [None, "Create helper"]
+    declined = await session.command(CREATE, {"uri": uri})
+    assert declined["cancelled"] is True and requests_to(ollama, "/api/create") == []
+    accepted = await session.command(CREATE, {"uri": uri})
+    assert accepted["message"] == "created helper"
+    asked = session.recorder.message_requests
+    assert [a.title for a in asked[0].actions or []] == ["Create helper", "Cancel"]
+    assert "helper.Modelfile" in asked[0].message
+
+
+async def test_create_refuses_bad_names_and_broken_files(
+    start: Start, ollama: FakeOllama, tmp_path: Path
+) -> None:
+    session = await started(start, ollama)
+    uri = saved(tmp_path, "Modelfile", "FROM llama3.2\n")
+    result = await session.command(CREATE, {"uri": uri, "name": "my bot"})
+    assert "`my bot` is not a valid model name" in result["error"]
+    broken = saved(tmp_path, "broken/Modelfile", "FROM llama3.2\nPARAMETER temperature hot\n")
+    result = await session.command(CREATE, {"uri": broken, "name": "broken"})
+    assert "fix them before creating" in result["error"]
+    await session.shown_containing("creating broken failed")
+    assert requests_to(ollama, "/api/create") == []
+    untitled = session.open("FROM llama3.2\n", "untitled:Untitled-3")
+    result = await session.command(CREATE, {"uri": untitled})
+    assert "has no file name to take one from" in result["error"]
 
 
 async def test_push_copy_delete_and_list(start: Start, ollama: FakeOllama) -> None:
@@ -195,12 +276,19 @@ async def test_other_requests_are_answered_while_a_pull_streams(
     assert (await pulling)["message"] == "pulled qwen3:8b"
 
 
-async def test_a_cancel_closes_the_connection_at_once(start: Start, ollama: FakeOllama) -> None:
+@pytest.mark.parametrize("verb", ["pull", "create"])
+async def test_a_cancel_closes_the_connection_at_once(
+    start: Start, ollama: FakeOllama, tmp_path: Path, verb: str
+) -> None:
     session = await started(start, ollama)
     ollama.publish(FakeModel("qwen3:8b"))
     ollama.hold_stream_after = 1
-    title = "Pulling qwen3:8b"
-    answer = asyncio.ensure_future(session.command(PULL, {"model": "qwen3:8b"}))
+    if verb == "pull":
+        title, running = "Pulling qwen3:8b", session.command(PULL, {"model": "qwen3:8b"})
+    else:
+        uri = saved(tmp_path, "Modelfile", "FROM llama3.2\n")
+        title, running = "Creating mybot", session.command(CREATE, {"uri": uri, "name": "mybot"})
+    answer = asyncio.ensure_future(running)
     assert await on_thread(ollama.stream_held)
     begin = progress_of(session, title)[0]
     assert isinstance(begin, types.WorkDoneProgressBegin) and begin.cancellable
@@ -212,4 +300,4 @@ async def test_a_cancel_closes_the_connection_at_once(start: Start, ollama: Fake
     assert ended(session, title) == "cancelled", progress_of(session, title)
     assert await on_thread(ollama.stream_closed)
     assert not ollama.release_stream.is_set()
-    assert "qwen3:8b:latest" not in ollama.models
+    assert "qwen3:8b" not in ollama.models and "mybot:latest" not in ollama.models

@@ -1,6 +1,7 @@
 // The model name a Modelfile suggests by its file name, offered when creating or pushing:
 // `mybot.Modelfile`, `Modelfile.mybot` and `mybot/Modelfile` suggest `mybot`. The same rule as
-// the server's modelfile_ls/lsp/naming.py suggested_name (tests/editors compares the two).
+// the server's modelfile_ls/naming.py suggested_name (tests/test_naming.py runs the cases of
+// test/modelName.test.ts on it).
 import * as path from "path";
 
 const MODELFILE = "modelfile";
