@@ -58,6 +58,8 @@ def _collect(
     # The configuration's verdict per (code, default severity), asked once: a document can
     # carry hundreds of findings of one code, and the editor analyses it on every keystroke.
     verdicts: dict[tuple[str, Severity], Severity | None] = {}
+    # Without a selection, an ignore list or severities, every finding stays as it is.
+    as_found = settings.select is None and not settings.ignore and not settings.severity
     for rule in rules:
         if not settings.enabled(rule.code):
             continue
@@ -65,6 +67,9 @@ def _collect(
             produced = list(produce(rule))
         except Exception:
             findings.append(_crash_finding(rule))
+            continue
+        if as_found:
+            findings += produced
             continue
         for finding in produced:
             asked = (finding.code, finding.severity)

@@ -11,6 +11,7 @@ import math
 import re
 import struct
 from dataclasses import dataclass
+from functools import lru_cache
 
 from modelfile_ls.facts import ParameterType
 
@@ -35,8 +36,10 @@ class Converted:
     error: str | None = None
 
 
+@lru_cache(maxsize=4096)
 def convert(kind: ParameterType, text: str) -> Converted:
-    """Convert a PARAMETER value the way `ollama create` does."""
+    """Convert a PARAMETER value the way `ollama create` does (remembered: several rules ask
+    for every PARAMETER, and few-shot files repeat the same values thousands of times)."""
     if kind == "int":
         return Converted(parse_int(text), None) if parse_int(text) is not None else _bad(kind, text)
     if kind == "float":

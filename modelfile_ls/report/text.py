@@ -69,72 +69,74 @@ def render_text(results: Sequence[FileResult], *, color: bool = False) -> str:
     style = _Style(color)
     out: list[str] = []
     for result in results:
-        # Findings often share a line (a long line with many invisible characters): lay each
-        # line out once, not once per finding.
-        layouts: dict[int, tuple[str, Sequence[int]]] = {}
+        block = _Blocks(result, style)
         for finding in result.findings:
-            out.extend(_finding_block(result, finding, style, layouts))
+            block.add(finding, out)
             out.append("")
     out.append(_summary(results, style))
     return "\n".join(out) + "\n"
 
 
-def _finding_block(
-    result: FileResult,
-    finding: Finding,
-    style: _Style,
-    layouts: dict[int, tuple[str, Sequence[int]]],
-) -> list[str]:
-    lines, path, reset = result.lines, result.path, style.reset
-    line, column = lines.line_column(finding.span.start, "utf-32")
-    severity = finding.severity
-    painted = style.severities[severity]
-    block = [
-        f"{style.bold}{path}:{line + 1}:{column + 1}:{reset} "
-        f"{painted}{finding.code}{reset} {painted}[{_LABELS[severity]}]{reset} "
-        f"{_printable(finding.message)}",
-        *_excerpt(result, finding, line, style, layouts),
-    ]
-    if finding.ollama_message:
-        # Ollama's own words, so users can match what `ollama create` prints or search for it.
-        block.append(f"  {style.ollama}ollama:{reset} {_printable(finding.ollama_message)}")
-    for fix in finding.fixes:
-        block.append(f"  {style.fix}fix:{reset} {_printable(fix.title)}")
-    for related in finding.related:
-        at_line, at_column = lines.line_column(related.span.start, "utf-32")
-        block.append(
-            f"  {style.note}note:{reset} {path}:{at_line + 1}:{at_column + 1}: "
-            f"{_printable(related.message)}"
+class _Blocks:
+    """Lays out the findings of one file, each line of it once however many findings point
+    into it (a long line with many invisible characters), each message made printable once
+    however many findings share it (a few-shot file repeats one message thousands of
+    times): a 10 MB file can carry a hundred thousand findings."""
+
+    def __init__(self, result: FileResult, style: _Style) -> None:
+        self.result = result
+        self.style = style
+        self.layouts: dict[int, tuple[str, Sequence[int]]] = {}
+        self.printable: dict[str, str] = {}
+
+    def shown(self, text: str) -> str:
+        """`_printable(text)`, remembered."""
+        found = self.printable.get(text)
+        if found is None:
+            found = self.printable[text] = _printable(text)
+        return found
+
+    def add(self, finding: Finding, out: list[str]) -> None:
+        """Append the finding's lines: location and message, excerpt, Ollama's words, fixes
+        and notes."""
+        result, style = self.result, self.style
+        lines, path, reset = result.lines, result.path, style.reset
+        span = finding.span
+        line, line_start, line_end = lines.locate(span.start)
+        column = min(max(span.start, 0), len(result.text)) - line_start + 1
+        start = min(max(span.start, line_start), line_end)
+        stop = min(max(span.end, start), line_end)
+        severity = finding.severity
+        painted = style.severities[severity]
+        laid_out = self.layouts.get(line)
+        if laid_out is None:
+            laid_out = self.layouts[line] = _layout(result.text[line_start:line_end])
+        shown, cells = laid_out
+        indent = cells[start - line_start]
+        width = max(1, cells[stop - line_start] - indent)
+        number = str(line + 1)
+        out.append(
+            f"{style.bold}{path}:{number}:{column}:{reset} "
+            f"{painted}{finding.code}{reset} {painted}[{_LABELS[severity]}]{reset} "
+            f"{self.shown(finding.message)}"
         )
-    return block
-
-
-def _excerpt(
-    result: FileResult,
-    finding: Finding,
-    line: int,
-    style: _Style,
-    layouts: dict[int, tuple[str, Sequence[int]]],
-) -> tuple[str, str]:
-    """The span's first line and a caret line under the part of the span on it."""
-    lines = result.lines
-    line_start, line_end = lines.line_start(line), lines.line_end(line)
-    start = min(max(finding.span.start, line_start), line_end)
-    stop = min(max(finding.span.end, start), line_end)
-    laid_out = layouts.get(line)
-    if laid_out is None:
-        laid_out = layouts[line] = _layout(result.text[line_start:line_end])
-    shown, cells = laid_out
-    indent = cells[start - line_start]
-    width = max(1, cells[stop - line_start] - indent)
-    number = str(line + 1)
-    gutter = " " * len(number)
-    reset = style.reset
-    caret = f"{style.severities[finding.severity]}^{'~' * (width - 1)}{reset}"
-    return (
-        f"  {style.gutter}{number} |{reset} {shown}".rstrip(),
-        f"  {style.gutter}{gutter} |{reset} {' ' * indent}{caret}",
-    )
+        # The span's first line and a caret line under the part of the span on it.
+        out.append(f"  {style.gutter}{number} |{reset} {shown}".rstrip())
+        out.append(
+            f"  {style.gutter}{' ' * len(number)} |{reset} {' ' * indent}"
+            f"{painted}^{'~' * (width - 1)}{reset}"
+        )
+        if finding.ollama_message:
+            # Ollama's own words, so users can match what `ollama create` prints or search.
+            out.append(f"  {style.ollama}ollama:{reset} {self.shown(finding.ollama_message)}")
+        for fix in finding.fixes:
+            out.append(f"  {style.fix}fix:{reset} {self.shown(fix.title)}")
+        for related in finding.related:
+            at_line, at_column = lines.line_column(related.span.start, "utf-32")
+            out.append(
+                f"  {style.note}note:{reset} {path}:{at_line + 1}:{at_column + 1}: "
+                f"{self.shown(related.message)}"
+            )
 
 
 def _layout(line: str) -> tuple[str, Sequence[int]]:

@@ -49,4 +49,11 @@ def check(
     )
 
 
-RULE = InstructionRule("MF007", "swallowed-lines", Severity.WARNING, __doc__ or "", check)
+def probe(text: str, extent: Span) -> bool:
+    """Whether any value in `extent` can be quoted at all (it would hold a quote)."""
+    return text.find('"', extent.start, extent.end) != -1
+
+
+RULE = InstructionRule(
+    "MF007", "swallowed-lines", Severity.WARNING, __doc__ or "", check, probe=probe
+)
