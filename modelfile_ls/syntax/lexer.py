@@ -58,6 +58,8 @@ _SIMPLE = re.compile(
     r"|([A-Za-z]+))[ \t]"
     r"([ \t]*)([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)"
 )
+_BLANKS_THEN_SIMPLE = re.compile(r"[ \t\r\n]*" + _SIMPLE.pattern)
+"""`_BLANKS` and `_SIMPLE` in one match: the scanner's loop tries it first on every line."""
 _NAMED = frozenset({"PARAMETER", "MESSAGE"})
 _new = tuple.__new__
 """Builds a NamedTuple in C (its generated `__new__` is a Python function, three times slower)."""
@@ -143,6 +145,10 @@ class _Scanner:
         )
         pos = 0
         while True:
+            end = simple(pos)
+            if end:
+                pos = end
+                continue
             blanks = skip_blanks(text, pos)
             pos = blanks.end() if blanks else pos
             if pos >= length:
@@ -152,28 +158,29 @@ class _Scanner:
                 self.comments.append(Comment(Span(pos, end), text[pos + 1 : end]))
                 pos = end
             else:
-                pos = simple(pos) or instruction(pos)
+                pos = instruction(pos)
 
-    def _simple_instruction(self, start: int) -> int:
-        """Scan a `_SIMPLE` instruction at `start` and return its end; 0 if it is not one.
+    def _simple_instruction(self, pos: int) -> int:
+        """Scan blanks and then a `_SIMPLE` instruction from `pos` and return its end; 0 if
+        what follows the blanks is not one.
 
         The result is exactly what `_instruction` makes of the same line, built in one
         regular-expression match: most lines of large files look like this. The tuples are
         built in C (`_new`): a 10 MB file has hundreds of thousands of these lines.
         """
-        match = _SIMPLE.match(self.text, start)
+        match = _BLANKS_THEN_SIMPLE.match(self.text, pos)
         if match is None:
             return 0
         (parameter, name, message, role, other, _, content) = match.groups()
         name_span = role_span = None
         if parameter is not None:
-            keyword, keyword_text = "PARAMETER", parameter
+            keyword, keyword_text, start = "PARAMETER", parameter, match.start(1)
             name_span = _new(Span, match.span(2))
         elif message is not None:
-            keyword, keyword_text = "MESSAGE", message
+            keyword, keyword_text, start = "MESSAGE", message, match.start(3)
             role_span = _new(Span, match.span(4))
         else:
-            keyword_text = other
+            keyword_text, start = other, match.start(5)
             keyword = _KEYWORDS_LOWER.get(other.lower(), "")
             if not keyword or keyword in _NAMED:
                 return 0
