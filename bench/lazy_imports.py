@@ -35,6 +35,7 @@ CASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("check path: the registry (sqlite3; --registry)", CHECK_PATH, "modelfile_ls.registry"),
     ("check path: the language server (pygls, lsprotocol)", CHECK_PATH, "modelfile_ls.lsp.server"),
     ("check path: httpx", CHECK_PATH, "httpx"),
+    ("check path: the TEMPLATE parser (MF302, MF303, MF401)", CHECK_PATH, "modelfile_ls.template"),
     ("check path: report json", CHECK_PATH, "modelfile_ls.report.json_report"),
     ("check path: report github", CHECK_PATH, "modelfile_ls.report.github"),
     ("check path: report sarif", CHECK_PATH, "modelfile_ls.report.sarif"),

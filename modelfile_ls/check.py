@@ -6,9 +6,9 @@ import gc
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import Path
+from typing import NamedTuple
 
 from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.analysis.rule import ModelCatalog
@@ -26,8 +26,7 @@ class PathError(Exception):
     """A path given on the command line that cannot be checked (exit code 2)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     """One file to check: where to read it and how to show it."""
 
     display: str

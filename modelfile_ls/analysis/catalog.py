@@ -6,12 +6,10 @@ them, and neither side needs the other's modules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 
-@dataclass(frozen=True, slots=True)
-class ModelFacts:
+class ModelFacts(NamedTuple):
     """What the registry knows about one model reference; empty fields mean "unknown"."""
 
     family: str = ""

@@ -4,15 +4,14 @@ a model emits without its template naming them. Read from `facts/data/families.j
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.facts import read_data_file
 
 
-@dataclass(frozen=True, slots=True)
-class Dialect:
+class Dialect(NamedTuple):
     """A chat format, recognised by special tokens no other format uses."""
 
     name: str
@@ -20,8 +19,7 @@ class Dialect:
     tokens: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
+class Family(NamedTuple):
     """A model family of the registry catalog (`Llama`, `Qwen`)."""
 
     name: str
@@ -30,8 +28,7 @@ class Family:
     dialects: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class TokenUse:
+class TokenUse(NamedTuple):
     """The first token of a dialect found in a text."""
 
     dialect: Dialect
@@ -39,14 +36,19 @@ class TokenUse:
     offset: int
 
 
-@dataclass(frozen=True, eq=False)
 class FamilyFacts:
     """Everything `families.json` says (one object per process, compared by identity)."""
 
-    dialects: dict[str, Dialect]
-    families: dict[str, Family]
-    """By lower-case name."""
-    end_of_sequence: frozenset[str]
+    def __init__(
+        self,
+        dialects: dict[str, Dialect],
+        families: dict[str, Family],
+        end_of_sequence: frozenset[str],
+    ) -> None:
+        self.dialects = dialects
+        self.families = families
+        """By lower-case name."""
+        self.end_of_sequence = end_of_sequence
 
     def family(self, name: str) -> Family | None:
         """The family of this name (case-insensitive), or None when the facts do not know it."""

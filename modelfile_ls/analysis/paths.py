@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import pwd
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # The CLI's weight selection for a directory (`filesForModel`), in order: the first rule with a
 # matching file wins; a rule with a content type is skipped as a whole when one of its files
@@ -34,8 +34,7 @@ GGUF_MAGIC = b"GGUF"
 LFS_POINTER = b"version https://git-lfs"
 
 
-@dataclass(frozen=True, slots=True)
-class ResolvedPath:
+class ResolvedPath(NamedTuple):
     """What a path value refers to on this machine."""
 
     path: Path | None
@@ -86,8 +85,7 @@ def sniff(path: Path) -> str:
     return "text/plain"
 
 
-@dataclass(frozen=True, slots=True)
-class ModelFiles:
+class ModelFiles(NamedTuple):
     """The files the CLI's `filesForModel` picks from a model directory, or why it fails."""
 
     weights: list[Path]

@@ -8,8 +8,8 @@ resolved, so only model names are judged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from modelfile_ls.analysis.paths import ResolvedPath, resolve
 from modelfile_ls.modelname import ModelName, parse_model_name
@@ -20,8 +20,7 @@ _PATH_LIKE = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Reference:
+class Reference(NamedTuple):
     """One FROM, ADAPTER or DRAFT value and what it resolves to."""
 
     instruction: Instruction

@@ -14,10 +14,10 @@ from __future__ import annotations
 import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, repeat
 from pathlib import Path
+from typing import NamedTuple
 
 from modelfile_ls.analysis.catalog import ModelCatalog, ModelFacts
 from modelfile_ls.analysis.edits import newline_of
@@ -45,8 +45,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class InstructionScope:
+class InstructionScope(NamedTuple):
     """What a rule over one instruction may read besides the instruction itself.
 
     `text` is the whole document, but a finding may depend only on the instruction's own
@@ -74,16 +73,21 @@ def _by_keyword(instructions: Iterable[Instruction]) -> dict[str, list[Instructi
     return index
 
 
-@dataclass(frozen=True)
 class InstructionWindow:
     """Clean instructions to check one at a time (a whole document, or the few an edit
     touched), with the scope they are checked in."""
 
-    instructions: Sequence[Instruction]
-    scope: InstructionScope
-    index: Callable[[str], list[Instruction]] | None = None
-    """Finds the instructions acting as a keyword when they are the whole document's: its
-    parse already indexes them (`syntax.runs`), so they are not indexed a second time."""
+    def __init__(
+        self,
+        instructions: Sequence[Instruction],
+        scope: InstructionScope,
+        index: Callable[[str], list[Instruction]] | None = None,
+    ) -> None:
+        self.instructions = instructions
+        self.scope = scope
+        self.index = index
+        """Finds the instructions acting as a keyword when they are the whole document's:
+        its parse already indexes them (`syntax.runs`), so they are not indexed again."""
 
     @cached_property
     def extent(self) -> Span:
@@ -112,8 +116,7 @@ class InstructionWindow:
         return chain.from_iterable(self.by_keyword.get(k, ()) for k in keywords)
 
 
-@dataclass(frozen=True, slots=True)
-class SentTemplate:
+class SentTemplate(NamedTuple):
     """The template a created model uses: the file's own, or the FROM model's."""
 
     text: str
@@ -123,16 +126,22 @@ class SentTemplate:
     """Where `text` starts in the document (for the file's own TEMPLATE)."""
 
 
-@dataclass(frozen=True)
 class RuleContext:
     """Everything a document rule may read. Rules never touch the file system except
     through here."""
 
-    parsed: ParsedModelfile
-    facts: LanguageFacts
-    base_dir: Path | None = None
-    """Directory of the Modelfile for resolving paths; None for unsaved documents."""
-    catalog: ModelCatalog | None = None
+    def __init__(
+        self,
+        parsed: ParsedModelfile,
+        facts: LanguageFacts,
+        base_dir: Path | None = None,
+        catalog: ModelCatalog | None = None,
+    ) -> None:
+        self.parsed = parsed
+        self.facts = facts
+        self.base_dir = base_dir
+        """Directory of the Modelfile for resolving paths; None for unsaved documents."""
+        self.catalog = catalog
 
     @cached_property
     def valid_instructions(self) -> list[Instruction]:
@@ -232,18 +241,27 @@ InstructionCheck = Callable[[Instruction, InstructionScope, "InstructionRule"], 
 TextProbe = Callable[[str, Span], bool]
 
 
-@dataclass(frozen=True)
 class Rule(ABC):
     """A rule: a stable code, a default severity and documentation (its module docstring,
     which starts `CODE name: summary`). Its kind (`DocumentRule`, `InstructionRule`) says
-    what it may read."""
+    what it may read.
 
-    code: str
-    name: str
-    severity: Severity
-    doc: str
-    fix_all: bool = field(default=False, kw_only=True)
-    """The rule's fix is mechanical (it cannot guess wrong), so "fix all" may apply it."""
+    Rules, their context and their window are plain classes rather than dataclasses: the
+    check path creates ~60 classes at start-up, and a frozen dataclass costs six times a
+    NamedTuple and sixty times a plain class to create (bench/RESULTS.md, start-up)."""
+
+    def __init__(
+        self, code: str, name: str, severity: Severity, doc: str, *, fix_all: bool = False
+    ) -> None:
+        self.code = code
+        self.name = name
+        self.severity = severity
+        self.doc = doc
+        self.fix_all = fix_all
+        """The rule's fix is mechanical (it cannot guess wrong), so "fix all" may apply it."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.code!r}, {self.name!r})"
 
     @cached_property
     def description(self) -> str:
@@ -295,28 +313,50 @@ class Rule(ABC):
         """The rule's findings on a whole document."""
 
 
-@dataclass(frozen=True)
 class DocumentRule(Rule):
     """A rule over the whole document (relations between instructions, paths, registry)."""
 
-    check: CheckFunction
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        doc: str,
+        check: CheckFunction,
+        *,
+        fix_all: bool = False,
+    ) -> None:
+        super().__init__(code, name, severity, doc, fix_all=fix_all)
+        self.check = check
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """Run the check over the document."""
         yield from self.check(context, self)
 
 
-@dataclass(frozen=True)
 class InstructionRule(Rule):
     """A rule over one instruction at a time: its findings lie inside that instruction and
     depend only on it and its `InstructionScope`."""
 
-    check: InstructionCheck
-    keywords: tuple[str, ...] = ()
-    """The keywords (as acted: a `PARAMETER system` is SYSTEM) the rule checks; () = all."""
-    probe: TextProbe | None = None
-    """A cheap test over the text of the instructions to check (`text`, their extent): False
-    when none of them can give a finding, so clean documents skip the per-instruction calls."""
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        severity: Severity,
+        doc: str,
+        check: InstructionCheck,
+        keywords: tuple[str, ...] = (),
+        probe: TextProbe | None = None,
+        *,
+        fix_all: bool = False,
+    ) -> None:
+        super().__init__(code, name, severity, doc, fix_all=fix_all)
+        self.check = check
+        self.keywords = keywords
+        """The keywords (as acted: a `PARAMETER system` is SYSTEM) the rule checks; () = all."""
+        self.probe = probe
+        """A cheap test over the text of the instructions to check (`text`, their extent):
+        False when none of them can give a finding, so clean documents skip the calls."""
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """Run the check over every clean instruction of the document."""

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _OPENING = re.compile(r"\s*modelfile-ls:\s*ignore\[")
 _CODES = re.compile(r"[A-Za-z0-9_,\s]*")
 _CLOSING = re.compile(r"\]\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     """A parsed suppression: its codes and where their list lies in the comment's text."""
 
     codes: tuple[str, ...]

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.suppression_comment import parse_directive
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Suppression:
+class Suppression(NamedTuple):
     """Codes silenced over a span (the instruction after the comment)."""
 
     comment: Span

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import re
 import struct
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from modelfile_ls.facts import ParameterType
 
@@ -28,8 +28,7 @@ _BOOLS = {
 _INT64 = (-(2**63), 2**63 - 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Converted:
+class Converted(NamedTuple):
     """A converted value, or the reason Ollama's CLI rejects it."""
 
     value: int | float | bool | str | None

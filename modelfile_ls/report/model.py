@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.syntax.positions import LineIndex
 
 
-@dataclass(frozen=True)
-class FileResult:
+class FileResult(NamedTuple):
     """The findings of one checked file; `path` is as the user should see it."""
 
     path: str

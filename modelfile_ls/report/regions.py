@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
@@ -12,8 +12,7 @@ from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     """A 1-based range; `end_line`/`end_column` point just past the last character."""
 
     line: int

@@ -9,8 +9,7 @@ UTF-16 without a BOM is read as UTF-8, NULs and all, and then fails as Ollama fa
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Encoding = Literal["utf-8", "utf-8-bom", "utf-16-le", "utf-16-be"]
 
@@ -27,8 +26,7 @@ def _replace_one_byte(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error(_GO_REPLACE, _replace_one_byte)
 
 
-@dataclass(frozen=True, slots=True)
-class DecodedText:
+class DecodedText(NamedTuple):
     """Decoded Modelfile text with what the decoder had to do to get it."""
 
     text: str

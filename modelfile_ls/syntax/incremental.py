@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from typing import NamedTuple
 
 from modelfile_ls.syntax import parse
@@ -52,7 +51,7 @@ def parse_after(old: ParsedModelfile, edit: Edit, text: str) -> ParsedModelfile:
     """The parse of `text` (the old text with `edit` applied), reusing what it can, including
     the line index (updated around the edit instead of rescanning the document)."""
     lines = old.lines.edited(edit.start, edit.end, edit.inserted, text)
-    return reparse(old, edit, text, lines) or replace(parse(text), line_index=lines)
+    return reparse(old, edit, text, lines) or parse(text).with_line_index(lines)
 
 
 def reparse(

@@ -6,7 +6,6 @@ which matters when a 10 MB file has tens of thousands of instructions.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -197,25 +196,53 @@ class Reuse(NamedTuple):
     delta: int
 
 
-@dataclass(frozen=True, eq=False)
 class ParsedModelfile:
     """The result of parsing: instructions, comments and syntax problems, all with spans.
 
     The instructions are held as `runs` (`syntax/runs.py`): after an edit, those it did not
-    touch are moved only when read. `instructions` is all of them as a tuple.
+    touch are moved only when read. `instructions` is all of them as a tuple. A plain class
+    (not a dataclass, which costs a millisecond to create at start-up) that nothing changes
+    after it is made.
     """
 
-    text: str
-    runs: InstructionRuns[Instruction]
-    comments: tuple[Comment, ...]
-    problems: tuple[SyntaxProblem, ...]
-    encoding: Encoding = "utf-8"
-    replaced_bytes: int = 0
-    looks_like_utf16_without_bom: bool = False
-    line_index: LineIndex | None = field(default=None, compare=False, repr=False)
-    """A line index already known for this text (an editor's incremental update)."""
-    reuse: Reuse | None = field(default=None, compare=False, repr=False)
-    """Set by an incremental parse: which instructions it carried over from the previous one."""
+    def __init__(
+        self,
+        text: str,
+        runs: InstructionRuns[Instruction],
+        comments: tuple[Comment, ...],
+        problems: tuple[SyntaxProblem, ...],
+        encoding: Encoding = "utf-8",
+        replaced_bytes: int = 0,
+        looks_like_utf16_without_bom: bool = False,
+        line_index: LineIndex | None = None,
+        reuse: Reuse | None = None,
+    ) -> None:
+        self.text = text
+        self.runs = runs
+        self.comments = comments
+        self.problems = problems
+        self.encoding: Encoding = encoding
+        self.replaced_bytes = replaced_bytes
+        self.looks_like_utf16_without_bom = looks_like_utf16_without_bom
+        self.line_index = line_index
+        """A line index already known for this text (an editor's incremental update)."""
+        self.reuse = reuse
+        """Set by an incremental parse: which instructions it carried over from the previous
+        one."""
+
+    def with_line_index(self, lines: LineIndex) -> ParsedModelfile:
+        """The same parse with a line index already known for its text."""
+        return ParsedModelfile(
+            self.text,
+            self.runs,
+            self.comments,
+            self.problems,
+            self.encoding,
+            self.replaced_bytes,
+            self.looks_like_utf16_without_bom,
+            lines,
+            self.reuse,
+        )
 
     @property
     def instructions(self) -> tuple[Instruction, ...]:

@@ -4,8 +4,8 @@ themselves are measured by `bench/lsp.py` and recorded in bench/RESULTS.md."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -163,6 +163,6 @@ def _counting(rule: Rule, checked: list[int]) -> Rule:
         checked.append(len(window.instructions))
         return InstructionRule.run_window(counted, window)
 
-    counted = replace(rule)
+    counted = copy.copy(rule)
     object.__setattr__(counted, "run_window", run_window)
     return counted

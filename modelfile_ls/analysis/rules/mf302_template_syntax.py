@@ -17,18 +17,25 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.lexer import invisible_offsets
 from modelfile_ls.syntax.model import Span, Value
-from modelfile_ls.template import TemplateError, check_template
+
+if TYPE_CHECKING:
+    from modelfile_ls.template import TemplateError
 
 
 @lru_cache(maxsize=64)
 def template_error(source: str) -> TemplateError | None:
     """The error Go reports for one template text: the document is checked again on every
     keystroke, and its TEMPLATE rarely changes between them."""
+    # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
+    # and most Modelfiles have no TEMPLATE.
+    from modelfile_ls.template import check_template
+
     return check_template(source)
 
 

@@ -19,7 +19,6 @@ from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax.model import Instruction, Span
-from modelfile_ls.template.scan import actions
 
 _TEMPLATE = language_facts().template
 TEMPLATE_FIELDS = [*_TEMPLATE.variables, *_TEMPLATE.fields]
@@ -48,6 +47,10 @@ def check(
 def miscased(template: str) -> tuple[tuple[int, str, str], ...]:
     """(offset, name, correct name) of each field written in the wrong case: kept per text, as
     an edit next to the TEMPLATE checks it again on every keystroke."""
+    # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
+    # and most Modelfiles have no TEMPLATE.
+    from modelfile_ls.template.scan import actions
+
     found, _ = actions(template)
     result = []
     for action in found:

@@ -15,13 +15,16 @@ from functools import lru_cache
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
-from modelfile_ls.template import TemplateError, parse_template
 
 
 @lru_cache(maxsize=64)
 def appends_response(template: str) -> bool:
     """Whether Ollama appends `{{ .Response }}` to this template: parsed once per text, as
     the document is checked again on every keystroke and its TEMPLATE rarely changes."""
+    # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
+    # and most Modelfiles have no TEMPLATE.
+    from modelfile_ls.template import TemplateError, parse_template
+
     try:
         # Ollama decides on the template's identifiers, not its text: "### Response:" in the
         # text does not count, `.response` in an action does.

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from modelfile_ls.analysis.families import Family, family_facts
 from modelfile_ls.analysis.finding import Finding, Related, Severity
@@ -26,8 +26,7 @@ from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
-@dataclass(frozen=True, slots=True)
-class Base:
+class Base(NamedTuple):
     """What a model or adapter is built for: an exact architecture, or a family."""
 
     description: str
