@@ -27,6 +27,7 @@ from modelfile_ls.vocabulary import (
     PULL,
     PUSH,
 )
+from tests.analysis.gguf_files import EMPTY_GGUF
 from tests.fake_ollama import FakeModel, FakeOllama, refused_url
 from tests.lsp.conftest import Session, Start
 
@@ -87,8 +88,7 @@ async def test_every_command_editors_offer_is_registered(start: Start, ollama: F
     assert {*COMMANDS, *ELEMENT_COMMANDS} == set(COMMAND_TITLES)
 
 
-GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
-"""The smallest file the fake takes for GGUF weights (its magic and version)."""
+"""The smallest file the fake takes for EMPTY_GGUF weights (its magic and version)."""
 
 
 async def test_create_from_the_open_document(
@@ -111,7 +111,7 @@ async def test_create_uploads_a_local_gguf_with_progress(
     start: Start, ollama: FakeOllama, tmp_path: Path
 ) -> None:
     session = await started(start, ollama)
-    (tmp_path / "model.gguf").write_bytes(GGUF)
+    (tmp_path / "model.gguf").write_bytes(EMPTY_GGUF)
     uri = saved(tmp_path, "Modelfile", "FROM ./model.gguf\n")
     result = await session.command(CREATE, {"uri": uri, "name": "local"})
     assert result["error"] is None and "local:latest" in ollama.models

@@ -24,9 +24,9 @@ from modelfile_ls.ollama.create import ModelfileRejected, create
 from modelfile_ls.ollama.digest import CHUNK
 from modelfile_ls.ollama.events import Done, Event, Notice, Progress, never
 from modelfile_ls.ollama.hosts import Hosts
+from tests.analysis.gguf_files import EMPTY_GGUF, sparse_gguf
 from tests.fake_ollama import FakeModel, FakeOllama, refused_url
 
-GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
 EVENT_WAIT = 10.0
 
 
@@ -93,7 +93,7 @@ def test_from_an_installed_model(ollama: FakeOllama, hosts: Hosts, tmp_path: Pat
 def test_a_local_gguf_is_hashed_uploaded_and_named(
     ollama: FakeOllama, hosts: Hosts, tmp_path: Path
 ) -> None:
-    weights = GGUF + bytes(3 * CHUNK)
+    weights = EMPTY_GGUF + bytes(3 * CHUNK)
     (tmp_path / "model.gguf").write_bytes(weights)
     events = run(hosts, "local", modelfile(tmp_path, "FROM ./model.gguf\n"))
     hashing = [e for e in events if isinstance(e, Progress) and e.status == "hashing model.gguf"]
@@ -117,14 +117,14 @@ def test_a_local_gguf_is_hashed_uploaded_and_named(
 def test_blobs_the_server_has_are_not_sent_again(
     ollama: FakeOllama, hosts: Hosts, tmp_path: Path
 ) -> None:
-    (tmp_path / "model.gguf").write_bytes(GGUF)
+    (tmp_path / "model.gguf").write_bytes(EMPTY_GGUF)
     path = modelfile(tmp_path, "FROM ./model.gguf\n")
     run(hosts, "first", path)
     events = run(hosts, "second", path)
-    assert ollama.blobs.received == [digest(GGUF)]
-    assert f"using existing blob {digest(GGUF)}" in statuses(events)
+    assert ollama.blobs.received == [digest(EMPTY_GGUF)]
+    assert f"using existing blob {digest(EMPTY_GGUF)}" in statuses(events)
     done = events[-1]
-    assert isinstance(done, Done) and done.data["existing"] == [digest(GGUF)]
+    assert isinstance(done, Done) and done.data["existing"] == [digest(EMPTY_GGUF)]
 
 
 def test_a_missing_base_is_pulled_within_the_create(
@@ -145,7 +145,7 @@ def test_an_unknown_base_is_ollamas_pull_error(hosts: Hosts, tmp_path: Path) -> 
 def test_quantize_is_sent_and_checked_by_the_server(
     ollama: FakeOllama, hosts: Hosts, tmp_path: Path
 ) -> None:
-    (tmp_path / "model.gguf").write_bytes(GGUF)
+    (tmp_path / "model.gguf").write_bytes(EMPTY_GGUF)
     path = modelfile(tmp_path, "FROM ./model.gguf\n")
     events = run(hosts, "q", path, quantize="q4_K_M")
     assert "quantizing F16 model to Q4_K_M" in statuses(events)
@@ -170,9 +170,7 @@ def test_deprecated_parameters_are_a_notice(hosts: Hosts, tmp_path: Path) -> Non
 def test_cancel_while_hashing_sends_nothing(
     ollama: FakeOllama, hosts: Hosts, tmp_path: Path
 ) -> None:
-    with (tmp_path / "model.gguf").open("wb") as handle:
-        handle.write(GGUF)
-        handle.truncate(16 * CHUNK)
+    sparse_gguf(tmp_path / "model.gguf", 16 * CHUNK)
     path = modelfile(tmp_path, "FROM ./model.gguf\n")
     seen: list[Event] = []
     stop = threading.Event()
@@ -188,9 +186,7 @@ def test_cancel_while_hashing_sends_nothing(
 def test_cancel_while_uploading_stops_the_upload(
     ollama: FakeOllama, hosts: Hosts, tmp_path: Path
 ) -> None:
-    with (tmp_path / "model.gguf").open("wb") as handle:
-        handle.write(GGUF)
-        handle.truncate(64 * CHUNK)
+    sparse_gguf(tmp_path / "model.gguf", 64 * CHUNK)
     path = modelfile(tmp_path, "FROM ./model.gguf\n")
     stop = threading.Event()
     with pytest.raises(Cancelled):
@@ -218,9 +214,7 @@ def test_cancel_while_the_server_streams(ollama: FakeOllama, hosts: Hosts, tmp_p
 def test_a_consumer_that_stops_listening_stops_the_upload(
     ollama: FakeOllama, hosts: Hosts, tmp_path: Path
 ) -> None:
-    with (tmp_path / "model.gguf").open("wb") as handle:
-        handle.write(GGUF)
-        handle.truncate(64 * CHUNK)
+    sparse_gguf(tmp_path / "model.gguf", 64 * CHUNK)
     path = modelfile(tmp_path, "FROM ./model.gguf\n")
     events = create(hosts, "x", path.read_text(), path, never)
     for event in events:
@@ -232,7 +226,7 @@ def test_a_consumer_that_stops_listening_stops_the_upload(
 
 
 def test_the_servers_error_text_reaches_the_user(ollama: FakeOllama, tmp_path: Path) -> None:
-    (tmp_path / "model.gguf").write_bytes(GGUF)
+    (tmp_path / "model.gguf").write_bytes(EMPTY_GGUF)
     with Hosts([ollama.url]) as hosts:
         ollama.failures["/api/create"] = (500, {"error": "disk full"})
         with pytest.raises(OllamaHTTPError) as failed:
@@ -263,10 +257,7 @@ def test_a_2_gb_gguf_is_hashed_and_uploaded_in_flat_memory(
 ) -> None:
     """The client (a subprocess, so its peak is its own) and the fake (this process) both
     stream: neither's resident memory grows by 100 MB over a 2 GB file."""
-    weights = tmp_path / "big.gguf"
-    with weights.open("wb") as handle:
-        handle.write(GGUF)
-        handle.truncate(SPARSE_SIZE)  # a hole: no disk used, every byte still read and sent
+    sparse_gguf(tmp_path / "big.gguf", SPARSE_SIZE)  # a hole, yet every byte is read and sent
     path = modelfile(tmp_path, "FROM ./big.gguf\n")
     fake_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     client = subprocess.run(

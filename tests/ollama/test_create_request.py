@@ -18,8 +18,7 @@ from modelfile_ls.ollama.create_request import (
     go_float32,
     request_file_names,
 )
-
-GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
+from tests.analysis.gguf_files import EMPTY_GGUF
 
 
 def body_of(text: str, directory: Path | None = None, **options: str) -> dict[str, object]:
@@ -109,9 +108,9 @@ def test_the_last_from_that_is_not_a_path_wins() -> None:
 
 def test_a_local_gguf_is_sent_by_its_base_name_with_its_digest(tmp_path: Path) -> None:
     (tmp_path / "weights").mkdir()
-    (tmp_path / "weights" / "model.gguf").write_bytes(GGUF)
+    (tmp_path / "weights" / "model.gguf").write_bytes(EMPTY_GGUF)
     body = body_of("FROM ./weights/model.gguf\n", tmp_path)
-    assert body["files"] == {"model.gguf": digest(GGUF)}
+    assert body["files"] == {"model.gguf": digest(EMPTY_GGUF)}
     assert "from" not in body
 
 
@@ -120,26 +119,29 @@ def test_paths_resolve_against_the_modelfiles_directory_not_the_cwd(
 ) -> None:
     project = tmp_path / "project"
     project.mkdir()
-    (project / "m.gguf").write_bytes(GGUF)
+    (project / "m.gguf").write_bytes(EMPTY_GGUF)
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    assert body_of("FROM m.gguf\n", project)["files"] == {"m.gguf": digest(GGUF)}
+    assert body_of("FROM m.gguf\n", project)["files"] == {"m.gguf": digest(EMPTY_GGUF)}
 
 
 def test_tilde_expands_to_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(tmp_path))
-    (tmp_path / "m.gguf").write_bytes(GGUF)
-    assert body_of("FROM ~/m.gguf\n")["files"] == {"m.gguf": digest(GGUF)}
+    (tmp_path / "m.gguf").write_bytes(EMPTY_GGUF)
+    assert body_of("FROM ~/m.gguf\n")["files"] == {"m.gguf": digest(EMPTY_GGUF)}
 
 
 def test_several_froms_are_named_relative_to_their_common_directory(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    (tmp_path / "a" / "model.gguf").write_bytes(GGUF)
-    (tmp_path / "b" / "mmproj.gguf").write_bytes(GGUF + b"p")
+    (tmp_path / "a" / "model.gguf").write_bytes(EMPTY_GGUF)
+    (tmp_path / "b" / "mmproj.gguf").write_bytes(EMPTY_GGUF + b"p")
     body = body_of("FROM ./a/model.gguf\nFROM ./b/mmproj.gguf\n", tmp_path)
-    assert body["files"] == {"a/model.gguf": digest(GGUF), "b/mmproj.gguf": digest(GGUF + b"p")}
+    assert body["files"] == {
+        "a/model.gguf": digest(EMPTY_GGUF),
+        "b/mmproj.gguf": digest(EMPTY_GGUF + b"p"),
+    }
 
 
 def test_a_safetensors_directory_sends_weights_config_and_tokenizer(tmp_path: Path) -> None:
@@ -176,7 +178,7 @@ def test_a_config_that_is_not_text_fails_with_ollamas_message(tmp_path: Path) ->
 
 def test_each_adapter_replaces_the_last_and_drafts_merge(tmp_path: Path) -> None:
     for name in ("base.gguf", "one.gguf", "two.gguf", "d1.gguf"):
-        (tmp_path / name).write_bytes(GGUF + name.encode())
+        (tmp_path / name).write_bytes(EMPTY_GGUF + name.encode())
     text = "FROM ./base.gguf\nADAPTER ./one.gguf\nADAPTER ./two.gguf\nDRAFT ./d1.gguf\n"
     plan = build_create_request(text, tmp_path / "Modelfile", model="x")
     assert [(f.field, f.name) for f in plan.files] == [
@@ -186,7 +188,7 @@ def test_each_adapter_replaces_the_last_and_drafts_merge(tmp_path: Path) -> None
     ]
     body = dry_run_body(plan)
     assert list(body) == ["model", "files", "draft_files", "adapters", "name"]
-    assert body["adapters"] == {"two.gguf": digest(GGUF + b"two.gguf")}
+    assert body["adapters"] == {"two.gguf": digest(EMPTY_GGUF + b"two.gguf")}
 
 
 def test_file_names_of_one_file_and_of_files_in_one_directory() -> None:

@@ -10,9 +10,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
+from tests.analysis.gguf_files import EMPTY_GGUF
 from tests.fake_ollama import FakeModel, FakeOllama
-
-GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
 
 
 def digest(data: bytes) -> str:
@@ -36,9 +35,9 @@ def lines(response: httpx.Response) -> list[dict[str, object]]:
 
 
 def test_head_answers_by_presence(ollama: FakeOllama, http: httpx.Client) -> None:
-    name = digest(GGUF)
+    name = digest(EMPTY_GGUF)
     assert http.head(f"/api/blobs/{name}").status_code == 404
-    assert http.post(f"/api/blobs/{name}", content=GGUF).status_code == 201
+    assert http.post(f"/api/blobs/{name}", content=EMPTY_GGUF).status_code == 201
     assert http.head(f"/api/blobs/{name}").status_code == 200
     # `sha256-<hex>` names the same file; upper-case hex is never found.
     assert http.head(f"/api/blobs/{name.replace(':', '-')}").status_code == 200
@@ -49,21 +48,21 @@ def test_head_answers_by_presence(ollama: FakeOllama, http: httpx.Client) -> Non
 
 
 def test_a_blob_already_present_is_200(http: httpx.Client) -> None:
-    name = digest(GGUF)
-    http.post(f"/api/blobs/{name}", content=GGUF)
-    assert http.post(f"/api/blobs/{name}", content=GGUF).status_code == 200
+    name = digest(EMPTY_GGUF)
+    http.post(f"/api/blobs/{name}", content=EMPTY_GGUF)
+    assert http.post(f"/api/blobs/{name}", content=EMPTY_GGUF).status_code == 200
 
 
 def test_a_digest_mismatch_is_ollamas_error_and_keeps_the_real_digest(
     ollama: FakeOllama, http: httpx.Client
 ) -> None:
     claimed = "sha256:" + "0" * 64
-    answer = http.post(f"/api/blobs/{claimed}", content=GGUF)
+    answer = http.post(f"/api/blobs/{claimed}", content=EMPTY_GGUF)
     assert answer.status_code == 400
     assert answer.json() == {
-        "error": f'digest mismatch, expected "{claimed}", got "{digest(GGUF)}"'
+        "error": f'digest mismatch, expected "{claimed}", got "{digest(EMPTY_GGUF)}"'
     }
-    assert ollama.blobs.has(digest(GGUF))
+    assert ollama.blobs.has(digest(EMPTY_GGUF))
     assert http.post("/api/blobs/sha256:xyz", content=b"x").json() == {
         "error": "invalid digest format"
     }
@@ -116,9 +115,9 @@ def test_a_gguf_name_on_other_bytes_is_refused(http: httpx.Client) -> None:
 
 
 def test_only_one_gguf_adapter(http: httpx.Client) -> None:
-    for data in (GGUF, GGUF + b"2"):
+    for data in (EMPTY_GGUF, EMPTY_GGUF + b"2"):
         http.post(f"/api/blobs/{digest(data)}", content=data)
-    adapters = {"a.gguf": digest(GGUF), "b.gguf": digest(GGUF + b"2")}
+    adapters = {"a.gguf": digest(EMPTY_GGUF), "b.gguf": digest(EMPTY_GGUF + b"2")}
     answer = http.post("/api/create", json={"model": "x", "from": "llama3.2", "adapters": adapters})
     assert answer.json() == {"error": "only one adapter is currently supported"}
 
