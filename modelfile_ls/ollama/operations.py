@@ -4,19 +4,17 @@ rendered by the CLI as lines or bars and by the language server as `$/progress`.
 Reads and pulls go to the first configured host that answers (a Notice says when one was
 skipped); writes (push, copy, delete) and the quick reads that describe one server (`ps`,
 `show`, `version`, `extract`) go to the first host. Errors are OllamaErrors with a hint saying
-what to do. This module is the one place to import the verbs from: `bench`, `extract`, `show`
-and `show_modelfile` live in their own modules and are re-exported here; `hosts` is
-`check_hosts`.
+what to do. `show` and `show_modelfile` live in their own module and are re-exported here;
+`hosts` is `check_hosts`. `bench` and `extract` are imported from their own modules: they load
+the registry and the analysis, which the quick verbs that import this module never need.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from modelfile_ls.ollama.bench import DEFAULT_PROMPT, bench
 from modelfile_ls.ollama.client import OllamaHTTPError, OllamaStreamError
 from modelfile_ls.ollama.events import Cancel, Done, Event, Notice
-from modelfile_ls.ollama.extract import ExtractResult, default_output, extract
 from modelfile_ls.ollama.hosts import Hosts, HostStatus, check_hosts
 from modelfile_ls.ollama.modelfile_text import (
     LIST_HINT,
@@ -28,16 +26,11 @@ from modelfile_ls.ollama.modelfile_text import (
 from modelfile_ls.ollama.responses import LocalModel, RunningModel
 
 __all__ = [
-    "DEFAULT_PROMPT",
     "PUSH_DENIED",
-    "ExtractResult",
     "HostStatus",
-    "bench",
     "check_hosts",
     "copy",
-    "default_output",
     "delete",
-    "extract",
     "list_models",
     "pull",
     "push",

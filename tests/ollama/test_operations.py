@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from modelfile_ls.ollama import operations
+from modelfile_ls.ollama import bench, operations
 from modelfile_ls.ollama.errors import (
     Cancelled,
     OllamaError,
@@ -149,7 +149,7 @@ def test_show_ps_and_version(ollama: FakeOllama, hosts: Hosts) -> None:
     assert shown.capabilities == ("completion", "tools")
     assert operations.version(hosts) == "0.33.0-rc2"
     assert operations.running(hosts) == []
-    list(operations.bench(hosts, "llama3.2", None, never))
+    list(bench.bench(hosts, "llama3.2", None, never))
     assert [m.name for m in operations.running(hosts)] == ["llama3.2:latest"]
     with pytest.raises(OllamaHTTPError, match="model 'nope:latest' not found") as caught:
         operations.show(hosts, "nope")
