@@ -3,6 +3,7 @@ file detection, diagnostics, completion, tree-sitter highlighting, health and he
 
 from __future__ import annotations
 
+import json
 import shutil
 from fnmatch import fnmatch
 from pathlib import Path
@@ -143,3 +144,35 @@ def test_modelfile_cancel_stops_a_pull(
     assert seen["pull"].get("err") is None, seen["pull"]
     assert seen["pull"]["result"]["cancelled"] is True
     assert seen["progress"][-1]["kind"] == "end"
+
+
+def test_modelfile_create_sends_the_request(
+    nvim: str, nvim_home: Path, server_command: list[str], bot_modelfile: Path, tmp_path: Path
+) -> None:
+    with FakeOllama([FakeModel("llama3.2:latest")]) as ollama:
+        job = {
+            "steps": ["open", "create"],
+            "file": str(bot_modelfile),
+            "model_name": "terse-bot",
+            "cmd": server_command,
+            "env": {"MODELFILE_LS_REGISTRY": str(tmp_path / "registry.sqlite")},
+            "settings": {"ollama-host": ollama.url.removeprefix("http://")},
+        }
+        seen = run_nvim(nvim, job, nvim_home)
+        creates = [body for method, path, body in ollama.requests if path == "/api/create"]
+        assert [m for m, path, _ in ollama.requests if path == "/api/create"] == ["POST"]
+        assert ollama.installed("terse-bot") is not None
+    assert seen["create"].get("err") is None, seen["create"]
+    assert seen["create"]["result"]["message"] == "created terse-bot", seen["create"]
+    (raw,) = creates
+    # The body `ollama create terse-bot` sends for this Modelfile (cmd/cmd.go CreateHandler:
+    # api.CreateRequest, whose deprecated `name` has no omitempty).
+    assert json.loads(raw) == {
+        "model": "terse-bot",
+        "from": "llama3.2",
+        "system": "You are a terse assistant.",
+        "name": "",
+    }
+    # The registry refresh after the create reports progress of its own, interleaved.
+    kinds = [e["kind"] for e in seen["progress"] if e["text"].startswith("Creating terse-bot")]
+    assert kinds[0] == "begin" and kinds[-1] == "end" and "report" in kinds, seen["progress"]
