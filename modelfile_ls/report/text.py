@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.finding import Related, Severity
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 
@@ -69,25 +69,25 @@ def render_text(results: Sequence[FileResult], *, color: bool = False) -> str:
     style = _Style(color)
     out: list[str] = []
     for result in results:
-        block = _Blocks(result, style)
-        for finding in result.findings:
-            block.add(finding, out)
-            out.append("")
+        _Blocks(result, style).add_all(out)
     out.append(_summary(results, style))
     return "\n".join(out) + "\n"
 
 
 class _Blocks:
     """Lays out the findings of one file, each line of it once however many findings point
-    into it (a long line with many invisible characters), each message made printable once
-    however many findings share it (a few-shot file repeats one message thousands of
-    times): a 10 MB file can carry a hundred thousand findings."""
+    into it (a long line with many invisible characters), and each line of output that
+    findings share once however many share it (a few-shot file repeats one message, fix and
+    note thousands of times): a 10 MB file can carry a hundred thousand findings."""
 
     def __init__(self, result: FileResult, style: _Style) -> None:
         self.result = result
         self.style = style
-        self.layouts: dict[int, tuple[str, Sequence[int]]] = {}
+        self.layouts: dict[int, tuple[str, Sequence[int], str]] = {}
         self.printable: dict[str, str] = {}
+        self.carets: dict[tuple[int, int, int, Severity], str] = {}
+        self.fixes: dict[str, str] = {}
+        self.notes: dict[Related, str] = {}
 
     def shown(self, text: str) -> str:
         """`_printable(text)`, remembered."""
@@ -96,47 +96,79 @@ class _Blocks:
             found = self.printable[text] = _printable(text)
         return found
 
-    def add(self, finding: Finding, out: list[str]) -> None:
-        """Append the finding's lines: location and message, excerpt, Ollama's words, fixes
-        and notes."""
+    def add_all(self, out: list[str]) -> None:
+        """Append every finding's lines (location and message, excerpt, Ollama's words, fixes
+        and notes), each block followed by an empty line."""
         result, style = self.result, self.style
-        lines, path, reset = result.lines, result.path, style.reset
-        span = finding.span
-        line, line_start, line_end = lines.locate(span.start)
-        column = min(max(span.start, 0), len(result.text)) - line_start + 1
-        start = min(max(span.start, line_start), line_end)
-        stop = min(max(span.end, start), line_end)
-        severity = finding.severity
-        painted = style.severities[severity]
-        laid_out = self.layouts.get(line)
-        if laid_out is None:
-            laid_out = self.layouts[line] = _layout(result.text[line_start:line_end])
-        shown, cells = laid_out
-        indent = cells[start - line_start]
-        width = max(1, cells[stop - line_start] - indent)
-        number = str(line + 1)
-        out.append(
-            f"{style.bold}{path}:{number}:{column}:{reset} "
-            f"{painted}{finding.code}{reset} {painted}[{_LABELS[severity]}]{reset} "
-            f"{self.shown(finding.message)}"
-        )
-        # The span's first line and a caret line under the part of the span on it.
-        out.append(f"  {style.gutter}{number} |{reset} {shown}".rstrip())
-        out.append(
-            f"  {style.gutter}{' ' * len(number)} |{reset} {' ' * indent}"
-            f"{painted}^{'~' * (width - 1)}{reset}"
-        )
-        if finding.ollama_message:
-            # Ollama's own words, so users can match what `ollama create` prints or search.
-            out.append(f"  {style.ollama}ollama:{reset} {self.shown(finding.ollama_message)}")
-        for fix in finding.fixes:
-            out.append(f"  {style.fix}fix:{reset} {self.shown(fix.title)}")
-        for related in finding.related:
-            at_line, at_column = lines.line_column(related.span.start, "utf-32")
-            out.append(
-                f"  {style.note}note:{reset} {path}:{at_line + 1}:{at_column + 1}: "
-                f"{self.shown(related.message)}"
+        lines, path, text, reset = result.lines, result.path, result.text, style.reset
+        bold, severities, layouts, shown = style.bold, style.severities, self.layouts, self.shown
+        length = len(text)
+        append = out.append
+        findings = result.findings
+        # Findings come sorted by position: each one's line is searched for from the
+        # previous one's (`LineIndex.locate_each`).
+        located = lines.locate_each([finding.span.start for finding in findings])
+        for finding, (line, line_start, line_end) in zip(findings, located, strict=True):
+            span = finding.span
+            column = min(max(span.start, 0), length) - line_start + 1
+            start = min(max(span.start, line_start), line_end)
+            stop = min(max(span.end, start), line_end)
+            severity = finding.severity
+            painted = severities[severity]
+            laid_out = layouts.get(line)
+            if laid_out is None:
+                laid_out = layouts[line] = self._excerpt(line, text[line_start:line_end])
+            _, cells, excerpt = laid_out
+            indent = cells[start - line_start]
+            width = max(1, cells[stop - line_start] - indent)
+            append(
+                f"{bold}{path}:{line + 1}:{column}:{reset} "
+                f"{painted}{finding.code}{reset} {painted}[{_LABELS[severity]}]{reset} "
+                f"{shown(finding.message)}"
             )
+            append(excerpt)
+            append(self._caret(line, indent, width, severity))
+            if finding.ollama_message:
+                # Ollama's own words, so users can match what `ollama create` prints or search.
+                append(f"  {style.ollama}ollama:{reset} {shown(finding.ollama_message)}")
+            for fix in finding.fixes:
+                append(self.fixes.get(fix.title) or self._fix(fix.title))
+            for related in finding.related:
+                append(self.notes.get(related) or self._note(related))
+            append("")
+
+    def _excerpt(self, line: int, text: str) -> tuple[str, Sequence[int], str]:
+        """The line's layout and its excerpt line: the span's first line, with its number."""
+        shown, cells = _layout(text)
+        style = self.style
+        return shown, cells, f"  {style.gutter}{line + 1} |{style.reset} {shown}".rstrip()
+
+    def _caret(self, line: int, indent: int, width: int, severity: Severity) -> str:
+        """The caret line under the part of the span on its first line, remembered."""
+        digits = len(str(line + 1))
+        key = (digits, indent, width, severity)
+        found = self.carets.get(key)
+        if found is None:
+            style = self.style
+            found = self.carets[key] = (
+                f"  {style.gutter}{' ' * digits} |{style.reset} {' ' * indent}"
+                f"{style.severities[severity]}^{'~' * (width - 1)}{style.reset}"
+            )
+        return found
+
+    def _fix(self, title: str) -> str:
+        style = self.style
+        found = self.fixes[title] = f"  {style.fix}fix:{style.reset} {self.shown(title)}"
+        return found
+
+    def _note(self, related: Related) -> str:
+        style = self.style
+        at_line, at_column = self.result.lines.line_column(related.span.start, "utf-32")
+        found = self.notes[related] = (
+            f"  {style.note}note:{style.reset} {self.result.path}:{at_line + 1}:{at_column + 1}: "
+            f"{self.shown(related.message)}"
+        )
+        return found
 
 
 def _layout(line: str) -> tuple[str, Sequence[int]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from itertools import accumulate, repeat
 from operator import add
 from typing import Literal, NamedTuple
@@ -102,22 +103,29 @@ class LineIndex:
         segment = self._text[self._starts[line] : offset]
         return Position(line, _units(segment, encoding))
 
-    def locate(self, offset: int) -> tuple[int, int, int]:
-        """The line holding a character offset (clamped into the text), where it starts and
-        where its content ends: a report's excerpt needs all three for every finding."""
-        text = self._text
-        offset = min(max(offset, 0), len(text))
-        starts = self._starts
-        line = bisect.bisect_right(starts, offset) - 1
-        if line + 1 < len(starts):
-            end = starts[line + 1]
-            if end > 0 and text[end - 1] == "\n":
-                end -= 1
-            if end > 0 and text[end - 1] == "\r":
-                end -= 1
-        else:
-            end = len(text)
-        return line, starts[line], end
+    def locate_each(self, offsets: Iterable[int]) -> Iterator[tuple[int, int, int]]:
+        """For each offset (clamped into the text): its line, where that starts and where its
+        content ends, which a report's excerpt needs for every finding. Each is searched for
+        from the previous offset's line: a report walks its findings in order."""
+        starts, text = self._starts, self._text
+        length, count = len(text), len(starts)
+        line = 0
+        for offset in offsets:
+            if offset > length:
+                offset = length
+            elif offset < starts[line]:
+                line = 0
+                offset = max(offset, 0)
+            line = bisect.bisect_right(starts, offset, line) - 1
+            if line + 1 < count:
+                end = starts[line + 1]
+                if text[end - 1] == "\n":
+                    end -= 1
+                if end > 0 and text[end - 1] == "\r":
+                    end -= 1
+            else:
+                end = length
+            yield line, starts[line], end
 
     def line_column(self, offset: int, encoding: PositionEncoding = "utf-16") -> tuple[int, int]:
         """`position()` as a plain pair: the cheap form for reports and keys made per finding."""
