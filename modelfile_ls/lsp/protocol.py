@@ -9,13 +9,19 @@ gives the protocol directly (no lookup in pygls' feature manager).
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import inspect
+import logging
 from collections.abc import Callable, Generator, Mapping
 from typing import Any
 
 from lsprotocol import types
+from pygls.exceptions import JsonRpcInternalError
 from pygls.lsp.server import LanguageServer
-from pygls.protocol import LanguageServerProtocol, lsp_method
+from pygls.protocol import JsonRPCProtocol, LanguageServerProtocol, lsp_method
+
+logger = logging.getLogger(__name__)
 
 Dispatch = Generator[Any, Any, None]
 SyncHandler = Callable[[Any, Any], None]
@@ -28,6 +34,37 @@ class ModelfileProtocol(LanguageServerProtocol):
         super().__init__(*args, **kwargs)
         self.document_sync: dict[str, Callable[[Any], None]] = {}
         """The server's didOpen/didChange/didClose handlers, bound to the server."""
+        self._writes: set[asyncio.Future[Any]] = set()
+
+    def notify_encoded(self, method: str, params: str) -> None:
+        """Send a notification whose params are already JSON text (ASCII, as pygls writes
+        JSON), written the way pygls' `_send_data` writes a message."""
+        if self.writer is None:
+            logger.error("Unable to send data, no available transport!")
+            return
+        body = (
+            f'{{"method": "{method}", "jsonrpc": "{JsonRPCProtocol.VERSION}", "params": {params}}}'
+        )
+        logger.info("Sending data: %s", body)
+        if self._include_headers:
+            header = (
+                f"Content-Length: {len(body)}\r\n"
+                f"Content-Type: {self.CONTENT_TYPE}; charset={self.CHARSET}\r\n\r\n"
+            )
+            body = header + body
+        try:
+            written = self.writer.write(body.encode(self.CHARSET))
+            if inspect.isawaitable(written):
+                # An asynchronous transport: keep the write alive until it is done.
+                task = asyncio.ensure_future(written)
+                self._writes.add(task)
+                task.add_done_callback(self._writes.discard)
+        except BrokenPipeError:
+            logger.exception("Error sending data. BrokenPipeError", exc_info=True)
+            raise
+        except Exception as error:
+            logger.exception("Error sending data", exc_info=True)
+            self._server._report_server_error(error, JsonRpcInternalError)
 
     def _dispatch(self, method: str, params: Any) -> Dispatch:
         if (handler := self.document_sync.get(method)) is not None:

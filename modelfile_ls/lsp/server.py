@@ -240,6 +240,12 @@ class ModelfileServer(LanguageServer):
         self._folder_settings[path] = (stamp, settings)
         return settings
 
+    def notify_encoded(self, method: str, params: str) -> None:
+        """Send a notification whose params are already JSON text (`lsp/diagnostics.py`)."""
+        protocol = self.protocol
+        assert isinstance(protocol, ModelfileProtocol)
+        protocol.notify_encoded(method, params)
+
     def send_ollama_status(self, params: dict[str, object]) -> None:
         """`modelfile-ls/ollamaStatus`: the connection state changed (`status.py`)."""
         self.protocol.notify(OLLAMA_STATUS_NOTIFICATION, params)

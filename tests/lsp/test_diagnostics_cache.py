@@ -181,3 +181,42 @@ def test_reused_diagnostics_are_those_of_a_fresh_conversion(
             for f in analyze(fresh.parsed)
         ]
         assert published(capture) == expected
+
+
+class Framed:
+    """A transport that keeps every message's header and body bytes apart."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[bytes, bytes]] = []
+
+    def write(self, data: bytes) -> None:
+        header, _, body = data.partition(b"\r\n\r\n")
+        self.messages.append((header, body))
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_published_notification_is_framed_as_pygls_frames_one() -> None:
+    """The notification written from the diagnostics' stored JSON text counts its bytes in
+    Content-Length, also for messages that quote non-ASCII text, and reads as the method,
+    version and params of a publishDiagnostics."""
+    server, _ = server_with(VS_CODE_LIKE)
+    transport = Framed()
+    server.protocol.set_writer(transport)
+    text = "FROM llama3.2\nPARAMETER températur 1\nMESSAGE usér😀 hi\nPARAMETER top_k 1\n"
+    did_open(server, types.DidOpenTextDocumentParams(types.TextDocumentItem(URI, "m", 7, text)))
+    header, body = transport.messages[-1]
+    assert f"Content-Length: {len(body)}\r\n".encode() in header
+    message = json.loads(body)
+    assert (message["jsonrpc"], message["method"]) == ("2.0", "textDocument/publishDiagnostics")
+    assert (message["params"]["uri"], message["params"]["version"]) == (URI, 7)
+    document = server.documents.get(URI)
+    assert document is not None
+    support = server.diagnostics.support
+    expected = [
+        CONVERTER.unstructure(diagnostic(f, URI, document.lines, "utf-16", support))
+        for f in analyze(document.parsed)
+    ]
+    assert sum("é" in item["message"] for item in expected) == 2
+    assert message["params"]["diagnostics"] == expected
