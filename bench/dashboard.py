@@ -20,6 +20,7 @@ import threading
 from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
+from stats import percentile
 
 from modelfile_ls.registry import ModelEntry, Variant, open_registry
 from modelfile_ls.registry.http_api import make_server
@@ -78,12 +79,6 @@ def serve(path: Path) -> tuple[object, str]:
     api = make_server(path, "127.0.0.1", 0, ollama_hosts=["127.0.0.1:9"])
     threading.Thread(target=api.serve_forever, daemon=True).start()
     return api, api.url
-
-
-def percentile(values: list[float], share: float) -> float:
-    """The value below which `share` of the samples lie."""
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def main() -> None:

@@ -31,7 +31,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from check import findings_file, realistic_file
-from registry import percentile, synthetic
+from registry import synthetic
+from stats import percentile
 
 from modelfile_ls.registry import open_registry
 

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from stats import percentile
+
 from modelfile_ls.registry import ModelEntry, Variant, open_registry
 
 FAMILIES = ("llama", "qwen", "gemma", "mistral", "phi", "granite", "deepseek", "smollm")
@@ -45,13 +47,6 @@ start = time.perf_counter()
 open_registry(sys.argv[1]).close()
 print(time.perf_counter() - start)
 """
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    """Nearest-rank percentile."""
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(fraction * len(ordered)) - 1))
-    return ordered[index]
 
 
 def synthetic(count: int) -> list[ModelEntry]:
