@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from modelfile_ls.registry import output
 from modelfile_ls.registry.cli.common import (
@@ -24,7 +24,8 @@ from modelfile_ls.registry.cli.common import (
     read_input,
     write_output,
 )
-from modelfile_ls.registry.output import Column, emit
+from modelfile_ls.registry.output import Column, emit_records
+from modelfile_ls.registry.records import Draft
 
 PROG = "modelfile-ls drafts"
 DRAFT_COLUMNS = [
@@ -40,18 +41,18 @@ def cmd_list(args: argparse.Namespace, out: TextIO) -> int:
     """Every draft, most recently saved first."""
     with opened(args) as registry:
         drafts = registry.drafts()
-    rows = [
-        {
-            "id": d.id,
-            "name": d.name,
-            "updated_at": d.updated_at,
-            "lines": len(d.text.splitlines()),
-            "source_uri": d.source_uri,
-        }
-        for d in drafts
-    ]
-    emit(args.format, out, rows=rows, columns=DRAFT_COLUMNS, data=[d.to_json() for d in drafts])
+    emit_records(args.format, out, drafts, DRAFT_COLUMNS, _draft_row)
     return 0
+
+
+def _draft_row(d: Draft) -> dict[str, Any]:
+    return {
+        "id": d.id,
+        "name": d.name,
+        "updated_at": d.updated_at,
+        "lines": len(d.text.splitlines()),
+        "source_uri": d.source_uri,
+    }
 
 
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:

@@ -47,6 +47,11 @@ async def _serve(server: LanguageServer) -> None:
     reader = asyncio.StreamReader(limit=1 << 20)
     await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), sys.stdin.buffer)
     server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    await _read_messages(server, reader)
+
+
+async def _read_messages(server: LanguageServer, reader: asyncio.StreamReader) -> None:
+    """Hand each message `reader` delivers to the server until the stream ends."""
     await run_async(
         stop_event=threading.Event(),
         reader=reader,
@@ -76,13 +81,7 @@ async def _serve_tcp(server: LanguageServer, host: str, port: int) -> None:
         listener.close()
         server.protocol.set_writer(writer)
         try:
-            await run_async(
-                stop_event=threading.Event(),
-                reader=reader,
-                protocol=server.protocol,
-                logger=logger,
-                error_handler=server.report_server_error,
-            )
+            await _read_messages(server, reader)
         finally:
             writer.close()
             finished.set()

@@ -13,11 +13,11 @@ import socket
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import httpx
 
+from modelfile_ls.closing import Closing
 from modelfile_ls.ollama.address import DEFAULT_HOST, connect_url, parse_host, resolve_base_url
 from modelfile_ls.ollama.errors import (
     Cancelled,
@@ -93,7 +93,7 @@ def _verb(path: str) -> str:
     return path.rstrip("/").rsplit("/", 1)[-1]
 
 
-class OllamaClient:
+class OllamaClient(Closing):
     """Blocking client for one Ollama server over one pooled connection; a context manager."""
 
     def __init__(
@@ -123,17 +123,6 @@ class OllamaClient:
             # an https host is verified as usual.
             verify=not self.base_url.startswith("http://"),
         )
-
-    def __enter__(self) -> OllamaClient:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the connection pool."""

@@ -12,8 +12,8 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from types import TracebackType
 
+from modelfile_ls.closing import Closing
 from modelfile_ls.ollama.address import resolve_base_url
 from modelfile_ls.ollama.client import CONNECT_TIMEOUT, DEFAULT_TIMEOUT, OllamaClient
 from modelfile_ls.ollama.errors import OllamaError, OllamaHTTPError, OllamaUnreachable
@@ -97,7 +97,7 @@ def _skipped(url: str, reason: str, used: str) -> Notice:
     return Notice(f"{url} is not usable ({reason}); using {used}")
 
 
-class Hosts:
+class Hosts(Closing):
     """The configured hosts with one pooled OllamaClient per host; a context manager."""
 
     def __init__(
@@ -113,17 +113,6 @@ class Hosts:
         self.connect_timeout = connect_timeout
         self.read_timeout = read_timeout
         self._clients: dict[str, OllamaClient] = {}
-
-    def __enter__(self) -> Hosts:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def client(self, url: str) -> OllamaClient:
         """The pooled client of one configured host (created on first use)."""

@@ -7,9 +7,9 @@ import json
 import shutil
 import textwrap
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import Any, Protocol, TextIO, TypeVar
 
 FORMATS = ("table", "json", "csv")
 MIN_FLEX = 12
@@ -163,6 +163,30 @@ def emit(
         write_csv(rows, columns, out)
     else:
         write_table(rows, columns, out)
+
+
+class Record(Protocol):
+    """A stored thing with a JSON form (the registry's records)."""
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as JSON."""
+        ...
+
+
+R = TypeVar("R", bound=Record)
+
+
+def emit_records(
+    fmt: str,
+    out: TextIO,
+    records: Sequence[R],
+    columns: Sequence[Column],
+    row: Callable[[R], dict[str, Any]],
+) -> None:
+    """Write records as a listing: `row` gives a record's table and CSV cells, its `to_json`
+    the JSON form."""
+    rows = [row(r) for r in records]
+    emit(fmt, out, rows=rows, columns=columns, data=[r.to_json() for r in records])
 
 
 def human_size(size: int) -> str:

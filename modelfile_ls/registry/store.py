@@ -22,9 +22,9 @@ from __future__ import annotations
 import os
 import sqlite3
 from pathlib import Path
-from types import TracebackType
 
 from modelfile_ls.analysis.catalog import ModelFacts
+from modelfile_ls.closing import Closing
 from modelfile_ls.locations import resolve_registry_path
 from modelfile_ls.registry import db, seed
 from modelfile_ls.registry.catalog import MODEL_SORTS
@@ -51,23 +51,13 @@ class Registry(
     MetricStore,
     ModelfileStore,
     DraftStore,
+    Closing,
 ):
     """Queries and writes over one registry file."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-
-    def __enter__(self) -> Registry:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def model_facts(self, name: str) -> ModelFacts | None:
         """Family, context length, capabilities, template and stops of `name[:tag]` (the

@@ -50,9 +50,9 @@ def installed_row(m: InstalledModel) -> dict[str, Any]:
     }
 
 
-def metric_rows(metrics: list[Metric]) -> list[dict[str, Any]]:
-    """Measurements as METRIC_COLUMNS rows."""
-    return [m.to_json() for m in metrics]
+def metric_row(m: Metric) -> dict[str, Any]:
+    """A measurement as a METRIC_COLUMNS row."""
+    return m.to_json()
 
 
 def element_row(e: ElementRecord) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from typing import TextIO
 
 from modelfile_ls.registry.cli.columns import INSTALLED_COLUMNS, installed_row
 from modelfile_ls.registry.cli.common import CommandError, Verbs, opened, positive_float
-from modelfile_ls.registry.output import emit, write_table
+from modelfile_ls.registry.output import emit_records, write_table
 
 
 def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
@@ -25,19 +25,12 @@ def cmd_sync(args: argparse.Namespace, out: TextIO) -> int:
             raise CommandError(f"{exc}; the inventory was not changed") from exc
     for name in result.skipped:
         print(f"warning: {name} disappeared during the sync; skipped", file=sys.stderr)
-    rows = [installed_row(m) for m in result.models]
     if args.format == "table":
         out.write(f"synced {len(result.models)} models from {result.host}\n")
-        if rows:
-            write_table(rows, INSTALLED_COLUMNS, out)
+        if result.models:
+            write_table([installed_row(m) for m in result.models], INSTALLED_COLUMNS, out)
         return 0
-    emit(
-        args.format,
-        out,
-        rows=rows,
-        columns=INSTALLED_COLUMNS,
-        data=[m.to_json() for m in result.models],
-    )
+    emit_records(args.format, out, result.models, INSTALLED_COLUMNS, installed_row)
     return 0
 
 
@@ -51,13 +44,7 @@ def cmd_installed(args: argparse.Namespace, out: TextIO) -> int:
         host = resolve_base_url(args.host)
     with opened(args) as registry:
         models = registry.installed_models(host)
-    emit(
-        args.format,
-        out,
-        rows=[installed_row(m) for m in models],
-        columns=INSTALLED_COLUMNS,
-        data=[m.to_json() for m in models],
-    )
+    emit_records(args.format, out, models, INSTALLED_COLUMNS, installed_row)
     return 0
 
 

@@ -6,11 +6,11 @@ import argparse
 from typing import TextIO
 
 from modelfile_ls.registry import output
-from modelfile_ls.registry.cli.columns import METRIC_COLUMNS, metric_rows
+from modelfile_ls.registry.cli.columns import METRIC_COLUMNS, metric_row
 from modelfile_ls.registry.cli.common import UsageError, Verbs, opened
 from modelfile_ls.registry.compare import MAX_MODELS, MIN_MODELS, compare
 from modelfile_ls.registry.hardware import hardware_id
-from modelfile_ls.registry.output import Column, emit
+from modelfile_ls.registry.output import Column, emit, emit_records
 from modelfile_ls.registry.sql import NotFoundError
 
 LISTING_COLUMNS = [Column("model", "MODEL"), *METRIC_COLUMNS]
@@ -23,13 +23,7 @@ def cmd_metrics(args: argparse.Namespace, out: TextIO) -> int:
             raise NotFoundError(f"no model {args.model!r} in the registry (try `search`)")
         hardware = hardware_id() if args.this_machine else args.hardware
         found = registry.metrics(args.model, hardware=hardware)
-    emit(
-        args.format,
-        out,
-        rows=metric_rows(found),
-        columns=LISTING_COLUMNS,
-        data=[m.to_json() for m in found],
-    )
+    emit_records(args.format, out, found, LISTING_COLUMNS, metric_row)
     return 0
 
 

@@ -19,7 +19,8 @@ from modelfile_ls.registry.cli.common import (
     write_output,
 )
 from modelfile_ls.registry.elements import KIND_ORDER
-from modelfile_ls.registry.output import Column, emit, write_table
+from modelfile_ls.registry.output import Column, emit_records, write_table
+from modelfile_ls.registry.records import SavedModelfile
 from modelfile_ls.syntax import parse_bytes
 
 MODELFILE_COLUMNS = [
@@ -137,18 +138,18 @@ def cmd_modelfiles(args: argparse.Namespace, out: TextIO) -> int:
     """Saved Modelfiles."""
     with opened(args) as registry:
         saved = registry.modelfiles()
-    rows = [
-        {
-            "id": m.id,
-            "name": m.name,
-            "elements": " ".join(e.kind for e in m.elements),
-            "saved_at": m.saved_at,
-            "path": m.path,
-        }
-        for m in saved
-    ]
-    emit(args.format, out, rows=rows, columns=MODELFILE_COLUMNS, data=[m.to_json() for m in saved])
+    emit_records(args.format, out, saved, MODELFILE_COLUMNS, _modelfile_row)
     return 0
+
+
+def _modelfile_row(m: SavedModelfile) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "elements": " ".join(e.kind for e in m.elements),
+        "saved_at": m.saved_at,
+        "path": m.path,
+    }
 
 
 def cmd_elements(args: argparse.Namespace, out: TextIO) -> int:
@@ -165,13 +166,7 @@ def cmd_elements(args: argparse.Namespace, out: TextIO) -> int:
         columns = [c for c in ELEMENT_COLUMNS if c.key != "preview"] + [Column("content", "")]
         output.write_csv(rows, columns, out)
         return 0
-    emit(
-        args.format,
-        out,
-        rows=[element_row(e) for e in found],
-        columns=ELEMENT_COLUMNS,
-        data=[e.to_json() for e in found],
-    )
+    emit_records(args.format, out, found, ELEMENT_COLUMNS, element_row)
     return 0
 
 

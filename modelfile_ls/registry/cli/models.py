@@ -12,11 +12,11 @@ from modelfile_ls.registry.cli.columns import (
     INSTALLED_COLUMNS,
     METRIC_COLUMNS,
     installed_row,
-    metric_rows,
+    metric_row,
 )
 from modelfile_ls.registry.cli.common import CommandError, Verbs, check_capabilities, opened
 from modelfile_ls.registry.csvio import write_csv
-from modelfile_ls.registry.output import Column, emit, write_pairs, write_table
+from modelfile_ls.registry.output import Column, emit_records, write_pairs, write_table
 from modelfile_ls.registry.records import NO_LATEST, ModelRecord
 
 MODEL_COLUMNS = [
@@ -50,12 +50,11 @@ def _list(args: argparse.Namespace, out: TextIO, search: str | None) -> int:
             limit=args.limit or None,
             offset=args.offset,
         )
-    rows = [_model_row(m) for m in page.items]
     if args.format == "csv":
         # The import format, so a filtered listing can be edited and imported again.
         write_csv(page.items, out)
         return 0
-    emit(args.format, out, rows=rows, columns=MODEL_COLUMNS, data=[m.to_json() for m in page.items])
+    emit_records(args.format, out, page.items, MODEL_COLUMNS, _model_row)
     if args.format == "table":
         shown = len(page.items)
         if not page.total:
@@ -187,7 +186,7 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         )
     if metrics:
         out.write("\nmeasurements:\n")
-        write_table(metric_rows(metrics), METRIC_COLUMNS, out)
+        write_table([metric_row(m) for m in metrics], METRIC_COLUMNS, out)
     return 0
 
 
