@@ -45,6 +45,19 @@ class ModelName:
         return f"{base}:{self.tag}"
 
 
+def has_tag(reference: str) -> bool:
+    """Whether `reference` names a tag: a `:` after the last `/` (one before it is a port)."""
+    return reference.rfind(":") > reference.rfind("/")
+
+
+def split_tag(reference: str) -> tuple[str, str]:
+    """`qwen3:8b` -> (`qwen3`, `8b`); a reference without a tag -> (reference, "")."""
+    if has_tag(reference):
+        base, _, tag = reference.rpartition(":")
+        return base, tag
+    return reference, ""
+
+
 def _cut_last(text: str, sep: str) -> tuple[str, str, bool]:
     index = text.rfind(sep)
     if index < 0:
@@ -83,7 +96,7 @@ def parse_model_name(raw: str) -> ModelName:
             return ModelName("", "", "", "", source, "use either :local or :cloud, not both")
     host, namespace, tag = "", "", ""
     rest = text
-    if rest.rfind(":") > rest.rfind("/"):
+    if has_tag(rest):
         rest, tag, _ = _cut_last(rest, ":")
     rest, model, found = _cut_last(rest, "/")
     if not found:

@@ -8,8 +8,10 @@ from modelfile_ls import facts, severity
 from modelfile_ls.analysis import finding
 from modelfile_ls.facts import language_facts
 from modelfile_ls.features.docs import parameter_detail, parameter_markup
+from modelfile_ls.modelname import has_tag, split_tag
 from modelfile_ls.registry import open_registry
 from modelfile_ls.syntax import lexer, model
+from tests.conftest import ROOT
 
 
 def test_message_roles_come_from_the_instruction_facts() -> None:
@@ -48,3 +50,16 @@ def test_one_range_text_for_hover_completion_and_the_registry(tmp_path: Path) ->
 
 def test_severity_has_one_home() -> None:
     assert finding.Severity is severity.Severity
+
+
+def test_the_tag_of_a_model_reference_has_one_reading() -> None:
+    assert split_tag("qwen3:8b") == ("qwen3", "8b")
+    assert split_tag("localhost:5000/me/bot") == ("localhost:5000/me/bot", "")
+    assert split_tag("localhost:5000/me/bot:v2") == ("localhost:5000/me/bot", "v2")
+    assert not has_tag("llama3.2") and has_tag("llama3.2:1b")
+    restated = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "modelfile_ls").rglob("*.py")
+        if 'rfind(":") >' in path.read_text(encoding="utf-8")
+    ]
+    assert restated == ["modelfile_ls/modelname.py"]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from modelfile_ls.modelname import split_tag
 from modelfile_ls.registry.output import human_size
 from modelfile_ls.registry.records import NO_LATEST, InstalledModel, Metric
 from modelfile_ls.registry.sql import NotFoundError
@@ -58,13 +59,6 @@ class _Side:
     metrics: dict[str, str]
 
 
-def _split(reference: str) -> tuple[str, str]:
-    if reference.rfind(":") > reference.rfind("/"):
-        base, _, tag = reference.rpartition(":")
-        return base, tag
-    return reference, ""
-
-
 def _metric_values(metrics: list[Metric]) -> dict[str, str]:
     """Per `metric on hardware`: the best speed (`*_per_second`), else the newest value."""
     values: dict[str, float] = {}
@@ -76,7 +70,7 @@ def _metric_values(metrics: list[Metric]) -> dict[str, str]:
 
 
 def _side(registry: Registry, reference: str) -> _Side:
-    base, tag = _split(reference)
+    base, tag = split_tag(reference)
     record = registry.model(base)
     name = record.name if record is not None else base
     if not tag and record is not None and record.latest and record.latest != NO_LATEST:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from modelfile_ls.modelname import has_tag
 from modelfile_ls.registry import seed
 from modelfile_ls.registry.catalog import CatalogQueries
 from modelfile_ls.registry.records import NO_LATEST, ModelMatch, Variant
@@ -58,7 +59,7 @@ class CompletionQueries(CatalogQueries):
 
     def models_by_prefix(self, prefix: str, limit: int = 50) -> list[ModelMatch]:
         """Completion candidates for a FROM value being typed (`qw` or `qwen3:1`)."""
-        if prefix.rfind(":") > prefix.rfind("/"):
+        if has_tag(prefix):
             return self._tags_by_prefix(prefix, limit)
         # Installed models come first (they are what a user most likely means), so they are
         # fetched before the limit cuts the catalog's alphabetical list.

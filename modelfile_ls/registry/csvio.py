@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from modelfile_ls.modelname import parse_model_name
+from modelfile_ls.modelname import has_tag, parse_model_name
 from modelfile_ls.registry import capabilities
 from modelfile_ls.registry.csvrows import (
     CsvError,
@@ -78,7 +78,7 @@ def validate_model_name(name: str, tag: str = "") -> str | None:
         return "name is empty"
     if name != name.strip():
         return f"name {name!r} has leading or trailing spaces"
-    if name.rfind(":") > name.rfind("/"):
+    if has_tag(name):
         return f"name {name!r} includes a tag; put the tag in model_size"
     reference = f"{name}:{tag}" if tag else name
     parsed = parse_model_name(reference)

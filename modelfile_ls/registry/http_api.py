@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import parse_qs, unquote, urlsplit
 
+from modelfile_ls.modelname import has_tag, split_tag
 from modelfile_ls.registry import dashboard, elements
 from modelfile_ls.registry.db import RegistryError
 from modelfile_ls.registry.host_status import HostMonitor
@@ -139,8 +140,8 @@ def _model(registry: Registry, reference: str) -> Reply:
     if model is None:
         raise ApiError(404, f"no model {reference!r}")
     tag = None
-    if not reference.isdigit() and reference.rfind(":") > reference.rfind("/"):
-        tag = reference.rpartition(":")[2]
+    if not reference.isdigit() and has_tag(reference):
+        tag = split_tag(reference)[1]
         if model.variant(tag) is None:
             raise ApiError(404, f"model {model.name!r} has no tag {tag!r}")
     data = model.to_json()

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TextIO
 
+from modelfile_ls.modelname import split_tag
 from modelfile_ls.registry.csvrows import (
     CsvError,
     RowError,
@@ -42,10 +43,7 @@ class MetricRow:
 
 
 def _model_and_tag(model: str, tag: str) -> tuple[str, str]:
-    if not tag and model.rfind(":") > model.rfind("/"):
-        name, _, tag = model.rpartition(":")
-        return name, tag
-    return model, tag
+    return (model, tag) if tag else split_tag(model)
 
 
 def _measured_at(text: str, problems: list[str]) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from modelfile_ls.modelname import has_tag, split_tag
 from modelfile_ls.ollama.client import LocalModel, OllamaClient, OllamaHTTPError
 from modelfile_ls.registry.records import InstalledModel
 from modelfile_ls.registry.store import Registry
@@ -20,10 +21,7 @@ class SyncResult:
 
 def _split(name: str) -> tuple[str, str]:
     """`llama3.2:latest` -> (`llama3.2`, `latest`); Ollama always includes the tag."""
-    if name.rfind(":") > name.rfind("/"):
-        base, _, tag = name.rpartition(":")
-        return base, tag
-    return name, "latest"
+    return split_tag(name) if has_tag(name) else (name, "latest")
 
 
 def _installed(host: str, local: LocalModel, client: OllamaClient) -> InstalledModel | None:

@@ -7,6 +7,7 @@ import json
 import sys
 from typing import Any, TextIO
 
+from modelfile_ls.modelname import split_tag
 from modelfile_ls.registry import output
 from modelfile_ls.registry.cli.columns import (
     INSTALLED_COLUMNS,
@@ -94,15 +95,7 @@ VARIANT_COLUMNS = [
 def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     """One model in detail: tags, defaults, installs and measurements."""
     reference: str = args.name
-    base, _, tag = (
-        reference.rpartition(":")
-        if reference.rfind(":") > reference.rfind("/")
-        else (
-            reference,
-            "",
-            "",
-        )
-    )
+    base, tag = split_tag(reference)
     with opened(args) as registry:
         model = registry.model(reference)
         installs = [
