@@ -10,13 +10,28 @@ from modelfile_ls.analysis import Finding, Fix, analyze
 from modelfile_ls.analysis.engine import INTERNAL_ERROR
 from modelfile_ls.analysis.rule import ModelCatalog, Rule
 from modelfile_ls.analysis.rules import ALL_RULES
-from modelfile_ls.syntax import parse
+from modelfile_ls.syntax import ParsedModelfile, parse
 
 VALID = (
     'FROM llama3.2\nPARAMETER temperature 0.7\nPARAMETER stop "<|eot_id|>"\n'
     'SYSTEM """You are terse."""\n'
 )
 """A file every rule must stay silent on."""
+
+
+def all_findings(
+    parsed: ParsedModelfile,
+    base_dir: Path | None = None,
+    catalog: ModelCatalog | None = None,
+    rules: tuple[Rule, ...] = ALL_RULES,
+) -> list[Finding]:
+    """Every finding for a parsed document; fails the test if any rule crashed (MF901), so a
+    negative test (`findings(VALID, code) == []`) cannot pass because its rule raised."""
+    found = analyze(parsed, None, catalog, base_dir, rules)
+    crashes = [f.message for f in found if f.code == INTERNAL_ERROR]
+    if crashes:
+        pytest.fail(f"a rule crashed on {parsed.text!r}: {'; '.join(crashes)}")
+    return found
 
 
 def findings(
@@ -26,13 +41,8 @@ def findings(
     catalog: ModelCatalog | None = None,
     rules: tuple[Rule, ...] = ALL_RULES,
 ) -> list[Finding]:
-    """Findings of one code for a document; fails the test if any rule crashed (MF901), so a
-    negative test (`findings(VALID, code) == []`) cannot pass because its rule raised."""
-    found = analyze(parse(text), None, catalog, base_dir, rules)
-    crashes = [f.message for f in found if f.code == INTERNAL_ERROR]
-    if crashes:
-        pytest.fail(f"a rule crashed on {text!r}: {'; '.join(crashes)}")
-    return [f for f in found if f.code == code]
+    """Findings of one code for a document (`all_findings`: a crashed rule fails the test)."""
+    return [f for f in all_findings(parse(text), base_dir, catalog, rules) if f.code == code]
 
 
 def located(text: str, finding: Finding) -> str:

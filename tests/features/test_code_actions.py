@@ -13,6 +13,7 @@ from modelfile_ls.features.code_actions import NOT_INSTALLED
 from modelfile_ls.registry import Registry
 from modelfile_ls.syntax import Span, parse
 from modelfile_ls.vocabulary import PULL
+from tests.analysis.helpers import all_findings
 from tests.features.conftest import cursor
 
 PIECES = [
@@ -71,7 +72,7 @@ def test_ignore_comment_keeps_indentation_and_line_endings() -> None:
     action = titled(actions, "Ignore MF101 for this instruction")
     fixed = apply(text, action)
     assert fixed == "FROM x\r\n\t# modelfile-ls: ignore[MF101]\r\n\tPARAMETER max_tokens 1\r\n"
-    assert not [f for f in analyze(parse(fixed)) if f.code == "MF101"]
+    assert not [f for f in all_findings(parse(fixed)) if f.code == "MF101"]
 
 
 def test_ignore_extends_an_existing_suppression() -> None:
