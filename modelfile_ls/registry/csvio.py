@@ -20,11 +20,11 @@ from typing import TextIO
 from modelfile_ls.modelname import has_tag, parse_model_name
 from modelfile_ls.registry import capabilities
 from modelfile_ls.registry.csvrows import (
-    CsvError,
     RowError,
     format_float,
     parse_float,
     parse_int,
+    raise_if_any,
     read_rows,
 )
 from modelfile_ls.registry.records import NO_LATEST, ModelEntry, Variant
@@ -105,9 +105,7 @@ def read_csv(data: bytes, source: str = "<csv>") -> list[ModelEntry]:
                     f"model_size values; use a listed tag, {NO_LATEST} or leave it empty",
                 )
             )
-    if errors:
-        errors.sort(key=lambda e: e.line)
-        raise CsvError(source, errors)
+    raise_if_any(source, errors)
     return [_entry(groups[key]) for key in order]
 
 

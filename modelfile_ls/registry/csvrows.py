@@ -36,6 +36,13 @@ class CsvError(Exception):
         super().__init__(f"{source}: {rows} bad {noun}, nothing imported\n{detail}")
 
 
+def raise_if_any(source: str, errors: list[RowError]) -> None:
+    """Raise one CsvError listing every bad row in line order, if there is any."""
+    if errors:
+        errors.sort(key=lambda e: e.line)
+        raise CsvError(source, errors)
+
+
 def decode(data: bytes, source: str) -> str:
     """UTF-8 text (a BOM is dropped); bad bytes are a located CsvError."""
     try:

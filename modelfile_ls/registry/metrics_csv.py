@@ -19,11 +19,11 @@ from typing import TextIO
 
 from modelfile_ls.modelname import split_tag
 from modelfile_ls.registry.csvrows import (
-    CsvError,
     RowError,
     format_float,
     parse_float,
     parse_int,
+    raise_if_any,
     read_rows,
 )
 from modelfile_ls.registry.records import Metric
@@ -95,9 +95,7 @@ def read_metrics_csv(data: bytes, source: str = "<csv>") -> list[MetricRow]:
             errors.extend(RowError(line, p) for p in problems)
         else:
             rows.append(MetricRow(line, metric))
-    if errors:
-        errors.sort(key=lambda e: e.line)
-        raise CsvError(source, errors)
+    raise_if_any(source, errors)
     return rows
 
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from modelfile_ls.registry import ModelEntry, Variant, open_registry, reset_registry
 from modelfile_ls.registry.capabilities import ollama_capability_names
-from modelfile_ls.registry.csvio import CORE_COLUMNS, CsvError, read_csv, write_csv
+from modelfile_ls.registry.csvio import CORE_COLUMNS, read_csv, write_csv
+from modelfile_ls.registry.csvrows import CsvError
 from modelfile_ls.registry.seed import seed_bytes
 
 HEADER = ",".join(CORE_COLUMNS)
