@@ -108,6 +108,70 @@ function steps.cancel_pull()
   seen.progress = progress.history
 end
 
+-- The server's questions (window/showMessageRequest) go to vim.ui.select: answered here with
+-- job.picks in order, as a user picks; each question is kept in seen.asked.
+seen.asked = {}
+function vim.ui.select(items, opts, on_choice)
+  local wanted = table.remove(job.picks or {}, 1)
+  table.insert(seen.asked, { prompt = opts.prompt, choices = vim.tbl_map(opts.format_item or tostring, items) })
+  on_choice(vim.iter(items):find(function(item)
+    return item.title == wanted
+  end))
+end
+
+local function buffer_text(bufnr)
+  return table.concat(vim.api.nvim_buf_get_lines(bufnr, 0, -1, false), '\n')
+end
+
+-- job.commands: { ex = 'an Ex command', id = 'the server command it runs' }, in order; each
+-- answer is kept with the current buffer's name and text after it (a command may open one).
+function steps.commands()
+  local commands = require('modelfile.commands')
+  local source = vim.api.nvim_get_current_buf()
+  seen.answers = {}
+  for _, entry in ipairs(job.commands) do
+    vim.api.nvim_set_current_buf(source)
+    commands.last[entry.id] = nil
+    vim.cmd(entry.ex)
+    wait(entry.ex .. ' to answer', function()
+      return commands.last[entry.id] ~= nil
+    end)
+    table.insert(seen.answers, {
+      answer = commands.last[entry.id],
+      buffer = vim.api.nvim_buf_get_name(0),
+      text = buffer_text(0),
+    })
+  end
+end
+
+-- :ModelfilePreviewPrompt, then job.edit (a line, 0-based, and its new text) in the Modelfile:
+-- the preview buffer's text before and after the server's notification.
+function steps.preview_prompt()
+  local commands = require('modelfile.commands')
+  local previews = require('modelfile.preview')
+  local source = vim.api.nvim_get_current_buf()
+  vim.cmd('ModelfilePreviewPrompt')
+  wait('the preview to answer', function()
+    return commands.last['modelfile-ls.previewPrompt'] ~= nil
+  end)
+  seen.preview_answer = commands.last['modelfile-ls.previewPrompt']
+  local bufnr = previews.buffers[vim.uri_from_bufnr(source)]
+  seen.preview = {
+    name = vim.api.nvim_buf_get_name(bufnr),
+    shown = vim.fn.bufwinid(bufnr) ~= -1,
+    current = vim.api.nvim_get_current_buf() == source,
+    before = buffer_text(bufnr),
+  }
+  local before = seen.preview.before
+  vim.api.nvim_buf_set_lines(source, job.edit[1], job.edit[1] + 1, false, { job.edit[2] })
+  wait('the preview to follow the edit', function()
+    return buffer_text(bufnr) ~= before
+  end)
+  seen.preview.after = buffer_text(bufnr)
+  seen.preview.version = vim.b[bufnr].modelfile_preview.version
+  seen.preview.source_version = vim.lsp.util.buf_versions[source]
+end
+
 function steps.health()
   vim.cmd('checkhealth modelfile')
   seen.health = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')

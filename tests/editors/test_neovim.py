@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from modelfile_ls.check import MODELFILE_PATTERNS
+from modelfile_ls.registry import open_registry
 from tests.conftest import ROOT
 from tests.editors.conftest import run_nvim
 from tests.fake_ollama import FakeModel, FakeOllama
@@ -176,3 +177,99 @@ def test_modelfile_create_sends_the_request(
     # The registry refresh after the create reports progress of its own, interleaved.
     kinds = [e["kind"] for e in seen["progress"] if e["text"].startswith("Creating terse-bot")]
     assert kinds[0] == "begin" and kinds[-1] == "end" and "report" in kinds, seen["progress"]
+
+
+def element_job(
+    modelfile: Path, registry: Path, server_command: list[str], **job: object
+) -> dict[str, object]:
+    """A job against a Modelfile with its own registry and no Ollama (port 9: discard)."""
+    # The server writes opened drafts and composed Modelfiles to new temporary folders.
+    scratch = registry.parent / "scratch"
+    scratch.mkdir(exist_ok=True)
+    return {
+        "file": str(modelfile),
+        "cmd": server_command,
+        "env": {"MODELFILE_LS_REGISTRY": str(registry), "TMPDIR": str(scratch)},
+        "settings": {"ollama-host": "127.0.0.1:9"},
+        **job,
+    }
+
+
+TEMPLATE = (
+    "{{ if .System }}<sys>{{ .System }}</sys>{{ end }}{{ range .Messages }}<{{ .Role }}>{{ end }}"
+)
+
+
+def test_preview_prompt_follows_edits(
+    nvim: str, nvim_home: Path, server_command: list[str], tmp_path: Path
+) -> None:
+    modelfile = tmp_path / "Modelfile"
+    text = f'FROM llama3.2\nTEMPLATE """{TEMPLATE}"""\nSYSTEM You are terse.\n'
+    modelfile.write_text(text, encoding="utf-8")
+    job = element_job(
+        modelfile,
+        tmp_path / "registry.sqlite",
+        server_command,
+        steps=["open", "preview_prompt"],
+        edit=[2, "SYSTEM You are verbose."],
+    )
+    seen = run_nvim(nvim, job, nvim_home)
+    answer = seen["preview_answer"]
+    assert answer.get("err") is None and answer["result"].get("error") is None, answer
+    preview = seen["preview"]
+    assert preview["name"] == answer["result"]["uri"]
+    assert preview["name"].startswith("modelfile-preview:")
+    assert preview["shown"] is True and preview["current"] is True  # a split; focus stays
+    # The built-in sample: two user turns around an answer, after the SYSTEM.
+    assert preview["before"] == "<sys>You are terse.</sys><system><user><assistant><user>"
+    assert preview["after"] == "<sys>You are verbose.</sys><system><user><assistant><user>"
+    assert preview["version"] == preview["source_version"]
+
+
+def test_elements_and_drafts_round_trip_through_the_registry(
+    nvim: str, nvim_home: Path, server_command: list[str], bot_modelfile: Path, tmp_path: Path
+) -> None:
+    registry = tmp_path / "registry.sqlite"
+    job = element_job(
+        bot_modelfile,
+        registry,
+        server_command,
+        steps=["open", "commands"],
+        picks=["No tags"],
+        commands=[
+            {"ex": "2ModelfileSaveElement terse-system", "id": "modelfile-ls.saveElement"},
+            {"ex": "ModelfilePreviewElements", "id": "modelfile-ls.previewElements"},
+            {"ex": "ModelfileSaveDraft bot-draft", "id": "modelfile-ls.saveDraft"},
+            {"ex": "ModelfileOpenDraft bot-draft", "id": "modelfile-ls.openDraft"},
+            {
+                "ex": "ModelfileNewFromElements qwen3:0.6b terse-system",
+                "id": "modelfile-ls.newFromElements",
+            },
+        ],
+    )
+    seen = run_nvim(nvim, job, nvim_home)
+    saved, previewed, draft, opened, composed = seen["answers"]
+    text = bot_modelfile.read_text(encoding="utf-8")
+
+    # The range (line 2) is what is saved: the whole file holds two kinds, no one element.
+    assert saved["answer"]["result"]["name"] == "terse-system", saved
+    assert saved["answer"]["result"]["content"] == "SYSTEM You are a terse assistant."
+    (asked,) = seen["asked"]
+    assert "Tag the element terse-system" in asked["prompt"] and "No tags" in asked["choices"]
+    elements = previewed["answer"]["result"]["elements"]
+    assert [(e["kind"], e["exists"]) for e in elements] == [("from", False), ("system", True)]
+    assert draft["answer"]["result"]["name"] == "bot-draft"
+
+    # Open Draft writes the draft to a new Modelfile and the server has Neovim open it.
+    assert opened["answer"]["result"]["shown"] is True, opened
+    assert opened["answer"]["result"]["uri"] == Path(opened["buffer"]).as_uri()
+    assert Path(opened["buffer"]).is_relative_to(tmp_path) and opened["text"] + "\n" == text
+    assert composed["text"] == "FROM qwen3:0.6b\n\nSYSTEM You are a terse assistant."
+    assert Path(composed["buffer"]).is_relative_to(tmp_path)
+
+    stored = open_registry(registry)
+    try:
+        assert stored.element("terse-system").content == "SYSTEM You are a terse assistant."
+        assert stored.draft("bot-draft").text == text
+    finally:
+        stored.close()

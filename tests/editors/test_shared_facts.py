@@ -18,8 +18,13 @@ import pytest
 from modelfile_ls import settings as settings_module
 from modelfile_ls.check import MODELFILE_PATTERNS
 from modelfile_ls.lsp.config import settings_from_client
+from modelfile_ls.lsp.element_commands import ELEMENT_COMMANDS
 from modelfile_ls.settings import CHECK_ONLY_KEYS, CONFIG_KEYS, Settings
-from modelfile_ls.vocabulary import COMMAND_TITLES, OLLAMA_STATUS_NOTIFICATION
+from modelfile_ls.vocabulary import (
+    COMMAND_TITLES,
+    OLLAMA_STATUS_NOTIFICATION,
+    PROMPT_PREVIEW_NOTIFICATION,
+)
 from tests.conftest import ROOT
 from tests.editors.conftest import EDITORS, NEOVIM, VSCODE
 
@@ -81,10 +86,10 @@ def test_every_command_id_in_the_editor_sources_is_the_servers() -> None:
     assert {(path, cid) for path, cid in found if cid not in COMMAND_TITLES} == set()
 
 
-def test_the_status_notification_is_the_servers() -> None:
+def test_the_notifications_are_the_servers() -> None:
     for path in editor_sources():
         for method in NOTIFICATION.findall(path.read_text(encoding="utf-8")):
-            assert method == OLLAMA_STATUS_NOTIFICATION, path
+            assert method in (OLLAMA_STATUS_NOTIFICATION, PROMPT_PREVIEW_NOTIFICATION), path
 
 
 def test_vscode_file_patterns_are_the_checkers() -> None:
@@ -166,7 +171,9 @@ def test_neovim_vocabulary_matches_the_server(nvim: str, tmp_path: Path) -> None
     )
     vocabulary = json.loads(dump.read_text(encoding="utf-8"))
     assert set(vocabulary["commands"].values()) <= set(COMMAND_TITLES)
+    assert set(ELEMENT_COMMANDS) <= set(vocabulary["commands"].values()), "issue 12: in the editor"
     assert vocabulary["ollama_status_notification"] == OLLAMA_STATUS_NOTIFICATION
+    assert vocabulary["prompt_preview_notification"] == PROMPT_PREVIEW_NOTIFICATION
 
 
 def first_match(pattern: str, path: Path) -> str:

@@ -12,6 +12,9 @@ return {
     [vocabulary.ollama_status_notification] = function(_, status, ctx)
       require('modelfile.status').update(ctx.client_id, status)
     end,
+    [vocabulary.prompt_preview_notification] = function(_, preview)
+      require('modelfile.preview').update(preview)
+    end,
   },
   on_attach = function(client, bufnr)
     require('modelfile.commands').attach(client, bufnr)

@@ -8,14 +8,35 @@ local M = {}
 --- The last answer to each command id ({ err = ..., result = ... }), for scripts and tests.
 M.last = {}
 
-local function report(command, title)
+local function summary_of(result)
+  if type(result) ~= 'table' then
+    return nil
+  end
+  local text = result.message or result.summary
+  return type(text) == 'string' and text or nil
+end
+
+local function report(command, title, on_result)
   return function(err, result)
     M.last[command] = { err = err, result = result }
+    -- The element commands answer a failure as { error = message } (the server has shown it
+    -- with window/showMessage) and a dismissed question as { cancelled = true }; a prompt
+    -- preview that does not render carries its error as the `text` it shows.
+    local failure = type(result) == 'table' and result.text == nil and type(result.error) == 'string'
+      and result.error
+      or nil
     if err then
       vim.notify(('%s failed: %s'):format(title, err.message or vim.inspect(err)), vim.log.levels.ERROR)
+    elseif failure then
+      vim.notify(('%s failed: %s'):format(title, failure), vim.log.levels.ERROR)
+    elseif type(result) == 'table' and result.cancelled == true then
+      vim.notify(title .. ' cancelled', vim.log.levels.INFO)
     else
-      local summary = type(result) == 'table' and (result.message or result.summary) or nil
-      vim.notify(title .. ' done' .. (type(summary) == 'string' and (': ' .. summary) or ''), vim.log.levels.INFO)
+      local summary = summary_of(result)
+      vim.notify(title .. ' done' .. (summary and (': ' .. summary) or ''), vim.log.levels.INFO)
+      if on_result then
+        on_result(result)
+      end
     end
     vim.api.nvim_exec_autocmds('User', {
       pattern = 'ModelfileCommandDone',
@@ -25,12 +46,27 @@ local function report(command, title)
   end
 end
 
-local function run(client, bufnr, command, title, argument)
+local function run(client, bufnr, command, title, argument, on_result)
   client:exec_cmd(
     { title = title, command = command, arguments = argument and { argument } or nil },
     { bufnr = bufnr },
-    report(command, title)
+    report(command, title, on_result)
   )
+end
+
+--- The LSP range of a command's line range (whole lines: the server takes the instructions
+--- the range touches), or nil without one.
+function M.line_range(opts)
+  if opts.range == 0 then
+    return nil
+  end
+  -- The start of the line after the last: the server clamps a position past the end.
+  return { start = { line = opts.line1 - 1, character = 0 }, ['end'] = { line = opts.line2, character = 0 } }
+end
+
+local function optional(text)
+  local trimmed = vim.trim(text or '')
+  return trimmed ~= '' and trimmed or nil
 end
 
 --- Names of the installed models (for :ModelfileExtract completion), asked synchronously.
@@ -72,8 +108,7 @@ function M.attach(client, bufnr)
   end
   command('ModelfileCreate', function(opts)
     -- Without a name the server takes it from the file name (or asks).
-    local name = vim.trim(opts.args)
-    run(client, bufnr, ids.create, 'Create model', { uri = uri, name = name ~= '' and name or nil })
+    run(client, bufnr, ids.create, 'Create model', { uri = uri, name = optional(opts.args) })
   end, { nargs = '?', desc = 'Create a model in Ollama from this Modelfile' })
   command('ModelfilePull', function()
     run(client, bufnr, ids.pull, 'Pull base model', { uri = uri })
@@ -95,6 +130,45 @@ function M.attach(client, bufnr)
   command('ModelfileCancel', function()
     M.cancel(client)
   end, { nargs = 0, desc = 'Cancel a running create or pull' })
+  M.attach_elements(client, bufnr, command)
+end
+
+--- The prompt preview, element and draft commands (what the server asks for that is not
+--- given, a name, tags, a base model, comes as window/showMessageRequest: vim.ui.select).
+function M.attach_elements(client, bufnr, command)
+  local uri = vim.uri_from_bufnr(bufnr)
+  command('ModelfilePreviewPrompt', function()
+    run(client, bufnr, ids.preview_prompt, 'Preview prompt', { uri = uri, show = false }, function(result)
+      require('modelfile.preview').show(result)
+    end)
+  end, { nargs = 0, desc = 'Show the prompt this Modelfile renders, following edits' })
+  command('ModelfileSaveElement', function(opts)
+    -- [name [tag ...]]: without tags the server offers some; without a name it suggests names.
+    local name, tags = opts.fargs[1], vim.list_slice(opts.fargs, 2)
+    run(client, bufnr, ids.save_element, 'Save element', {
+      uri = uri,
+      range = M.line_range(opts),
+      name = name,
+      tags = #tags > 0 and tags or nil,
+    })
+  end, { nargs = '*', range = true, desc = 'Save the selected instructions as a registry element' })
+  command('ModelfilePreviewElements', function(opts)
+    run(client, bufnr, ids.preview_elements, 'Preview elements', { uri = uri, range = M.line_range(opts) })
+  end, { nargs = 0, range = true, desc = 'Show what saving this Modelfile as elements would store' })
+  command('ModelfileNewFromElements', function(opts)
+    -- [base [element ...]]: what is not given the server asks for.
+    local base, elements = opts.fargs[1], vim.list_slice(opts.fargs, 2)
+    run(client, bufnr, ids.new_from_elements, 'New Modelfile from elements', {
+      base = base,
+      elements = #elements > 0 and elements or nil,
+    })
+  end, { nargs = '*', desc = 'Compose a new Modelfile from a base model and stored elements' })
+  command('ModelfileSaveDraft', function(opts)
+    run(client, bufnr, ids.save_draft, 'Save draft', { uri = uri, name = optional(opts.args) })
+  end, { nargs = '?', desc = "Keep this buffer's text as a named draft in the registry" })
+  command('ModelfileOpenDraft', function(opts)
+    run(client, bufnr, ids.open_draft, 'Open draft', { name = optional(opts.args) })
+  end, { nargs = '?', desc = 'Open a draft as a new Modelfile' })
 end
 
 return M
