@@ -6,6 +6,7 @@ from __future__ import annotations
 from _json import encode_basestring as _string
 from collections.abc import Sequence
 
+from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import region
 
@@ -20,15 +21,23 @@ def render_json(results: Sequence[FileResult]) -> str:
     items: list[str] = []
     for result in results:
         path = _string(result.path)
+        # The part of an object before its numbers, per code, severity and message: a
+        # few-shot file repeats one message on thousands of findings.
+        heads: dict[tuple[str, Severity, str], str] = {}
         for finding in result.findings:
             where = region(result.lines, finding.span)
+            key = (finding.code, finding.severity, finding.message)
+            head = heads.get(key)
+            if head is None:
+                head = heads[key] = (
+                    "  {\n"
+                    f'    "file": {path},\n'
+                    f'    "code": {_string(finding.code)},\n'
+                    f'    "severity": {_string(finding.severity.label)},\n'
+                    f'    "message": {_string(finding.message)},\n'
+                )
             items.append(
-                "  {\n"
-                f'    "file": {path},\n'
-                f'    "code": {_string(finding.code)},\n'
-                f'    "severity": {_string(finding.severity.label)},\n'
-                f'    "message": {_string(finding.message)},\n'
-                f'    "line": {where.line},\n'
+                f'{head}    "line": {where.line},\n'
                 f'    "column": {where.column},\n'
                 f'    "end_line": {where.end_line},\n'
                 f'    "end_column": {where.end_column}\n'
