@@ -232,6 +232,11 @@ class RuleContext:
         """Clean PARAMETER instructions that really set a parameter (no name collision)."""
         return self.instructions("PARAMETER")
 
+    def parameters_named(self, name: str) -> list[Instruction]:
+        """The `parameters()` that set `name`: after an edit, only these are moved into place
+        (a rule after the one `num_ctx` of a few-shot file moved its hundreds of others)."""
+        return self.parsed.runs.acting_as_where("PARAMETER", lambda i: i.name == name)
+
 
 _new = tuple.__new__
 _NO_TAGS: frozenset[str] = frozenset()
@@ -325,9 +330,17 @@ class DocumentRule(Rule):
         check: CheckFunction,
         *,
         fix_all: bool = False,
+        reads: tuple[str, ...] | None = None,
     ) -> None:
         super().__init__(code, name, severity, doc, fix_all=fix_all)
         self.check = check
+        self.reads = reads
+        """The keywords (as written or as acted) of the only instructions the findings depend
+        on; of the rest of the text, they may read only what their own spans (fixes and
+        related places included) cover. An edit that replaces or adds none of those
+        instructions, and touches none of those spans, leaves the findings as they were, moved
+        (`analysis.incremental`). None: the rule reads more (the file system, the registry,
+        other instructions) and runs on every version."""
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """Run the check over the document."""

@@ -67,7 +67,7 @@ def reparse(
     # Items that end before the edit: the newline that ended each one is unchanged too.
     kept_i = bisect_left(range(count), start, key=lambda i: runs.at(i).span.end)
     if _inside_value_line(old, kept_i, edit, text):
-        return _with_value_edited(old, kept_i, delta, text, lines)
+        return _with_value_edited(old, kept_i, edit, text, lines)
     kept_c = bisect_left(comments, start, key=_end)
     window_start = max(
         runs.at(kept_i - 1).span.end if kept_i else 0,
@@ -112,7 +112,7 @@ def reparse(
         ),
         tuple(problems),
         line_index=lines,
-        reuse=Reuse(kept_i, removed, len(new_i), delta),
+        reuse=Reuse(kept_i, removed, len(new_i), delta, start, end),
     )
 
 
@@ -151,10 +151,11 @@ def _has_quote_or_break(text: str) -> bool:
 
 
 def _with_value_edited(
-    old: ParsedModelfile, index: int, delta: int, text: str, lines: LineIndex | None
+    old: ParsedModelfile, index: int, edit: Edit, text: str, lines: LineIndex | None
 ) -> ParsedModelfile:
     """The parse after an edit `_inside_value_line` accepted: one value read again, everything
     after it moved. The instruction has no error, so no problem overlaps it."""
+    delta = len(edit.inserted) - (edit.end - edit.start)
     instruction = old.runs.at(index)
     assert instruction.value is not None
     edited = instruction._replace(
@@ -169,7 +170,7 @@ def _with_value_edited(
         (*old.comments[:later], *_shift_comments(old.comments[later:], delta)),
         tuple(p if p.span.start < boundary else _shift_problem(p, delta, 0) for p in old.problems),
         line_index=lines,
-        reuse=Reuse(index, 1, 1, delta),
+        reuse=Reuse(index, 1, 1, delta, edit.start, edit.end),
     )
 
 

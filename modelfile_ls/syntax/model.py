@@ -188,12 +188,15 @@ class SyntaxProblem(NamedTuple):
 class Reuse(NamedTuple):
     """How an incremental parse relates to the parse before the edit: its instructions are the
     old `[:kept]`, then `added` freshly scanned ones, then the old `[kept + removed:]` moved by
-    `delta` characters."""
+    `delta` characters. The edit replaced the old text's `[start, end)`: the text before it is
+    where it was, the text after it `delta` characters later."""
 
     kept: int
     removed: int
     added: int
     delta: int
+    start: int
+    end: int
 
 
 class ParsedModelfile:

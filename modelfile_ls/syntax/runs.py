@@ -13,6 +13,7 @@ ask for. The whole tuple (`InstructionRuns.all`) is still there for every other 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
@@ -129,20 +130,35 @@ class InstructionRuns(Generic[Item]):
         """The clean instructions acting as `keyword`, in order (the same list every call)."""
         found = self._by_keyword.get(keyword)
         if found is None:
-            found = []
-            for run, offset in zip(self.runs, self._offsets, strict=False):
-                positions = run.scan.by_keyword().get(keyword)
-                if not positions:
-                    continue
-                low = bisect_left(positions, run.start)
-                high = bisect_left(positions, run.stop, low)
-                if run.delta:
-                    base = offset - run.start
-                    found.extend(self.at(base + position) for position in positions[low:high])
-                else:
-                    # In place: read straight from the scan, in C (a whole 10 MB file's run).
-                    found.extend(map(run.scan.items.__getitem__, positions[low:high]))
-            self._by_keyword[keyword] = found
+            found = self._by_keyword[keyword] = self._acting_as(keyword, None)
+        return found
+
+    def acting_as_where(self, keyword: str, keep: Callable[[Item], bool]) -> list[Item]:
+        """The clean instructions acting as `keyword` that `keep` accepts, moving no other:
+        `keep` must not depend on where an instruction is (a PARAMETER's name, say)."""
+        found = self._by_keyword.get(keyword)
+        if found is not None:
+            return [item for item in found if keep(item)]
+        return self._acting_as(keyword, keep)
+
+    def _acting_as(self, keyword: str, keep: Callable[[Item], bool] | None) -> list[Item]:
+        found: list[Item] = []
+        for run, offset in zip(self.runs, self._offsets, strict=False):
+            positions = run.scan.by_keyword().get(keyword)
+            if not positions:
+                continue
+            low = bisect_left(positions, run.start)
+            high = bisect_left(positions, run.stop, low)
+            chosen = positions[low:high]
+            items = run.scan.items
+            if keep is not None:
+                chosen = [position for position in chosen if keep(items[position])]
+            if run.delta:
+                base = offset - run.start
+                found.extend(self.at(base + position) for position in chosen)
+            else:
+                # In place: read straight from the scan, in C (a whole 10 MB file's run).
+                found.extend(map(items.__getitem__, chosen))
         return found
 
     def first_acting_as(self, keyword: str) -> Item | None:

@@ -10,13 +10,18 @@ from hypothesis import strategies as st
 
 from modelfile_ls.analysis import Finding, Fix, Related, Severity, TextEdit, analyze
 from modelfile_ls.analysis.incremental import Analysis, analysis_of
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, RuleContext
+from modelfile_ls.analysis.rule import (
+    DocumentRule,
+    InstructionRule,
+    InstructionScope,
+    RuleContext,
+)
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.facts import language_facts
 from modelfile_ls.settings import Settings
 from modelfile_ls.syntax import Span, parse, parse_bytes
 from modelfile_ls.syntax.incremental import Edit, parse_after
-from modelfile_ls.syntax.model import Instruction
+from modelfile_ls.syntax.model import Instruction, ParsedModelfile
 from tests.conftest import corpus_files
 
 GOLDEN = sorted((Path(__file__).parent.parent / "golden" / "cases").glob("*.Modelfile"))
@@ -24,6 +29,15 @@ TEXTS = [parse_bytes(p.read_bytes()).text for p in [*GOLDEN, *corpus_files()[::5
     "FROM llama3 # base\nPARAMETER temprature 0.7\nPARAMETER Top_K 4\nPARAMETER top_p 1.5\n"
     'SYSTEM """a\n\u200bb"""\nPARAMETER penalize_newline true\nREQUIRES latest\n',
     "FROM x\r\nPARAMETER num_ctx 4096.0 # big\r\nTEMPLATE {{ .prompt }}\r\nPARAMETER stop a\\",
+    # Few-shot blocks that set parameters again (MF108, and MF106 overridden and winning),
+    # with CR, CRLF and a comment between them: the document rules reused after an edit.
+    "FROM x\nPARAMETER temperature inf\r"
+    + "".join(
+        f"MESSAGE user q{n}\r\nMESSAGE assistant a{n}\n# c{n}\nPARAMETER temperature 0.{n}\r"
+        f"PARAMETER top_k {n}\n"
+        for n in range(4)
+    )
+    + "PARAMETER top_k nan\n",
 ]
 PIECES = ["", "a", "7", "\n", "\r\n", " ", "\t", '"', '"""', " # c", "😀", "x\\"]
 # Runes Ollama drops (an invisible one starts a broken instruction) and a bare CR.
@@ -190,3 +204,49 @@ def test_a_new_line_break_style_refreshes_every_fix_that_adds_a_line() -> None:
     analysis = analysis_of(parsed, SETTINGS[0], previous=analysis)
     assert analysis.findings == analyze(parse(text), SETTINGS[0])
     assert analysis.findings[0].fixes[0].edits[1].new_text == "# c\r\n"
+
+
+class CountingDocument:
+    """A document rule over the PARAMETERs that counts its runs (what MF108 reads)."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+        self.rule = DocumentRule(
+            "MF997", "counting-document", Severity.HINT, "Counts.", self.check, reads=("PARAMETER",)
+        )
+
+    def check(self, context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
+        self.runs += 1
+        for instruction in context.parameters():
+            fix = Fix("f", (TextEdit(context.parsed.lines.whole_lines(*instruction.span), ""),))
+            yield rule.finding(instruction.span, "p", fixes=[fix])
+
+
+def edited(text: str, parsed: ParsedModelfile, at: int, end: int, new: str) -> ParsedModelfile:
+    return parse_after(parsed, Edit(at, end, new), text[:at] + new + text[end:])
+
+
+def test_a_document_rule_runs_again_only_when_the_edit_touches_what_it_reads() -> None:
+    """Typing in a MESSAGE moves the rule's findings; in a PARAMETER, or where a finding's
+    span ends or starts (a line break typed after a CR), it runs again: each equals a full
+    analysis."""
+    counting = CountingDocument()
+    rules = (counting.rule,)
+    text = "FROM x\nPARAMETER top_k 1\rMESSAGE user hi\nMESSAGE assistant a\nPARAMETER top_k 2\n"
+    parsed = parse(text)
+    analysis = analysis_of(parsed, Settings(), rules=rules)
+    cases = [
+        (text.index("assistant a") + 11, 0, "xy", 1),
+        (text.index("top_k 2") + 7, 0, "3", 2),
+        (text.index("MESSAGE user"), 0, "\n", 3),
+        (text.index("hi"), 2, "", 3),
+    ]
+    for at, length, new, runs in cases:
+        reparsed = edited(text, parsed, at, at + length, new)
+        text = text[:at] + new + text[at + length :]
+        analysis = analysis_of(reparsed, Settings(), previous=analysis, rules=rules)
+        assert counting.runs == runs, (at, new)
+        assert analysis.findings == analyze(
+            parse(text), Settings(), rules=(CountingDocument().rule,)
+        )
+        parsed = reparsed

@@ -60,9 +60,12 @@ def structure(parsed: ParsedModelfile) -> tuple[object, ...]:
 
 def assert_reuse_is_truthful(old: ParsedModelfile, new: ParsedModelfile) -> None:
     """`reuse` says which instructions are the old ones: the same before the edit, the same
-    moved by `delta` after it."""
+    moved by `delta` after it; the text before the edit where it was, after it `delta` later."""
     assert new.reuse is not None
-    kept, removed, added, delta = new.reuse
+    kept, removed, added, delta, start, end = new.reuse
+    assert new.text[:start] == old.text[:start]
+    assert new.text[end + delta :] == old.text[end:]
+    assert len(new.text) == len(old.text) + delta
     assert len(new.instructions) == len(old.instructions) - removed + added
     assert new.instructions[:kept] == old.instructions[:kept]
     after_old = old.instructions[kept + removed :]
@@ -180,7 +183,7 @@ def test_typing_in_a_long_prompt_reads_only_that_value_again(
     edit = Edit(at, at, "er😀")
     monkeypatch.setattr(incremental, "scan", _no_scan)
     reparsed = reparse(parse(text), edit, apply(text, edit))
-    assert reparsed is not None and reparsed.reuse == (1, 1, 1, 3)
+    assert reparsed is not None and reparsed.reuse == (1, 1, 1, 3, at, at)
     assert reparsed.instructions[1].value is not None
     assert reparsed.instructions[1].value.text == "Rules:\n- be briefer😀\n- be kind\n"
     assert structure(reparsed) == structure(parse(apply(text, edit)))

@@ -24,7 +24,11 @@ def assert_reads_as(parsed: ParsedModelfile, full: ParsedModelfile) -> None:
         acting = [
             i for i in full.instructions if not i.has_error and i.effective_keyword == keyword
         ]
+        named = [i for i in acting if i.name == "temperature"]
+        # Filtered before and after the keyword's whole list is built.
+        assert runs.acting_as_where(keyword, lambda i: i.name == "temperature") == named
         assert runs.acting_as(keyword) == acting
+        assert runs.acting_as_where(keyword, lambda i: i.name == "temperature") == named
         assert runs.first_acting_as(keyword) == (acting[0] if acting else None)
     assert parsed.instructions == full.instructions
 
@@ -65,3 +69,14 @@ def test_an_edit_moves_only_what_is_read() -> None:
     edited.runs.acting_as("SYSTEM")
     # Only the instructions asked for were moved into place (the PARAMETER system ones).
     assert len(edited.runs._made) == 12
+
+
+def test_instructions_filtered_by_name_are_the_only_ones_moved() -> None:
+    text = TEXT
+    at = text.index("q0") + 2
+    edited = parse_after(parse(text), Edit(at, at, "7"), text[:at] + "7" + text[at:])
+    found = edited.runs.acting_as_where("PARAMETER", lambda i: i.value.text == "0.5")
+    assert [(i.name, i.span.start) for i in found] == [
+        ("temperature", text.index("PARAMETER temperature 0.5") + 1)
+    ]
+    assert len(edited.runs._made) == 1

@@ -55,4 +55,6 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         )
 
 
-RULE = DocumentRule("MF106", "non-finite-value", Severity.ERROR, __doc__ or "", check)
+RULE = DocumentRule(
+    "MF106", "non-finite-value", Severity.ERROR, __doc__ or "", check, reads=("PARAMETER",)
+)

@@ -55,4 +55,6 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         )
 
 
-RULE = DocumentRule("MF108", "duplicate-parameter", Severity.WARNING, __doc__ or "", check)
+RULE = DocumentRule(
+    "MF108", "duplicate-parameter", Severity.WARNING, __doc__ or "", check, reads=("PARAMETER",)
+)

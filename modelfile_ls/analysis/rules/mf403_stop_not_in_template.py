@@ -24,7 +24,7 @@ from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report stops of a chat format the template in use is not written in."""
-    stops = [p for p in context.parameters() if p.name == "stop"]
+    stops = context.parameters_named("stop")
     if not stops:
         return  # nothing to check, and no need to ask the registry for a template
     template = context.sent_template

@@ -21,7 +21,7 @@ from modelfile_ls.analysis.values import convert
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the `num_ctx` that is sent when it exceeds the model's context length."""
-    settings = [p for p in context.parameters() if p.name == "num_ctx"]
+    settings = context.parameters_named("num_ctx")
     if not settings or settings[-1].value is None:
         return  # checked first: the registry is asked only when there is something to compare
     value = settings[-1].value
