@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from modelfile_ls import settings as settings_module
+from modelfile_ls import vocabulary
 from modelfile_ls.check import MODELFILE_PATTERNS
 from modelfile_ls.lsp.config import settings_from_client
 from modelfile_ls.lsp.element_commands import ELEMENT_COMMANDS
@@ -43,6 +44,12 @@ PALETTE = {
     "Push Model",
     "Extract Modelfile from Installed Model",
     "Sync Registry",
+    "Preview Prompt",
+    "Save as Element",
+    "Preview Elements to Save",
+    "New Modelfile from Elements",
+    "Save as Draft",
+    "Open Draft",
 }
 COMMAND_ID = re.compile(r"""["'](modelfile-ls\.[A-Za-z]+)["']""")
 NOTIFICATION = re.compile(r"""["'](modelfile-ls/[A-Za-z]+)["']""")
@@ -118,6 +125,20 @@ def test_vscode_settings_mirror_every_server_key() -> None:
 def test_vscode_severity_enum_is_every_severity_and_off() -> None:
     levels = PROPERTIES["modelfile.severity"]["additionalProperties"]["enum"]
     assert set(levels) == {s.label for s in settings_module.Severity} | {"off"}
+
+
+def test_the_vscode_preview_is_the_servers_scheme_and_notification() -> None:
+    source = (VSCODE / "src" / "preview.ts").read_text(encoding="utf-8")
+    assert f'PREVIEW_SCHEME = "{vocabulary.PREVIEW_SCHEME}"' in source
+    assert f'PROMPT_PREVIEW_NOTIFICATION = "{PROMPT_PREVIEW_NOTIFICATION}"' in source
+
+
+def test_vscode_element_commands_are_the_servers() -> None:
+    """The commands whose `{"error"}` answers the extension shows (src/commands.ts)."""
+    source = (VSCODE / "src" / "commands.ts").read_text(encoding="utf-8")
+    body = first_match(r"ELEMENT_COMMANDS = \[([^\]]*)\]", VSCODE / "src" / "commands.ts")
+    ids = dict(re.findall(r'export const ([A-Z_]+) = "(modelfile-ls\.[A-Za-z]+)";', source))
+    assert [ids[name] for name in re.findall(r"[A-Z_]+", body)] == list(ELEMENT_COMMANDS)
 
 
 def vscode_section(values: dict[str, Any]) -> dict[str, Any]:

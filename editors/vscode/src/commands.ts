@@ -9,6 +9,23 @@ export const PUSH = "modelfile-ls.push";
 export const EXTRACT = "modelfile-ls.extract";
 export const REFRESH_REGISTRY = "modelfile-ls.refreshRegistry";
 export const LIST_MODELS = "modelfile-ls.listModels";
+export const PREVIEW_PROMPT = "modelfile-ls.previewPrompt";
+export const SAVE_ELEMENT = "modelfile-ls.saveElement";
+export const PREVIEW_ELEMENTS = "modelfile-ls.previewElements";
+export const NEW_FROM_ELEMENTS = "modelfile-ls.newFromElements";
+export const SAVE_DRAFT = "modelfile-ls.saveDraft";
+export const OPEN_DRAFT = "modelfile-ls.openDraft";
+
+/** The prompt preview, registry element and draft commands
+ * (modelfile_ls/lsp/element_commands.py): they answer `{"error": message}` when they fail. */
+export const ELEMENT_COMMANDS = [
+  PREVIEW_PROMPT,
+  SAVE_ELEMENT,
+  PREVIEW_ELEMENTS,
+  NEW_FROM_ELEMENTS,
+  SAVE_DRAFT,
+  OPEN_DRAFT,
+];
 
 /** The extension's own commands (they act on the client, not the server). */
 export const RESTART_SERVER = "modelfile.restartServer";
@@ -33,6 +50,24 @@ function requireModelfile(action: string): vscode.TextDocument | undefined {
     void vscode.window.showErrorMessage(`Modelfile: open a Modelfile to ${action}.`);
   }
   return document;
+}
+
+/** A command's argument: the active Modelfile's `uri` and `fields`, or undefined (and an error
+ * message saying what to open) when no Modelfile is active. */
+function documentArguments(action: string, fields: Record<string, unknown> = {}): CommandArguments | undefined {
+  const document = requireModelfile(action);
+  return document ? [{ uri: document.uri.toString(), ...fields }] : undefined;
+}
+
+/** The active editor's selection as an LSP `range` field, none when nothing is selected (the
+ * server then reads the whole document). */
+function selectionField(): Record<string, unknown> {
+  const selection = vscode.window.activeTextEditor?.selection;
+  if (!selection || selection.isEmpty) {
+    return {};
+  }
+  const position = (at: vscode.Position) => ({ line: at.line, character: at.character });
+  return { range: { start: position(selection.start), end: position(selection.end) } };
 }
 
 async function askModelName(
@@ -117,14 +152,24 @@ export async function paletteArguments(
       const model = document && (await askModelName(document, "Push"));
       return model ? [{ model }] : undefined;
     }
-    case PULL: {
-      const document = requireModelfile("pull its base model");
-      return document ? [{ uri: document.uri.toString() }] : undefined;
-    }
+    case PULL:
+      return documentArguments("pull its base model");
     case EXTRACT: {
       const model = await pickInstalledModel(execute);
       return model ? [{ model }] : undefined;
     }
+    case PREVIEW_PROMPT:
+      // The extension opens the preview itself, beside the Modelfile (preview.ts).
+      return documentArguments("preview its prompt", { show: false });
+    case SAVE_ELEMENT:
+      return documentArguments("save an element", selectionField());
+    case PREVIEW_ELEMENTS:
+      return documentArguments("preview its elements", selectionField());
+    case SAVE_DRAFT:
+      return documentArguments("save it as a draft");
+    // These need no document: the server asks for the base, the elements or the draft.
+    case NEW_FROM_ELEMENTS:
+    case OPEN_DRAFT:
     case REFRESH_REGISTRY:
       return [];
     default: {

@@ -7,8 +7,9 @@ import {
   ServerOptions,
   TransportKind,
 } from "vscode-languageclient/node";
-import { LANGUAGE_ID, RESTART_SERVER, SHOW_SERVER_LOG } from "./commands";
+import { LANGUAGE_ID, PREVIEW_PROMPT, RESTART_SERVER, SHOW_SERVER_LOG } from "./commands";
 import { CLIENT_SECTIONS, SECTION, createMiddleware } from "./middleware";
+import { PREVIEW_SCHEME, PROMPT_PREVIEW_NOTIFICATION, PromptPreviewProvider } from "./preview";
 import { Environment, findServer, INSTALL_HINT, processEnvironment } from "./server";
 import { OLLAMA_STATUS_NOTIFICATION, OllamaStatus, OllamaStatusItem } from "./status";
 
@@ -19,6 +20,7 @@ interface Session {
   client?: LanguageClient;
   output: vscode.OutputChannel;
   status: OllamaStatusItem;
+  previews: PromptPreviewProvider;
   environment: Environment;
   packageJSON: { contributes?: { configuration?: { properties?: Record<string, unknown> } } };
 }
@@ -85,12 +87,13 @@ export async function startClient(current: Session): Promise<LanguageClient | un
       configuration,
     ),
     outputChannel: current.output,
-    middleware: createMiddleware(),
+    middleware: createMiddleware(current.previews),
   };
   const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
   client.onNotification(OLLAMA_STATUS_NOTIFICATION, (status: OllamaStatus) =>
     current.status.update(status),
   );
+  client.onNotification(PROMPT_PREVIEW_NOTIFICATION, (preview: unknown) => current.previews.update(preview));
   await client.start();
   return client;
 }
@@ -111,9 +114,17 @@ export async function activate(
 ): Promise<void> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
   const status = new OllamaStatusItem();
+  // Straight to the server, not through the middleware: the preview is already being opened.
+  const previews = new PromptPreviewProvider(async (source) =>
+    current.client?.sendRequest("workspace/executeCommand", {
+      command: PREVIEW_PROMPT,
+      arguments: [{ uri: source, show: false }],
+    }),
+  );
   const current: Session = {
     output,
     status,
+    previews,
     environment,
     packageJSON: context.extension.packageJSON as Session["packageJSON"],
   };
@@ -121,6 +132,8 @@ export async function activate(
   context.subscriptions.push(
     output,
     status,
+    previews,
+    vscode.workspace.registerTextDocumentContentProvider(PREVIEW_SCHEME, previews),
     vscode.commands.registerCommand(RESTART_SERVER, () => restart(current)),
     vscode.commands.registerCommand(SHOW_SERVER_LOG, () => output.show(true)),
   );

@@ -1,7 +1,9 @@
-// Client middleware: arguments for palette invocations of the server's commands, and the
-// `modelfile` configuration section without the keys that belong to this extension.
+// Client middleware: arguments for palette invocations of the server's commands, what their
+// answers show, and the `modelfile` configuration section without the extension's own keys.
+import * as vscode from "vscode";
 import type { Middleware } from "vscode-languageclient/node";
 import { paletteArguments } from "./commands";
+import { answered, PromptPreviewProvider } from "./preview";
 
 export const SECTION = "modelfile";
 
@@ -20,17 +22,22 @@ export function withoutClientSections(value: unknown): unknown {
   return copy;
 }
 
-export function createMiddleware(): Middleware {
+/** The arguments a command came with, none when an editor menu ran it: editor/title and
+ * editor/context pass the editor's resource (a vscode.Uri, then VS Code's editor context), which
+ * the server cannot read; a server command's own argument is one plain object. */
+export function givenArguments(args: unknown[]): unknown[] {
+  return args[0] instanceof vscode.Uri ? [] : args;
+}
+
+export function createMiddleware(previews: PromptPreviewProvider): Middleware {
   return {
     // vscode-languageclient registers every command of the server's executeCommandProvider
     // and routes its invocations here; the command palette passes no arguments.
     executeCommand: async (command, args, next) => {
-      if (args.length > 0) {
-        return next(command, args);
-      }
       const execute = async (id: string, values: unknown[]) => next(id, values);
-      const filled = await paletteArguments(command, execute);
-      return filled === undefined ? undefined : next(command, filled);
+      const given = givenArguments(args);
+      const filled = given.length > 0 ? given : await paletteArguments(command, execute);
+      return filled === undefined ? undefined : answered(command, await next(command, filled), previews);
     },
     workspace: {
       configuration: async (params, token, next) => {

@@ -1,63 +1,22 @@
 // The extension as VS Code runs it, against the stand-in vscode module and language client:
 // palette commands and the requests they send, the middleware, the status item, restart.
 import * as assert from "assert";
-import { promises as fs } from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as extension from "../src/extension";
 import { Environment } from "../src/server";
+import { activated, context, fakeServerDirectory, manifest, MODELFILE, sent, useExtension } from "./harness";
 import * as lc from "./mock/languageclient";
 import * as vscode from "./mock/vscode";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const manifest = require("../../package.json");
-
-const MODELFILE = vscode.Uri.file("/work/llama-coder/Modelfile");
-
-function context(): { subscriptions: { dispose(): unknown }[]; extension: { packageJSON: unknown } } {
-  return { subscriptions: [], extension: { packageJSON: manifest } };
-}
-
-let serverDirectory: string;
-
-async function activated(): Promise<lc.LanguageClient> {
-  const env: Environment = { PATH: serverDirectory, platform: "linux", importsServer: async () => false };
-  await extension.activate(context() as never, env);
-  const client = lc.clients[lc.clients.length - 1];
-  assert.ok(client, "the extension started no language client");
-  return client;
-}
-
-function sent(): lc.SentCommand[] {
-  return lc.server.sent;
-}
-
 describe("extension", () => {
-  before(async () => {
-    serverDirectory = await fs.mkdtemp(path.join(os.tmpdir(), "modelfile-ls-bin-"));
-    await fs.writeFile(path.join(serverDirectory, "modelfile-ls"), "#!/bin/sh\n", { mode: 0o755 });
-  });
-
-  after(async () => {
-    await fs.rm(serverDirectory, { recursive: true, force: true });
-  });
-
-  beforeEach(() => {
-    vscode.reset();
-    lc.reset();
-    vscode.setActiveDocument(new vscode.FakeDocument(MODELFILE, "modelfile"));
-  });
-
-  afterEach(async () => {
-    await extension.deactivate();
-  });
+  useExtension();
 
   describe("start-up", () => {
     it("starts the discovered server over stdio for Modelfiles", async () => {
       const client = await activated();
       assert.strictEqual(client.id, "modelfile");
       assert.deepStrictEqual(client.serverOptions, {
-        command: path.join(serverDirectory, "modelfile-ls"),
+        command: path.join(fakeServerDirectory(), "modelfile-ls"),
         args: [],
         transport: lc.TransportKind.stdio,
       });
@@ -226,6 +185,14 @@ describe("extension", () => {
       await client.invoke("modelfile-ls.pull", { model: "llama3.2" });
       assert.deepStrictEqual(sent(), [{ command: "modelfile-ls.pull", arguments: [{ model: "llama3.2" }] }]);
       assert.deepStrictEqual(vscode.recorded.inputBoxes, []);
+    });
+
+    it("a command run from an editor menu, which passes the editor's Uri, is filled as from the palette", async () => {
+      const client = await activated();
+      await client.invoke("modelfile-ls.create", MODELFILE, { groupId: 1 });
+      assert.deepStrictEqual(sent(), [
+        { command: "modelfile-ls.create", arguments: [{ uri: MODELFILE.toString(), name: "llama-coder" }] },
+      ]);
     });
 
     it("every server command in package.json is handled by the middleware", async () => {

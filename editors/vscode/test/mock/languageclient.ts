@@ -10,15 +10,21 @@ export enum TransportKind {
   socket = 3,
 }
 
+export interface SentRequest {
+  method: string;
+  params: any;
+}
+
 export interface SentCommand {
   command: string;
   arguments: unknown[];
 }
 
 /** The scripted server: the answer to each command id. */
-export const server: { answers: Map<string, unknown>; sent: SentCommand[] } = {
+export const server: { answers: Map<string, unknown>; sent: SentCommand[]; requests: SentRequest[] } = {
   answers: new Map(),
   sent: [],
+  requests: [],
 };
 
 export const clients: LanguageClient[] = [];
@@ -26,6 +32,7 @@ export const clients: LanguageClient[] = [];
 export function reset(): void {
   server.answers = new Map();
   server.sent = [];
+  server.requests = [];
   clients.length = 0;
 }
 
@@ -62,6 +69,12 @@ export class LanguageClient {
   /** What the server sending `method` would do. */
   notify(method: string, params: unknown): void {
     this.notificationHandlers.get(method)?.(params);
+  }
+
+  /** A request sent past the middleware; workspace/executeCommand answers as the server does. */
+  async sendRequest(method: string, params: any): Promise<unknown> {
+    server.requests.push({ method, params });
+    return method === "workspace/executeCommand" ? (server.answers.get(params.command) ?? null) : null;
   }
 
   /** What VS Code does when a user runs the server command `command` (from the palette: no

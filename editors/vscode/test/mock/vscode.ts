@@ -15,6 +15,9 @@ export class EventEmitter<T> {
       listener(value);
     }
   }
+  dispose(): void {
+    this.listeners = [];
+  }
 }
 
 export class Uri {
@@ -28,9 +31,38 @@ export class Uri {
   static parse(text: string): Uri {
     return text.startsWith("file://") ? new Uri("file", decodeURIComponent(text.slice(7))) : new Uri(text.split(":")[0], text);
   }
+  /** Decoded, as VS Code's Uri.query is. */
+  get query(): string {
+    const at = this.fsPath.indexOf("?");
+    return this.scheme === "file" || at < 0 ? "" : decodeURIComponent(this.fsPath.slice(at + 1));
+  }
   toString(): string {
     return this.scheme === "file" ? `file://${encodeURI(this.fsPath)}` : this.fsPath;
   }
+}
+
+export class Position {
+  constructor(
+    readonly line: number,
+    readonly character: number,
+  ) {}
+}
+
+export class Selection {
+  readonly start: Position;
+  readonly end: Position;
+  constructor(startLine: number, startCharacter: number, endLine: number, endCharacter: number) {
+    this.start = new Position(startLine, startCharacter);
+    this.end = new Position(endLine, endCharacter);
+  }
+  get isEmpty(): boolean {
+    return this.start.line === this.end.line && this.start.character === this.end.character;
+  }
+}
+
+export enum ViewColumn {
+  Active = -1,
+  Beside = -2,
 }
 
 export class ThemeColor {
@@ -104,6 +136,8 @@ export interface Recorded {
   commands: Map<string, (...args: any[]) => any>;
   executed: { command: string; args: any[] }[];
   clipboard: string[];
+  contentProviders: Map<string, any>;
+  opened: { uri: Uri; options: any }[];
 }
 
 export const recorded: Recorded = {
@@ -117,6 +151,8 @@ export const recorded: Recorded = {
   commands: new Map(),
   executed: [],
   clipboard: [],
+  contentProviders: new Map(),
+  opened: [],
 };
 
 /** What the next prompts answer: a value, or undefined for Escape. */
@@ -144,6 +180,8 @@ export function reset(): void {
   recorded.commands = new Map();
   recorded.executed = [];
   recorded.clipboard = [];
+  recorded.contentProviders = new Map();
+  recorded.opened = [];
   answers.inputBox = (options) => options.value;
   answers.quickPick = (items) => items[0];
   answers.errorChoice = undefined;
@@ -152,13 +190,13 @@ export function reset(): void {
 }
 
 /** Makes `document` the active editor (or none), firing onDidChangeActiveTextEditor. */
-export function setActiveDocument(document: FakeDocument | undefined): void {
-  window.activeTextEditor = document ? { document } : undefined;
+export function setActiveDocument(document: FakeDocument | undefined, selection = new Selection(0, 0, 0, 0)): void {
+  window.activeTextEditor = document ? { document, selection } : undefined;
   activeEditorChanged.fire(window.activeTextEditor);
 }
 
 export const window = {
-  activeTextEditor: undefined as { document: FakeDocument } | undefined,
+  activeTextEditor: undefined as { document: FakeDocument; selection: Selection } | undefined,
   onDidChangeActiveTextEditor: activeEditorChanged.event,
   async showInputBox(options: any): Promise<string | undefined> {
     recorded.inputBoxes.push(options);
@@ -185,6 +223,9 @@ export const window = {
     recorded.statusItems.push(item);
     return item;
   },
+  async showTextDocument(document: FakeDocument, options: any): Promise<void> {
+    recorded.opened.push({ uri: document.uri, options });
+  },
   createOutputChannel(name: string): FakeOutputChannel {
     const channel = new FakeOutputChannel(name);
     recorded.outputs.push(channel);
@@ -193,6 +234,16 @@ export const window = {
 };
 
 export const workspace = {
+  registerTextDocumentContentProvider(scheme: string, provider: any) {
+    recorded.contentProviders.set(scheme, provider);
+    return { dispose: () => recorded.contentProviders.delete(scheme) };
+  },
+  /** A virtual document's text comes from the provider registered for its scheme. */
+  async openTextDocument(uri: Uri): Promise<FakeDocument> {
+    const provider = recorded.contentProviders.get(uri.scheme);
+    const text = provider ? await provider.provideTextDocumentContent(uri) : "";
+    return new FakeDocument(uri, "plaintext", text);
+  },
   getConfiguration(section: string) {
     return {
       get<T>(key: string): T | undefined {
