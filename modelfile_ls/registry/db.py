@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 BUSY_TIMEOUT_S = 30.0
 """How long a writer waits for another writer; a 10,000-row import takes well under a second."""
+_WAL_RETRY_S = 0.005
+"""First pause between attempts to switch a new file to WAL (doubled up to 0.1 s)."""
 RESET_HINT = "run `modelfile-ls registry reset` to recreate it"
 
 
@@ -67,6 +70,27 @@ def translate(exc: sqlite3.Error, path: Path) -> RegistryError:
     ):
         return RegistryError(f"cannot write registry {path}: {text}")
     return RegistryError(f"registry {path} is not a usable database ({text}); {RESET_HINT}")
+
+
+def enable_wal(conn: sqlite3.Connection) -> None:
+    """Switch the file to WAL (persistent in its header), waiting like any other writer.
+
+    The switch needs the file to itself, and SQLite answers "database is locked" at once when
+    another connection holds any lock on it, without calling the busy handler: processes that
+    open a new registry together (first use) would fail instead of queueing. So this waits
+    for the busy timeout itself, pausing briefly between attempts.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    pause = _WAL_RETRY_S
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 @contextmanager

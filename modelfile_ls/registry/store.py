@@ -85,7 +85,7 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
         return
     if version == 0:
         # Persistent in the file; must be set outside a transaction.
-        conn.execute("PRAGMA journal_mode = WAL")
+        db.enable_wal(conn)
     with db.write(conn):
         # Re-read under the write lock: another process may have done the work meanwhile.
         version = user_version(conn)
@@ -141,7 +141,7 @@ def reset_registry(path: str | os.PathLike[str] | None = None, *, empty: bool = 
     db.remove_database_files(resolved)
     conn = db.connect(resolved)
     try:
-        conn.execute("PRAGMA journal_mode = WAL")
+        db.enable_wal(conn)
         registry = Registry(conn, resolved)
         registry.reset(empty=empty)
     except sqlite3.Error as exc:
