@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -48,6 +49,18 @@ def require_corpus() -> list[Path]:
     if not files:
         pytest.skip(CORPUS_MISSING)
     return files
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Give SIGINT a handler when the suite was started with it ignored.
+
+    A shell's background job (`cmd &`, CI runners that detach) starts with SIGINT ignored, and
+    children inherit an ignored signal: the tests that stop a spawned CLI or server with Ctrl-C
+    would then wait forever. A handled signal is reset to its default action at exec, so every
+    child starts as it would from a terminal.
+    """
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -30,12 +29,6 @@ def cli(capsys: pytest.CaptureFixture[str], *argv: str) -> Outcome:
     return Outcome(code, out, err)
 
 
-def _sigint_default() -> None:
-    """Give the child SIGINT's default action: a shell's background job inherits it ignored, and
-    Python only turns SIGINT into KeyboardInterrupt when it starts with the default action."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
 def spawn(*argv: str) -> subprocess.Popen[str]:
     """The command line as a child process, its output piped (not a terminal)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -47,5 +40,4 @@ def spawn(*argv: str) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
-        preexec_fn=_sigint_default,
     )
