@@ -31,6 +31,7 @@ CASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("check path: tomllib (settings, with a config file)", CHECK_PATH, "tomllib"),
     ("check path: platformdirs (locations, default registry)", CHECK_PATH, "platformdirs"),
     ("check path: tempfile", CHECK_PATH, "tempfile"),
+    ("check path: inspect (rule descriptions: --explain, SARIF, hover)", CHECK_PATH, "inspect"),
     ("check path: cattrs", CHECK_PATH, "cattrs"),
     ("check path: the registry (sqlite3; --registry)", CHECK_PATH, "modelfile_ls.registry"),
     ("check path: the language server (pygls, lsprotocol)", CHECK_PATH, "modelfile_ls.lsp.server"),

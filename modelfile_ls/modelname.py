@@ -8,15 +8,14 @@ recognises a final `:cloud` / `:local` source suffix before parsing the name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _MISSING = "!MISSING!"
 _LIMITS = {"host": 350, "namespace": 80, "model": 80, "tag": 80}
 _SOURCE_SUFFIX = re.compile(r":(cloud|local)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class ModelName:
+class ModelName(NamedTuple):
     """A parsed model reference; `problem` says why Ollama would refuse it."""
 
     host: str

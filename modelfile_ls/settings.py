@@ -3,10 +3,10 @@ through the same converters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from modelfile_ls.severity import Severity
 from modelfile_ls.suggest import closest
@@ -31,13 +31,18 @@ class ConfigError(ValueError):
     """A configuration file or value that cannot be used; the message names the place."""
 
 
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """What to check and how to report it."""
+_NO_OVERRIDES: Mapping[str, Severity | None] = MappingProxyType({})
+
+
+class Settings(NamedTuple):
+    """What to check and how to report it.
+
+    A NamedTuple, not a dataclass: `dataclasses` (with `inspect`) would add 18% to the
+    `--check` imports (bench/lazy_imports.py), and nothing else on that path needs it."""
 
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
-    severity: dict[str, Severity | None] = field(default_factory=dict)
+    severity: Mapping[str, Severity | None] = _NO_OVERRIDES
     """Per-code severity override; None turns the rule off."""
     fail_on: Severity | None = Severity.ERROR
     """Lowest severity that makes `--check` exit 1; None never fails."""
@@ -61,7 +66,7 @@ class Settings:
 
     def merged(self, **changes: Any) -> Settings:
         """A copy with some fields replaced (flags override file configuration)."""
-        return replace(self, **changes)
+        return self._replace(**changes)
 
 
 def _matches(code: str, patterns: frozenset[str]) -> bool:

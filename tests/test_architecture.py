@@ -30,6 +30,7 @@ OFF_THE_CHECK_PATH = (
     "lsprotocol",
     "httpx",
     "cattrs",
+    "dataclasses",
     "sqlite3",
     "modelfile_ls.lsp",
     "modelfile_ls.registry",
@@ -230,7 +231,10 @@ def test_the_check_path_stays_light(tmp_path: Path) -> None:
     """A check with a config file, findings and every report format loads none of the server,
     network or database libraries."""
     (tmp_path / ".modelfile-ls.toml").write_text('ignore = ["MF104"]\nfail-on = "warning"\n')
-    (tmp_path / "Modelfile").write_text("FROM llama3.2\nPARAMETER temprature 0.7\n")
+    (tmp_path / "Modelfile").write_text(
+        "FROM llama3.2\nPARAMETER temprature 0.7\n"
+        'TEMPLATE "{{ if .System }}{{ .System }}{{ end }}"\n'
+    )
     script = (
         "import sys\n"
         "from modelfile_ls.cli import main\n"

@@ -11,7 +11,6 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
 
 from __future__ import annotations
 
-import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
@@ -272,6 +271,10 @@ class Rule(ABC):
     def description(self) -> str:
         """The documentation, dedented, without the `CODE name:` that starts it (the one
         place that prefix is stripped: `--explain`, the rules table, SARIF and hover)."""
+        # Lazy: a plain check never reads a description, and inspect adds 15% to the
+        # `--check` imports (bench/lazy_imports.py).
+        import inspect
+
         first, newline, rest = inspect.cleandoc(self.doc).partition("\n")
         for prefix in (f"{self.code} {self.name}:", f"{self.code}:"):
             if first.startswith(prefix):

@@ -7,10 +7,9 @@ this module, and the registry seeds its tables from the same files.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 ParameterType = Literal["int", "float", "bool", "string_list"]
 ParameterStatus = Literal["current", "deprecated", "removed"]
@@ -25,8 +24,7 @@ def number_text(value: float | None) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, slots=True)
-class ParameterFact:
+class ParameterFact(NamedTuple):
     """One PARAMETER name as Ollama's CLI knows it."""
 
     name: str
@@ -40,10 +38,16 @@ class ParameterFact:
     deprecated: str | None
     removed: str | None
     aliases: tuple[str, ...]
+    choices: tuple[str, ...] = ()
+    """The values a string parameter accepts, when a registry import named them (the shipped
+    facts name none)."""
 
     @property
     def range_text(self) -> str:
-        """The accepted range as every listing shows it: `0..1`, `>= 1`, `<= 5`, or ""."""
+        """The accepted values as every listing shows them: the choices (`a|b`), else the
+        range (`0..1`, `>= 1`, `<= 5`), or "" when unconstrained."""
+        if self.choices:
+            return "|".join(self.choices)
         low, high = number_text(self.minimum), number_text(self.maximum)
         if low and high:
             return f"{low}..{high}"
@@ -63,8 +67,7 @@ class ParameterFact:
         return "current"
 
 
-@dataclass(frozen=True, slots=True)
-class InstructionFact:
+class InstructionFact(NamedTuple):
     """One Modelfile instruction keyword."""
 
     keyword: str
@@ -82,8 +85,7 @@ class InstructionFact:
         return self.repeat == "last wins"
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateName:
+class TemplateName(NamedTuple):
     """One name of the TEMPLATE language: a variable, a field, a function or an action."""
 
     name: str
@@ -94,8 +96,7 @@ class TemplateName:
     (Go's text/template), `Ollama function` or `action`."""
 
 
-@dataclass(frozen=True, slots=True)
-class TemplateFacts:
+class TemplateFacts(NamedTuple):
     """What Ollama's TEMPLATE may use, by kind, in documentation order."""
 
     variables: dict[str, TemplateName]
@@ -104,8 +105,7 @@ class TemplateFacts:
     actions: dict[str, TemplateName]
 
 
-@dataclass(frozen=True, slots=True)
-class LanguageFacts:
+class LanguageFacts(NamedTuple):
     """Everything the analysis knows about the language, independent of installed models."""
 
     parameters: dict[str, ParameterFact]

@@ -24,6 +24,7 @@ from modelfile_ls.modelname import has_tag, split_tag
 from modelfile_ls.registry import dashboard, elements
 from modelfile_ls.registry.db import RegistryError
 from modelfile_ls.registry.host_status import HostMonitor
+from modelfile_ls.registry.records import parameter_json
 from modelfile_ls.registry.store import MODEL_SORTS, Registry, open_registry
 from modelfile_ls.syntax import parse
 
@@ -208,7 +209,7 @@ def _params(registry: Registry, query: Query) -> Reply:
     if status is not None and status not in PARAMETER_STATUSES:
         raise ApiError(400, f"status must be one of {', '.join(PARAMETER_STATUSES)}")
     facts = [p for p in registry.parameters() if status is None or p.status == status]
-    return _listing([p.to_json() for p in facts])
+    return _listing([parameter_json(p) for p in facts])
 
 
 def _health(registry: Registry) -> Reply:

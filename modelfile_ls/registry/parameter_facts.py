@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import json
 
-from modelfile_ls.registry.records import ParameterRecord
+from modelfile_ls.facts import ParameterFact
 from modelfile_ls.registry.sql import Connected
 
 
 class ParameterFactQueries(Connected):
     """The parameter-facts table."""
 
-    def parameters(self) -> list[ParameterRecord]:
+    def parameters(self) -> list[ParameterFact]:
         """Every parameter fact, current, deprecated and removed, in documentation order."""
         aliases: dict[str, list[str]] = {}
         for r in self.conn.execute(
@@ -23,7 +23,7 @@ class ParameterFactQueries(Connected):
         ):
             aliases.setdefault(str(r[1]), []).append(str(r[0]))
         return [
-            ParameterRecord(
+            ParameterFact(
                 name=str(r["name"]),
                 type=r["type"],
                 default=None if r["default_value"] is None else json.loads(r["default_value"]),

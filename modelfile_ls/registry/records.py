@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from modelfile_ls.facts import ParameterFact
@@ -203,39 +203,23 @@ class Metric:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class ParameterRecord(ParameterFact):
-    """A row of the parameter-facts table: the fact the analysis uses, plus its choices."""
-
-    choices: tuple[str, ...] = ()
-
-    @property
-    def fact(self) -> ParameterFact:
-        """The plain fact, equal to the analysis' own `ParameterFact` of the same name."""
-        return ParameterFact(**{f.name: getattr(self, f.name) for f in fields(ParameterFact)})
-
-    @property
-    def range_text(self) -> str:
-        """The choices (`a|b`), else the fact's range (`0..1`, `>= 1`), or "" when unconstrained."""
-        return "|".join(self.choices) if self.choices else self.fact.range_text
-
-    def to_json(self) -> dict[str, Any]:
-        """JSON object."""
-        return {
-            "name": self.name,
-            "type": self.type,
-            "default": self.default,
-            "default_text": self.default_text,
-            "minimum": self.minimum,
-            "maximum": self.maximum,
-            "choices": list(self.choices),
-            "description": self.description,
-            "added": self.added,
-            "deprecated": self.deprecated,
-            "removed": self.removed,
-            "aliases": list(self.aliases),
-            "status": self.status,
-        }
+def parameter_json(fact: ParameterFact) -> dict[str, Any]:
+    """A parameter fact as the registry's JSON object (API and `registry params`)."""
+    return {
+        "name": fact.name,
+        "type": fact.type,
+        "default": fact.default,
+        "default_text": fact.default_text,
+        "minimum": fact.minimum,
+        "maximum": fact.maximum,
+        "choices": list(fact.choices),
+        "description": fact.description,
+        "added": fact.added,
+        "deprecated": fact.deprecated,
+        "removed": fact.removed,
+        "aliases": list(fact.aliases),
+        "status": fact.status,
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,12 +3,15 @@
 Each node keeps Go's fields and its `String()` form (used in Go's error messages and in
 `executing "..." at <...>`). `pos` is a character offset into the template text; `end` (not
 in Go) is where the node's source ends, for editors.
+
+Plain classes with `__slots__` and written-out `__init__`s rather than dataclasses: making 27
+dataclasses (each `__init__` generated as source and compiled) cost ~9 ms of every
+`--check` start-up that meets a TEMPLATE, and `dataclasses` itself is kept off that path.
 """
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass, field, fields, replace
 from enum import IntEnum
 from typing import Any
 
@@ -43,83 +46,120 @@ class NodeType(IntEnum):
     CONTINUE = 22
 
 
-@dataclass(eq=False, slots=True)
 class Node(ABC):
     """A node: its type and where it starts."""
 
-    type: NodeType
-    pos: int
+    __slots__ = ("pos", "type")
+
+    def __init__(self, type: NodeType, pos: int) -> None:
+        self.type = type
+        self.pos = pos
 
     @abstractmethod
     def __str__(self) -> str:
         """Go's `String()` of the node."""
 
 
-@dataclass(eq=False, slots=True)
 class ListNode(Node):
     """A sequence of nodes."""
 
-    nodes: list[Node] = field(default_factory=list)
+    __slots__ = ("nodes",)
+
+    def __init__(self, type: NodeType, pos: int, nodes: list[Node] | None = None) -> None:
+        self.type = type
+        self.pos = pos
+        self.nodes = [] if nodes is None else nodes
 
     def __str__(self) -> str:
         """The concatenation of the nodes' strings."""
         return "".join(str(n) for n in self.nodes)
 
 
-@dataclass(eq=False, slots=True)
 class TextNode(Node):
     """Plain text."""
 
-    text: str = ""
+    __slots__ = ("text",)
+
+    def __init__(self, type: NodeType, pos: int, text: str = "") -> None:
+        self.type = type
+        self.pos = pos
+        self.text = text
 
     def __str__(self) -> str:
         """The text itself."""
         return self.text
 
 
-@dataclass(eq=False, slots=True)
 class CommentNode(Node):
     """A `{{/* comment */}}` (kept only in ParseComments mode)."""
 
-    text: str = ""
+    __slots__ = ("text",)
+
+    def __init__(self, type: NodeType, pos: int, text: str = "") -> None:
+        self.type = type
+        self.pos = pos
+        self.text = text
 
     def __str__(self) -> str:
         """`{{/* ... */}}`."""
         return "{{" + self.text + "}}"
 
 
-@dataclass(eq=False, slots=True)
 class VariableNode(Node):
     """`$x` or `$x.Field.Field`: the name and the fields."""
 
-    ident: list[str] = field(default_factory=list)
-    end: int = 0
+    __slots__ = ("end", "ident")
+
+    def __init__(
+        self, type: NodeType, pos: int, ident: list[str] | None = None, end: int = 0
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.ident = [] if ident is None else ident
+        self.end = end
 
     def __str__(self) -> str:
         """`$x.A.B`."""
         return ".".join(self.ident)
 
 
-@dataclass(eq=False, slots=True)
 class CommandNode(Node):
     """One command of a pipeline: a function or value and its arguments."""
 
-    args: list[Node] = field(default_factory=list)
+    __slots__ = ("args",)
+
+    def __init__(self, type: NodeType, pos: int, args: list[Node] | None = None) -> None:
+        self.type = type
+        self.pos = pos
+        self.args = [] if args is None else args
 
     def __str__(self) -> str:
         """The arguments separated by spaces, sub-pipelines in parentheses."""
         return " ".join(f"({arg})" if isinstance(arg, PipeNode) else str(arg) for arg in self.args)
 
 
-@dataclass(eq=False, slots=True)
 class PipeNode(Node):
     """A pipeline: optional declarations and commands joined by `|`."""
 
-    line: int = 0
-    is_assign: bool = False
-    decl: list[VariableNode] = field(default_factory=list)
-    cmds: list[CommandNode] = field(default_factory=list)
-    end: int = 0
+    __slots__ = ("cmds", "decl", "end", "is_assign", "line")
+
+    def __init__(
+        self,
+        type: NodeType,
+        pos: int,
+        line: int = 0,
+        is_assign: bool = False,
+        decl: list[VariableNode] | None = None,
+        cmds: list[CommandNode] | None = None,
+        end: int = 0,
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
+        self.is_assign = is_assign
+        self.decl = [] if decl is None else decl
+        self.cmds = [] if cmds is None else cmds
+        self.end = end
 
     def __str__(self) -> str:
         """`$x := a | b`."""
@@ -129,65 +169,89 @@ class PipeNode(Node):
         return out + " | ".join(str(c) for c in self.cmds)
 
 
-@dataclass(eq=False, slots=True)
 class ActionNode(Node):
     """A non-control action such as `{{ .Prompt }}`."""
 
-    line: int = 0
-    pipe: PipeNode | None = None
+    __slots__ = ("line", "pipe")
+
+    def __init__(
+        self, type: NodeType, pos: int, line: int = 0, pipe: PipeNode | None = None
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
+        self.pipe = pipe
 
     def __str__(self) -> str:
         """`{{pipeline}}`."""
         return "{{" + str(self.pipe) + "}}"
 
 
-@dataclass(eq=False, slots=True)
 class IdentifierNode(Node):
     """A function name."""
 
-    ident: str = ""
+    __slots__ = ("ident",)
+
+    def __init__(self, type: NodeType, pos: int, ident: str = "") -> None:
+        self.type = type
+        self.pos = pos
+        self.ident = ident
 
     def __str__(self) -> str:
         """The name."""
         return self.ident
 
 
-@dataclass(eq=False, slots=True)
 class DotNode(Node):
     """The cursor, `.`."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         """`.`."""
         return "."
 
 
-@dataclass(eq=False, slots=True)
 class NilNode(Node):
     """The untyped `nil`."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         """`nil`."""
         return "nil"
 
 
-@dataclass(eq=False, slots=True)
 class FieldNode(Node):
     """`.A.B`: the field names."""
 
-    ident: list[str] = field(default_factory=list)
-    end: int = 0
+    __slots__ = ("end", "ident")
+
+    def __init__(
+        self, type: NodeType, pos: int, ident: list[str] | None = None, end: int = 0
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.ident = [] if ident is None else ident
+        self.end = end
 
     def __str__(self) -> str:
         """`.A.B`."""
         return "".join("." + name for name in self.ident)
 
 
-@dataclass(eq=False, slots=True)
 class ChainNode(Node):
     """Field accesses on a term that is not a field or variable: `(pipeline).A`."""
 
-    node: Node | None = None
-    fields: list[str] = field(default_factory=list)
+    __slots__ = ("fields", "node")
+
+    def __init__(
+        self, type: NodeType, pos: int, node: Node | None = None, fields: list[str] | None = None
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.node = node
+        self.fields = [] if fields is None else fields
 
     def __str__(self) -> str:
         """`(x).A.B`."""
@@ -195,63 +259,105 @@ class ChainNode(Node):
         return base + "".join("." + name for name in self.fields)
 
 
-@dataclass(eq=False, slots=True)
 class BoolNode(Node):
     """`true` or `false`."""
 
-    value: bool = False
+    __slots__ = ("value",)
+
+    def __init__(self, type: NodeType, pos: int, value: bool = False) -> None:
+        self.type = type
+        self.pos = pos
+        self.value = value
 
     def __str__(self) -> str:
         """`true` or `false`."""
         return "true" if self.value else "false"
 
 
-@dataclass(eq=False, slots=True)
 class NumberNode(Node):
     """A numeric constant with every interpretation Go found for it."""
 
-    text: str = ""
-    is_int: bool = False
-    is_uint: bool = False
-    is_float: bool = False
-    is_complex: bool = False
-    int64: int = 0
-    uint64: int = 0
-    float64: float = 0.0
-    complex128: complex = 0j
-    is_char: bool = False
+    __slots__ = (
+        "complex128",
+        "float64",
+        "int64",
+        "is_char",
+        "is_complex",
+        "is_float",
+        "is_int",
+        "is_uint",
+        "text",
+        "uint64",
+    )
+
+    def __init__(
+        self,
+        type: NodeType,
+        pos: int,
+        text: str = "",
+        is_int: bool = False,
+        is_uint: bool = False,
+        is_float: bool = False,
+        is_complex: bool = False,
+        int64: int = 0,
+        uint64: int = 0,
+        float64: float = 0.0,
+        complex128: complex = 0j,
+        is_char: bool = False,
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.text = text
+        self.is_int = is_int
+        self.is_uint = is_uint
+        self.is_float = is_float
+        self.is_complex = is_complex
+        self.int64 = int64
+        self.uint64 = uint64
+        self.float64 = float64
+        self.complex128 = complex128
+        self.is_char = is_char
 
     def __str__(self) -> str:
         """The constant as written."""
         return self.text
 
 
-@dataclass(eq=False, slots=True)
 class StringNode(Node):
     """A string constant: as written and unquoted."""
 
-    quoted: str = ""
-    text: str = ""
+    __slots__ = ("quoted", "text")
+
+    def __init__(self, type: NodeType, pos: int, quoted: str = "", text: str = "") -> None:
+        self.type = type
+        self.pos = pos
+        self.quoted = quoted
+        self.text = text
 
     def __str__(self) -> str:
         """The constant as written."""
         return self.quoted
 
 
-@dataclass(eq=False, slots=True)
 class EndNode(Node):
     """`{{end}}`; never in a finished tree."""
+
+    __slots__ = ()
 
     def __str__(self) -> str:
         """`{{end}}`."""
         return "{{end}}"
 
 
-@dataclass(eq=False, slots=True)
 class ElseNode(Node):
     """`{{else}}`; never in a finished tree."""
 
-    line: int = 0
+    __slots__ = ("line",)
+
+    def __init__(self, type: NodeType, pos: int, line: int = 0) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
 
     def __str__(self) -> str:
         """`{{else}}`."""
@@ -261,14 +367,26 @@ class ElseNode(Node):
 _BRANCH_NAMES = {NodeType.IF: "if", NodeType.RANGE: "range", NodeType.WITH: "with"}
 
 
-@dataclass(eq=False, slots=True)
 class BranchNode(Node):
     """`if`, `range` or `with`: a pipeline, a list and an optional else list."""
 
-    line: int = 0
-    pipe: PipeNode | None = None
-    list: ListNode | None = None
-    else_list: ListNode | None = None
+    __slots__ = ("else_list", "line", "list", "pipe")
+
+    def __init__(
+        self,
+        type: NodeType,
+        pos: int,
+        line: int = 0,
+        pipe: PipeNode | None = None,
+        list: ListNode | None = None,
+        else_list: ListNode | None = None,
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
+        self.pipe = pipe
+        self.list = list
+        self.else_list = else_list
 
     def __str__(self) -> str:
         """`{{if p}}...{{else}}...{{end}}`."""
@@ -278,35 +396,49 @@ class BranchNode(Node):
         return out + "{{end}}"
 
 
-@dataclass(eq=False, slots=True)
 class BreakNode(Node):
     """`{{break}}`."""
 
-    line: int = 0
+    __slots__ = ("line",)
+
+    def __init__(self, type: NodeType, pos: int, line: int = 0) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
 
     def __str__(self) -> str:
         """`{{break}}`."""
         return "{{break}}"
 
 
-@dataclass(eq=False, slots=True)
 class ContinueNode(Node):
     """`{{continue}}`."""
 
-    line: int = 0
+    __slots__ = ("line",)
+
+    def __init__(self, type: NodeType, pos: int, line: int = 0) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
 
     def __str__(self) -> str:
         """`{{continue}}`."""
         return "{{continue}}"
 
 
-@dataclass(eq=False, slots=True)
 class TemplateNode(Node):
     """`{{template "name" pipeline}}`; `pipe` is None without a pipeline."""
 
-    line: int = 0
-    name: str = ""
-    pipe: PipeNode | None = None
+    __slots__ = ("line", "name", "pipe")
+
+    def __init__(
+        self, type: NodeType, pos: int, line: int = 0, name: str = "", pipe: PipeNode | None = None
+    ) -> None:
+        self.type = type
+        self.pos = pos
+        self.line = line
+        self.name = name
+        self.pipe = pipe
 
     def __str__(self) -> str:
         """`{{template "name" p}}`."""
@@ -341,10 +473,9 @@ def copy_tree(node: Any) -> Any:
     if isinstance(node, list):
         return [copy_tree(item) for item in node]
     if isinstance(node, Node):
-        changes = {
-            f.name: copy_tree(getattr(node, f.name))
-            for f in fields(node)
-            if isinstance(getattr(node, f.name), Node | list)
-        }
-        return replace(node, **changes)
+        copied = object.__new__(type(node))
+        for cls in type(node).__mro__[:-2]:  # the node classes, not ABC and object
+            for name in cls.__dict__["__slots__"]:
+                setattr(copied, name, copy_tree(getattr(node, name)))
+        return copied
     return node

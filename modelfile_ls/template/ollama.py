@@ -12,8 +12,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from modelfile_ls.facts import language_facts
 from modelfile_ls.template import nodes as n
@@ -38,8 +38,7 @@ class TemplateError(Exception):
         self.line = line
 
 
-@dataclass(frozen=True)
-class OllamaTemplate:
+class OllamaTemplate(NamedTuple):
     """A template as Ollama holds it: the trees by name and what its identifiers say."""
 
     text: str

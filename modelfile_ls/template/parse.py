@@ -9,7 +9,6 @@ two-variable `range` declarations, the parenthesis depth limit.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
-from dataclasses import dataclass, field
 
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.gostrconv import StrconvError, quote, unquote
@@ -40,18 +39,29 @@ _NON_EXECUTABLE = frozenset(
 )
 
 
-@dataclass(eq=False)
 class Tree(TokenStream):
-    """One parsed template (Go's `parse.Tree`): its name and root list."""
+    """One parsed template (Go's `parse.Tree`): its name and root list.
 
-    root: n.ListNode | None = None
-    funcs: Collection[str] = ()
-    comments: bool = False
-    tree_set: dict[str, Tree] = field(default_factory=dict)
-    vars: list[str] = field(default_factory=list)
-    range_depth: int = 0
-    stack_depth: int = 0
-    open_blocks: list[tuple[int, int]] = field(default_factory=list)
+    Plain classes here and in `stream.py`, not dataclasses: a TEMPLATE's check would import
+    `dataclasses` for them alone (see `nodes.py`)."""
+
+    def __init__(
+        self,
+        name: str,
+        parse_name: str,
+        text: str,
+        funcs: Collection[str] = (),
+        comments: bool = False,
+    ) -> None:
+        super().__init__(name, parse_name, text)
+        self.root: n.ListNode | None = None
+        self.funcs = funcs
+        self.comments = comments
+        self.tree_set: dict[str, Tree] = {}
+        self.vars: list[str] = []
+        self.range_depth = 0
+        self.stack_depth = 0
+        self.open_blocks: list[tuple[int, int]] = []
 
     def start_parse(self, lexer: Lexer, tree_set: dict[str, Tree]) -> None:
         """Share the lexer and tree set; `$` is always in scope."""

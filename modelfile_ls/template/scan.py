@@ -7,14 +7,13 @@ template is being written. It stops only where Go's lexer stops (an unclosed act
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from modelfile_ls.template.lex import Lexer
 from modelfile_ls.template.tokens import LEFT_DELIM, RIGHT_DELIM, Item, ItemType
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
     """One action or comment: its span, and the text between delimiters and trim markers."""
 
     start: int

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import NoReturn
 
 from modelfile_ls.template.lex import Lexer
@@ -20,17 +19,17 @@ class TemplateSyntaxError(Exception):
         self.end = end
 
 
-@dataclass(eq=False)
 class TokenStream:
     """Go's three-token look-ahead over the lexer, and `errorf`/`unexpected`."""
 
-    name: str
-    parse_name: str
-    text: str
-    lex: Lexer | None = None
-    token: list[Item] = field(default_factory=list)
-    peek_count: int = 0
-    action_line: int = 0
+    def __init__(self, name: str, parse_name: str, text: str) -> None:
+        self.name = name
+        self.parse_name = parse_name
+        self.text = text
+        self.lex: Lexer | None = None
+        self.token: list[Item] = []
+        self.peek_count = 0
+        self.action_line = 0
 
     def _lexer(self) -> Lexer:
         assert self.lex is not None, "only called while parsing"

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from enum import IntEnum
+from typing import NamedTuple
 
 from modelfile_ls.template.gostrconv import quote
 
@@ -74,8 +74,7 @@ TRIM_MARKER_LEN = 2  # the marker plus the space before or after it
 EOF = ""  # what `next` returns at the end of input (Go: -1)
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """A token: its type, character offset, text and the line it starts on."""
 
     typ: ItemType

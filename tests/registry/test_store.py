@@ -130,7 +130,7 @@ def test_has_inventory_only_after_a_sync(registry: Registry) -> None:
 
 def test_parameter_facts_are_the_facts_modules(registry: Registry) -> None:
     facts = language_facts()
-    everything = [p.fact for p in registry.parameters()]
+    everything = list(registry.parameters())
     assert [p.name for p in everything] == list(facts.parameters)
     assert all(facts.parameters[p.name] == p for p in everything)
 

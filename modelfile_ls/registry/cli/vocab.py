@@ -10,6 +10,7 @@ from typing import TextIO
 from modelfile_ls.registry import output
 from modelfile_ls.registry.cli.common import CommandError, Verbs, opened
 from modelfile_ls.registry.output import Column, emit, write_pairs
+from modelfile_ls.registry.records import parameter_json
 
 
 def _counts(args: argparse.Namespace, out: TextIO, what: str) -> int:
@@ -92,7 +93,7 @@ def cmd_params(args: argparse.Namespace, out: TextIO) -> int:
         facts = [fact]
     if args.status:
         facts = [p for p in facts if p.status == args.status]
-    data = [p.to_json() for p in facts]
+    data = [parameter_json(p) for p in facts]
     if args.name and args.format == "table":
         p = facts[0]
         status: str = p.status
