@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import region
+from modelfile_ls.report.regions import regions
 
 _COMMANDS = {
     Severity.ERROR: "error",
@@ -31,8 +31,9 @@ def render_github(results: Sequence[FileResult]) -> str:
     commands: list[str] = []
     for result in results:
         path = escape_property(result.path)
-        for finding in result.findings:
-            where = region(result.lines, finding.span)
+        findings = result.findings
+        spans = [finding.span for finding in findings]
+        for finding, where in zip(findings, regions(result.lines, spans), strict=True):
             properties = (
                 f"file={path},line={where.line},col={where.column},"
                 f"endLine={where.end_line},endColumn={where.end_column},"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import region
+from modelfile_ls.report.regions import regions
 
 
 def render_json(results: Sequence[FileResult]) -> str:
@@ -24,8 +24,9 @@ def render_json(results: Sequence[FileResult]) -> str:
         # The part of an object before its numbers, per code, severity and message: a
         # few-shot file repeats one message on thousands of findings.
         heads: dict[tuple[str, Severity, str], str] = {}
-        for finding in result.findings:
-            where = region(result.lines, finding.span)
+        findings = result.findings
+        spans = [finding.span for finding in findings]
+        for finding, where in zip(findings, regions(result.lines, spans), strict=True):
             key = (finding.code, finding.severity, finding.message)
             head = heads.get(key)
             if head is None:

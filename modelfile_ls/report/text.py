@@ -83,11 +83,8 @@ class _Blocks:
     def __init__(self, result: FileResult, style: _Style) -> None:
         self.result = result
         self.style = style
-        self.layouts: dict[int, tuple[str, Sequence[int], str]] = {}
         self.printable: dict[str, str] = {}
         self.carets: dict[tuple[int, int, int, Severity], str] = {}
-        self.fixes: dict[str, str] = {}
-        self.notes: dict[Related, str] = {}
 
     def shown(self, text: str) -> str:
         """`_printable(text)`, remembered."""
@@ -97,55 +94,72 @@ class _Blocks:
         return found
 
     def add_all(self, out: list[str]) -> None:
-        """Append every finding's lines (location and message, excerpt, Ollama's words, fixes
-        and notes), each block followed by an empty line."""
+        """Append every finding's block (location and message, excerpt, Ollama's words, fixes
+        and notes) as one string ending in the empty line that follows it."""
         result, style = self.result, self.style
         lines, path, text, reset = result.lines, result.path, result.text, style.reset
-        bold, severities, layouts, shown = style.bold, style.severities, self.layouts, self.shown
+        bold, shown, carets = style.bold, self.shown, self.carets
         length = len(text)
         append = out.append
         findings = result.findings
+        # What follows the location on a finding's first line, per code, severity and
+        # message; and the lines after its caret, per Ollama message, fixes and notes.
+        heads: dict[tuple[str, Severity, str], str] = {}
+        tails: dict[tuple[str | None, tuple[str, ...], tuple[Related, ...]], str] = {}
         # Findings come sorted by position: each one's line is searched for from the
-        # previous one's (`LineIndex.locate_each`).
+        # previous one's (`LineIndex.locate_each`), and the findings on one line follow each
+        # other, so its layout is made once for all of them.
         located = lines.locate_each([finding.span.start for finding in findings])
+        last_line = -1
+        number, excerpt = "", ""
+        cells: Sequence[int] = range(0)
         for finding, (line, line_start, line_end) in zip(findings, located, strict=True):
-            span = finding.span
-            column = min(max(span.start, 0), length) - line_start + 1
-            start = min(max(span.start, line_start), line_end)
-            stop = min(max(span.end, start), line_end)
-            severity = finding.severity
-            painted = severities[severity]
-            laid_out = layouts.get(line)
-            if laid_out is None:
-                laid_out = layouts[line] = self._excerpt(line, text[line_start:line_end])
-            _, cells, excerpt = laid_out
+            code, severity, message, (span_start, span_end), fixes, related, ollama, _ = finding
+            if line != last_line:
+                last_line, number = line, str(line + 1)
+                laid_out, cells = _layout(text[line_start:line_end])
+                excerpt = f"  {style.gutter}{number} |{reset} {laid_out}".rstrip()
+            if 0 <= span_start <= length:
+                column = span_start - line_start + 1
+            else:
+                column = min(max(span_start, 0), length) - line_start + 1
+            if line_start <= span_start <= span_end <= line_end:
+                start, stop = span_start, span_end
+            else:
+                start = min(max(span_start, line_start), line_end)
+                stop = min(max(span_end, start), line_end)
             indent = cells[start - line_start]
-            width = max(1, cells[stop - line_start] - indent)
-            append(
-                f"{bold}{path}:{line + 1}:{column}:{reset} "
-                f"{painted}{finding.code}{reset} {painted}[{_LABELS[severity]}]{reset} "
-                f"{shown(finding.message)}"
-            )
-            append(excerpt)
-            append(self._caret(line, indent, width, severity))
-            if finding.ollama_message:
-                # Ollama's own words, so users can match what `ollama create` prints or search.
-                append(f"  {style.ollama}ollama:{reset} {shown(finding.ollama_message)}")
-            for fix in finding.fixes:
-                append(self.fixes.get(fix.title) or self._fix(fix.title))
-            for related in finding.related:
-                append(self.notes.get(related) or self._note(related))
-            append("")
+            width = cells[stop - line_start] - indent
+            if width < 1:
+                width = 1
+            head = heads.get((code, severity, message))
+            if head is None:
+                painted = style.severities[severity]
+                head = heads[(code, severity, message)] = (
+                    f"{painted}{code}{reset} {painted}[{_LABELS[severity]}]{reset} {shown(message)}"
+                )
+            titles = (fixes[0].title,) if len(fixes) == 1 else tuple(f.title for f in fixes)
+            tail = tails.get((ollama, titles, related))
+            if tail is None:
+                tail = tails[(ollama, titles, related)] = self._tail(ollama, titles, related)
+            caret_key = (len(number), indent, width, severity)
+            caret = carets.get(caret_key) or self._caret(*caret_key)
+            append(f"{bold}{path}:{number}:{column}:{reset} {head}\n{excerpt}\n{caret}{tail}\n")
 
-    def _excerpt(self, line: int, text: str) -> tuple[str, Sequence[int], str]:
-        """The line's layout and its excerpt line: the span's first line, with its number."""
-        shown, cells = _layout(text)
+    def _tail(
+        self, ollama: str | None, titles: tuple[str, ...], related: tuple[Related, ...]
+    ) -> str:
+        """The lines after a finding's caret, each after a line break: Ollama's own words (so
+        users can match what `ollama create` prints, or search for it), fixes, then notes."""
         style = self.style
-        return shown, cells, f"  {style.gutter}{line + 1} |{style.reset} {shown}".rstrip()
+        parts = [f"  {style.ollama}ollama:{style.reset} {self.shown(ollama)}"] if ollama else []
+        parts += (f"  {style.fix}fix:{style.reset} {self.shown(title)}" for title in titles)
+        parts += (self._note(note) for note in related)
+        return "".join("\n" + part for part in parts)
 
-    def _caret(self, line: int, indent: int, width: int, severity: Severity) -> str:
-        """The caret line under the part of the span on its first line, remembered."""
-        digits = len(str(line + 1))
+    def _caret(self, digits: int, indent: int, width: int, severity: Severity) -> str:
+        """The caret line under the part of the span on its first line (`digits` wide gutter),
+        remembered."""
         key = (digits, indent, width, severity)
         found = self.carets.get(key)
         if found is None:
@@ -156,19 +170,13 @@ class _Blocks:
             )
         return found
 
-    def _fix(self, title: str) -> str:
-        style = self.style
-        found = self.fixes[title] = f"  {style.fix}fix:{style.reset} {self.shown(title)}"
-        return found
-
     def _note(self, related: Related) -> str:
         style = self.style
         at_line, at_column = self.result.lines.line_column(related.span.start, "utf-32")
-        found = self.notes[related] = (
+        return (
             f"  {style.note}note:{style.reset} {self.result.path}:{at_line + 1}:{at_column + 1}: "
             f"{self.shown(related.message)}"
         )
-        return found
 
 
 def _layout(line: str) -> tuple[str, Sequence[int]]:

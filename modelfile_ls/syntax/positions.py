@@ -35,6 +35,11 @@ class LineIndex:
         self._text = text
         self._starts = starts if starts is not None else [0, *_breaks(text, 0, len(text))]
 
+    @property
+    def text_length(self) -> int:
+        """How many characters the indexed text has."""
+        return len(self._text)
+
     def edited(self, start: int, end: int, inserted: str, text: str) -> LineIndex:
         """The index of `text`, which is this index's text with `[start, end)` replaced by
         `inserted`: only the lines around the edit are scanned again (an editor keystroke

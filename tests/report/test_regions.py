@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from modelfile_ls.report.regions import Region, region
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from modelfile_ls.report.regions import Region, region, regions
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
 
@@ -46,3 +49,20 @@ def test_span_that_takes_the_line_break_ends_on_the_next_line() -> None:
 def test_crlf_line_breaks() -> None:
     text = "FROM x\r\nPARAMETER bad 1\r\n"
     assert region(LineIndex(text), span_of(text, "bad")) == Region(2, 11, 2, 14)
+
+
+TEXTS = st.lists(
+    st.sampled_from(["FROM x", "\n", "\r\n", "\r", "é", "😀", "\t", "ab", '"""']), max_size=25
+).map("".join)
+
+
+@given(TEXTS, st.lists(st.tuples(st.integers(-3, 80), st.integers(-3, 80)), max_size=12))
+@settings(max_examples=300, deadline=None)
+def test_regions_of_sorted_spans_are_each_spans_region(
+    text: str, pairs: list[tuple[int, int]]
+) -> None:
+    """The report formats' one-pass `regions` agrees with `region` span by span: ends on the
+    start's line, on later lines, past the text, zero-width and reversed spans included."""
+    lines = LineIndex(text)
+    spans = sorted(Span(start, end) for start, end in pairs)
+    assert list(regions(lines, spans)) == [region(lines, span) for span in spans]
