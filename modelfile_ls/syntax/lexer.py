@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from modelfile_ls.facts import message_roles
+from modelfile_ls.syntax._scan import scan_simple
 from modelfile_ls.syntax.model import (
     KEYWORDS,
     Comment,
@@ -49,20 +50,14 @@ _NEEDS_FILTER = re.compile(r"[^\t\n\r\x20-\x7e]")
 # The common case in one match: a value line of printable ASCII (and tabs) that does not open
 # a quote. Nothing in it is dropped or unquoted, so the trimmed text is the value.
 _PLAIN_LINE = re.compile(r"[ \t]*([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)")
-# The common instruction in one match: a known keyword, one separator, for PARAMETER a name
-# and for MESSAGE a valid role each followed by one separator, then a `_PLAIN_LINE` value.
-# Anything else (a quote, an invisible rune, an error) takes the rune-by-rune path.
-_SIMPLE = re.compile(
-    r"(?:([Pp][Aa][Rr][Aa][Mm][Ee][Tt][Ee][Rr])[ \t]([A-Za-z0-9_]+)"
-    r"|([Mm][Ee][Ss][Ss][Aa][Gg][Ee])[ \t](system|user|assistant)"
-    r"|([A-Za-z]+))[ \t]"
-    r"([ \t]*)([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)"
-)
-_BLANKS_THEN_SIMPLE = re.compile(r"[ \t\r\n]*" + _SIMPLE.pattern)
-"""`_BLANKS` and `_SIMPLE` in one match: the scanner's loop tries it first on every line."""
-_NAMED = frozenset({"PARAMETER", "MESSAGE"})
-_new = tuple.__new__
-"""Builds a NamedTuple in C (its generated `__new__` is a Python function, three times slower)."""
+# The common instruction, read in C (`_scan.c`, which documents it): a known keyword, one
+# separator, for PARAMETER a name and for MESSAGE a valid role each followed by one
+# separator, then a `_PLAIN_LINE` value. Anything else (a quote, an invisible rune, an error)
+# takes the rune-by-rune path. Most lines of large files look like this: in Python, one
+# regular-expression match and nine tuples per line were most of a 10 MB file's parse.
+_SIMPLE_TYPES = (Span, Value, Instruction, Quoting.NONE)
+_SIMPLE_KEYWORDS = tuple(k for k in KEYWORDS if k not in ("PARAMETER", "MESSAGE"))
+_ROLES = tuple(message_roles())
 _SPACE = " \t"
 _LONG_VALUE = 512
 _WHITESPACE = " \t\r\n"
@@ -136,19 +131,12 @@ class _Scanner:
         self._newlines_before = 0
 
     def run(self) -> None:
-        text, length = self.text, self.length
-        # Bound once: this loop runs once per line of the file.
-        skip_blanks, simple, instruction = (
-            _BLANKS.match,
-            self._simple_instruction,
-            self._instruction,
-        )
+        text, length, instructions = self.text, self.length, self.instructions
+        # Bound once: this loop runs once per line that is not simple.
+        skip_blanks, instruction = _BLANKS.match, self._instruction
         pos = 0
         while True:
-            end = simple(pos)
-            if end:
-                pos = end
-                continue
+            pos = scan_simple(text, pos, instructions, _SIMPLE_TYPES, _SIMPLE_KEYWORDS, _ROLES)
             blanks = skip_blanks(text, pos)
             pos = blanks.end() if blanks else pos
             if pos >= length:
@@ -159,58 +147,6 @@ class _Scanner:
                 pos = end
             else:
                 pos = instruction(pos)
-
-    def _simple_instruction(self, pos: int) -> int:
-        """Scan blanks and then a `_SIMPLE` instruction from `pos` and return its end; 0 if
-        what follows the blanks is not one.
-
-        The result is exactly what `_instruction` makes of the same line, built in one
-        regular-expression match: most lines of large files look like this. The tuples are
-        built in C (`_new`): a 10 MB file has hundreds of thousands of these lines.
-        """
-        match = _BLANKS_THEN_SIMPLE.match(self.text, pos)
-        if match is None:
-            return 0
-        (parameter, name, message, role, other, _, content) = match.groups()
-        name_span = role_span = None
-        if parameter is not None:
-            keyword, keyword_text, start = "PARAMETER", parameter, match.start(1)
-            name_span = _new(Span, match.span(2))
-        elif message is not None:
-            keyword, keyword_text, start = "MESSAGE", message, match.start(3)
-            role_span = _new(Span, match.span(4))
-        else:
-            keyword_text, start = other, match.start(5)
-            keyword = _KEYWORDS_LOWER.get(other.lower(), "")
-            if not keyword or keyword in _NAMED:
-                return 0
-        end = match.end()
-        if content is None:
-            content, content_span = "", _new(Span, (end, end))
-        else:
-            content_span = _new(Span, match.span(7))
-        value = _new(
-            Value,
-            (_new(Span, (match.start(6), end)), content, Quoting.NONE, content_span, None, None),
-        )
-        self.instructions.append(
-            _new(
-                Instruction,
-                (
-                    keyword,
-                    keyword_text,
-                    _new(Span, (start, start + len(keyword_text))),
-                    _new(Span, (start, end)),
-                    value,
-                    name,
-                    name_span,
-                    role,
-                    role_span,
-                    False,
-                ),
-            )
-        )
-        return end
 
     def _line_end(self, pos: int) -> int:
         match = _NEWLINE.search(self.text, pos)

@@ -1,0 +1,297 @@
+/* The lexer's fast path in C: runs of "simple" instruction lines (see syntax/lexer.py).
+
+A simple line is what the lexer's `_SIMPLE` pattern describes: optional blank runes, a known
+keyword other than PARAMETER and MESSAGE followed by one space or tab, or PARAMETER, one
+separator, a name of [A-Za-z0-9_] and one separator, or MESSAGE, one separator, a role
+(exactly one of `roles`) and one separator; then a value of printable ASCII and
+tabs that does not start with a quote, up to the line break or the end of the text. Nothing in
+such a line is dropped or unquoted, so the trimmed text is the value: the instruction is what
+the lexer's rune-by-rune path makes of it, and tests/syntax/test_scan_fast_path.py holds the
+two equal.
+
+`scan_simple(text, pos, out, types, keywords, roles)` (types: Span, Value, Instruction and
+Quoting.NONE; keywords: the other keywords, upper case; roles: the message roles) appends an Instruction for each simple
+line from `pos` on and returns where it stopped: at the blanks before the first line that is
+not simple (or at the end of the text), which the Python scanner then reads its own way.
+*/
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+static int is_letter(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
+
+static int is_name_char(Py_UCS4 c) {
+    return is_letter(c) || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int is_separator(Py_UCS4 c) { return c == ' ' || c == '\t'; }
+
+static int is_blank(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+/* The runes a value may hold: tab and printable ASCII (the value pattern's [\t -~]). */
+static int is_value_char(Py_UCS4 c) { return c == '\t' || (c >= 0x20 && c <= 0x7e); }
+
+/* Does text[start:end] equal `word` (lower case ASCII) ignoring ASCII case? */
+static int equals_folded(int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                         const char *word) {
+    Py_ssize_t i = 0;
+    for (; start + i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
+        if (word[i] == '\0') {
+            return 0;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            c += 'a' - 'A';
+        }
+        if (c != (Py_UCS4)(unsigned char)word[i]) {
+            return 0;
+        }
+    }
+    return word[i] == '\0';
+}
+
+/* A NamedTuple instance (a tuple subclass) holding `n` new references; NULL on failure, with
+the references released. */
+/* Does text[start:end] equal `word`? */
+static int equals_exactly(int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                          PyObject *word) {
+    if (!PyUnicode_Check(word) || PyUnicode_GET_LENGTH(word) != end - start) {
+        return 0;
+    }
+    const int word_kind = PyUnicode_KIND(word);
+    const void *word_data = PyUnicode_DATA(word);
+    for (Py_ssize_t i = 0; i < end - start; i++) {
+        if (PyUnicode_READ(kind, data, start + i) != PyUnicode_READ(word_kind, word_data, i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Does text[start:end] equal the upper case ASCII `keyword` ignoring ASCII case? */
+static int equals_keyword(int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
+                          PyObject *keyword) {
+    if (!PyUnicode_Check(keyword) || PyUnicode_GET_LENGTH(keyword) != end - start) {
+        return 0;
+    }
+    const int keyword_kind = PyUnicode_KIND(keyword);
+    const void *keyword_data = PyUnicode_DATA(keyword);
+    for (Py_ssize_t i = 0; i < end - start; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, start + i);
+        if (c >= 'a' && c <= 'z') {
+            c -= 'a' - 'A';
+        }
+        if (c != PyUnicode_READ(keyword_kind, keyword_data, i)) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+static PyObject *new_tuple(PyTypeObject *type, Py_ssize_t n, PyObject **items) {
+    PyObject *tuple = type->tp_alloc(type, n);
+    if (tuple == NULL) {
+        for (Py_ssize_t i = 0; i < n; i++) {
+            Py_XDECREF(items[i]);
+        }
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (items[i] == NULL) {
+            /* An allocation failed while the items were made. */
+            for (Py_ssize_t j = i + 1; j < n; j++) {
+                Py_XDECREF(items[j]);
+            }
+            Py_DECREF(tuple);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(tuple, i, items[i]);
+    }
+    return tuple;
+}
+
+static PyObject *new_span(PyTypeObject *span, Py_ssize_t start, Py_ssize_t end) {
+    PyObject *items[2] = {PyLong_FromSsize_t(start), PyLong_FromSsize_t(end)};
+    return new_tuple(span, 2, items);
+}
+
+static PyObject *new_ref(PyObject *object) {
+    Py_INCREF(object);
+    return object;
+}
+
+static PyObject *scan_simple(PyObject *module, PyObject *args) {
+    PyObject *text, *out, *keywords, *roles;
+    PyTypeObject *span_type, *value_type, *instruction_type;
+    PyObject *quoting_none;
+    Py_ssize_t pos;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UnO!(O!O!O!O)O!O!", &text, &pos, &PyList_Type, &out,
+                          &PyType_Type, &span_type, &PyType_Type, &value_type, &PyType_Type,
+                          &instruction_type, &quoting_none, &PyTuple_Type, &keywords,
+                          &PyTuple_Type, &roles)) {
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    static PyObject *parameter_keyword = NULL, *message_keyword = NULL;
+    if (parameter_keyword == NULL) {
+        parameter_keyword = PyUnicode_InternFromString("PARAMETER");
+        message_keyword = PyUnicode_InternFromString("MESSAGE");
+        if (parameter_keyword == NULL || message_keyword == NULL) {
+            return NULL;
+        }
+    }
+
+    while (1) {
+        Py_ssize_t p = pos;
+        while (p < length && is_blank(PyUnicode_READ(kind, data, p))) {
+            p++;
+        }
+        const Py_ssize_t start = p;
+        while (p < length && is_letter(PyUnicode_READ(kind, data, p))) {
+            p++;
+        }
+        const Py_ssize_t word_end = p;
+        if (word_end == start || p >= length || !is_separator(PyUnicode_READ(kind, data, p))) {
+            break;
+        }
+        p++;
+        PyObject *keyword = NULL, *role = NULL;
+        Py_ssize_t name_start = -1, name_end = -1, role_start = -1, role_end = -1;
+        if (equals_folded(kind, data, start, word_end, "parameter")) {
+            name_start = p;
+            while (p < length && is_name_char(PyUnicode_READ(kind, data, p))) {
+                p++;
+            }
+            name_end = p;
+            if (name_end == name_start || p >= length ||
+                !is_separator(PyUnicode_READ(kind, data, p))) {
+                break;
+            }
+            p++;
+        } else if (equals_folded(kind, data, start, word_end, "message")) {
+            role_start = p;
+            while (p < length && is_letter(PyUnicode_READ(kind, data, p))) {
+                p++;
+            }
+            role_end = p;
+            /* The role is one of `roles` exactly (case matters) and followed by one
+            separator. */
+            for (Py_ssize_t r = 0; r < PyTuple_GET_SIZE(roles) && role == NULL; r++) {
+                PyObject *candidate = PyTuple_GET_ITEM(roles, r);
+                if (equals_exactly(kind, data, role_start, role_end, candidate)) {
+                    role = candidate;
+                }
+            }
+            if (role == NULL || p >= length || !is_separator(PyUnicode_READ(kind, data, p))) {
+                break;
+            }
+            p++;
+        } else {
+            /* Any other known keyword; `keywords` holds them upper case. */
+            for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(keywords) && keyword == NULL; k++) {
+                PyObject *candidate = PyTuple_GET_ITEM(keywords, k);
+                if (equals_keyword(kind, data, start, word_end, candidate)) {
+                    keyword = candidate;
+                }
+            }
+            if (keyword == NULL) {
+                break;
+            }
+        }
+        /* The value: separators, then printable ASCII and tabs up to the line's end, not
+        starting with a quote; its content ends at the last rune that is not a separator. */
+        const Py_ssize_t value_start = p;
+        while (p < length && is_separator(PyUnicode_READ(kind, data, p))) {
+            p++;
+        }
+        const Py_ssize_t content_start = p;
+        Py_ssize_t content_end = p;
+        int simple = 1;
+        while (p < length) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, p);
+            if (c == '\r' || c == '\n') {
+                break;
+            }
+            if (!is_value_char(c) || (p == content_start && c == '"')) {
+                simple = 0;
+                break;
+            }
+            p++;
+            if (!is_separator(c)) {
+                content_end = p;
+            }
+        }
+        if (!simple) {
+            break;
+        }
+        const Py_ssize_t end = p;
+
+        PyObject *content_span;
+        PyObject *content;
+        if (content_end == content_start) {
+            content = PyUnicode_New(0, 0);
+            content_span = new_span(span_type, end, end);
+        } else {
+            content = PyUnicode_Substring(text, content_start, content_end);
+            content_span = new_span(span_type, content_start, content_end);
+        }
+        PyObject *value_items[6] = {new_span(span_type, value_start, end), content,
+                                    new_ref(quoting_none), content_span, new_ref(Py_None),
+                                    new_ref(Py_None)};
+        PyObject *value = new_tuple(value_type, 6, value_items);
+        PyObject *keyword_name, *name, *name_span, *role_name, *role_span;
+        if (name_start >= 0) {
+            keyword_name = new_ref(parameter_keyword);
+            name = PyUnicode_Substring(text, name_start, name_end);
+            name_span = new_span(span_type, name_start, name_end);
+        } else {
+            keyword_name = new_ref(role != NULL ? message_keyword : keyword);
+            name = new_ref(Py_None);
+            name_span = new_ref(Py_None);
+        }
+        if (role != NULL) {
+            role_name = new_ref(role);
+            role_span = new_span(span_type, role_start, role_end);
+        } else {
+            role_name = new_ref(Py_None);
+            role_span = new_ref(Py_None);
+        }
+        PyObject *items[10] = {keyword_name,
+                               PyUnicode_Substring(text, start, word_end),
+                               new_span(span_type, start, word_end),
+                               new_span(span_type, start, end),
+                               value,
+                               name,
+                               name_span,
+                               role_name,
+                               role_span,
+                               new_ref(Py_False)};
+        PyObject *instruction = new_tuple(instruction_type, 10, items);
+        if (instruction == NULL) {
+            return NULL;
+        }
+        int failed = PyList_Append(out, instruction);
+        Py_DECREF(instruction);
+        if (failed) {
+            return NULL;
+        }
+        pos = end;
+    }
+    return PyLong_FromSsize_t(pos);
+}
+
+static PyMethodDef methods[] = {
+    {"scan_simple", scan_simple, METH_VARARGS,
+     "Append an Instruction for each simple line from pos on; return where it stopped."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_scan", "The lexer's fast path for simple instruction lines.", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }

@@ -1,0 +1,10 @@
+from typing import Any
+
+def scan_simple(
+    text: str,
+    pos: int,
+    out: list[Any],
+    types: tuple[type, type, type, object],
+    keywords: tuple[str, ...],
+    roles: tuple[str, ...],
+) -> int: ...
