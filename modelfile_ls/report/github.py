@@ -31,12 +31,13 @@ def render_github(results: Sequence[FileResult]) -> str:
     commands: list[str] = []
     for result in results:
         path = escape_property(result.path)
-        findings = result.findings
-        spans = [finding.span for finding in findings]
-        for finding, where in zip(findings, regions(result.lines, spans), strict=True):
+        located = regions(result.lines, [finding.span for finding in result.findings])
+        for finding, (line, column, end_line, end_column) in zip(
+            result.findings, located, strict=True
+        ):
             properties = (
-                f"file={path},line={where.line},col={where.column},"
-                f"endLine={where.end_line},endColumn={where.end_column},"
+                f"file={path},line={line},col={column},"
+                f"endLine={end_line},endColumn={end_column},"
                 f"title={escape_property(finding.code)}"
             )
             command = _COMMANDS[finding.severity]

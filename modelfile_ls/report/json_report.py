@@ -5,10 +5,14 @@ from __future__ import annotations
 # The C string encoder `json.dumps(..., ensure_ascii=False)` itself uses.
 from _json import encode_basestring as _string
 from collections.abc import Sequence
+from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import regions
+
+_SPAN = attrgetter("span")
+_HEAD = attrgetter("code", "severity", "message")
 
 
 def render_json(results: Sequence[FileResult]) -> str:
@@ -19,31 +23,38 @@ def render_json(results: Sequence[FileResult]) -> str:
     times slower than formatting these flat objects of strings and integers directly.
     """
     items: list[str] = []
+    append = items.append
     for result in results:
         path = _string(result.path)
         # The part of an object before its numbers, per code, severity and message: a
         # few-shot file repeats one message on thousands of findings.
         heads: dict[tuple[str, Severity, str], str] = {}
         findings = result.findings
-        spans = [finding.span for finding in findings]
-        for finding, where in zip(findings, regions(result.lines, spans), strict=True):
-            key = (finding.code, finding.severity, finding.message)
+        located = regions(result.lines, list(map(_SPAN, findings)))
+        for key, (line, column, end_line, end_column) in zip(
+            map(_HEAD, findings), located, strict=True
+        ):
             head = heads.get(key)
             if head is None:
+                code, severity, message = key
                 head = heads[key] = (
                     "  {\n"
                     f'    "file": {path},\n'
-                    f'    "code": {_string(finding.code)},\n'
-                    f'    "severity": {_string(finding.severity.label)},\n'
-                    f'    "message": {_string(finding.message)},\n'
+                    f'    "code": {_string(code)},\n'
+                    f'    "severity": {_string(severity.label)},\n'
+                    f'    "message": {_string(message)},\n'
+                    '    "line": '
                 )
-            items.append(
-                f'{head}    "line": {where.line},\n'
-                f'    "column": {where.column},\n'
-                f'    "end_line": {where.end_line},\n'
-                f'    "end_column": {where.end_column}\n'
+            append(
+                f"{head}{line},\n"
+                f'    "column": {column},\n'
+                f'    "end_line": {end_line},\n'
+                f'    "end_column": {end_column}\n'
                 "  }"
             )
     if not items:
         return "[]\n"
-    return "[\n" + ",\n".join(items) + "\n]\n"
+    # The brackets go on the first and last items, so the text is copied by one join only.
+    items[0] = "[\n" + items[0]
+    items[-1] += "\n]\n"
+    return ",\n".join(items)

@@ -11,8 +11,13 @@ Found 1 error in 1 file (1 file checked).
 
 from __future__ import annotations
 
+import re
+import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from itertools import repeat
+from operator import add, attrgetter, itemgetter
 
 from modelfile_ls.analysis.finding import Related, Severity
 from modelfile_ls.report.model import FileResult
@@ -71,20 +76,30 @@ def render_text(results: Sequence[FileResult], *, color: bool = False) -> str:
     for result in results:
         _Blocks(result, style).add_all(out)
     out.append(_summary(results, style))
-    return "\n".join(out) + "\n"
+    # The empty last item gives the final newline without copying the whole report again.
+    out.append("")
+    return "\n".join(out)
+
+
+# A finding's shape: everything its block's text depends on but its position and excerpt.
+_SHAPE = attrgetter("code", "severity", "message", "ollama_message", "related")
+_SPAN = attrgetter("span")
+_FIXES = attrgetter("fixes")
+_TITLE = itemgetter(0)
+_START = itemgetter(0)
 
 
 class _Blocks:
-    """Lays out the findings of one file, each line of it once however many findings point
-    into it (a long line with many invisible characters), and each line of output that
-    findings share once however many share it (a few-shot file repeats one message, fix and
-    note thousands of times): a 10 MB file can carry a hundred thousand findings."""
+    """Lays out the findings of one file: each line of it once however many findings point
+    into it (a long line with many invisible characters), and each block's text through one
+    template per shape (message, fixes, notes, caret and gutter width), since a few-shot file
+    repeats one message, fix and note thousands of times: a 10 MB file can carry a hundred
+    thousand findings, whose blocks then differ only in their numbers and excerpt."""
 
     def __init__(self, result: FileResult, style: _Style) -> None:
         self.result = result
         self.style = style
         self.printable: dict[str, str] = {}
-        self.carets: dict[tuple[int, int, int, Severity], str] = {}
 
     def shown(self, text: str) -> str:
         """`_printable(text)`, remembered."""
@@ -94,81 +109,83 @@ class _Blocks:
         return found
 
     def add_all(self, out: list[str]) -> None:
-        """Append every finding's block (location and message, excerpt, Ollama's words, fixes
-        and notes) as one string ending in the empty line that follows it."""
-        result, style = self.result, self.style
-        lines, path, text, reset = result.lines, result.path, result.text, style.reset
-        bold, shown, carets = style.bold, self.shown, self.carets
-        length = len(text)
-        append = out.append
+        """Append every finding's block (location and message, excerpt, caret, Ollama's words,
+        fixes and notes) as one string ending in a newline: joined to the next by one more,
+        that makes the empty line between blocks."""
+        result = self.result
         findings = result.findings
-        # What follows the location on a finding's first line, per code, severity and
-        # message; and the lines after its caret, per Ollama message, fixes and notes.
-        heads: dict[tuple[str, Severity, str], str] = {}
-        tails: dict[tuple[str | None, tuple[str, ...], tuple[Related, ...]], str] = {}
-        # Findings come sorted by position: each one's line is searched for from the
-        # previous one's (`LineIndex.locate_each`), and the findings on one line follow each
-        # other, so its layout is made once for all of them.
-        located = lines.locate_each([finding.span.start for finding in findings])
-        last_line = -1
-        number, excerpt = "", ""
-        cells: Sequence[int] = range(0)
-        for finding, (line, line_start, line_end) in zip(findings, located, strict=True):
-            code, severity, message, (span_start, span_end), fixes, related, ollama, _ = finding
-            if line != last_line:
-                last_line, number = line, str(line + 1)
-                laid_out, cells = _layout(text[line_start:line_end])
-                excerpt = f"  {style.gutter}{number} |{reset} {laid_out}".rstrip()
-            if 0 <= span_start <= length:
-                column = span_start - line_start + 1
-            else:
-                column = min(max(span_start, 0), length) - line_start + 1
-            if line_start <= span_start <= span_end <= line_end:
-                start, stop = span_start, span_end
+        spans = list(map(_SPAN, findings))
+        numbers, columns = result.lines.line_columns(map(_START, spans))
+        distinct = list(dict.fromkeys(numbers))
+        layouts: Iterable[_Line] = zip(*self._lines(distinct), strict=True)
+        if len(distinct) < len(numbers):
+            layouts = map(dict(zip(distinct, layouts, strict=True)).__getitem__, numbers)
+        head = f"{self.style.bold}{result.path}:"
+        templates: dict[_Key, tuple[str, str]] = {}
+        append = out.append
+        # What a block's text depends on but its position and excerpt: the shape of its
+        # finding (message, Ollama's words, notes) and its fixes' titles (the title itself
+        # when there is one fix, the usual case, which spares a tuple per finding).
+        titles = [
+            f[0].title if len(f) == 1 else tuple(map(_TITLE, f)) for f in map(_FIXES, findings)
+        ]
+        shapes = zip(map(_SHAPE, findings), titles, strict=True)
+        for shape, (span_start, span_end), column, laid_out in zip(
+            shapes, spans, columns, layouts, strict=True
+        ):
+            line_start, line_end, excerpt, cells, label = laid_out
+            if line_start <= span_start <= line_end:
+                start = span_start
             else:
                 start = min(max(span_start, line_start), line_end)
+            if start <= span_end <= line_end:
+                stop = span_end
+            else:
                 stop = min(max(span_end, start), line_end)
             indent = cells[start - line_start]
             width = cells[stop - line_start] - indent
-            if width < 1:
-                width = 1
-            head = heads.get((code, severity, message))
-            if head is None:
-                painted = style.severities[severity]
-                head = heads[(code, severity, message)] = (
-                    f"{painted}{code}{reset} {painted}[{_LABELS[severity]}]{reset} {shown(message)}"
-                )
-            titles = (fixes[0].title,) if len(fixes) == 1 else tuple(f.title for f in fixes)
-            tail = tails.get((ollama, titles, related))
-            if tail is None:
-                tail = tails[(ollama, titles, related)] = self._tail(ollama, titles, related)
-            caret_key = (len(number), indent, width, severity)
-            caret = carets.get(caret_key) or self._caret(*caret_key)
-            append(f"{bold}{path}:{number}:{column}:{reset} {head}\n{excerpt}\n{caret}{tail}\n")
+            key = (shape, len(label), indent, width if width > 1 else 1)
+            template = templates.get(key)
+            if template is None:
+                template = templates[key] = self._template(key)
+            message, rest = template
+            append(f"{head}{label}:{column + 1}{message}{excerpt}{rest}")
 
-    def _tail(
-        self, ollama: str | None, titles: tuple[str, ...], related: tuple[Related, ...]
-    ) -> str:
-        """The lines after a finding's caret, each after a line break: Ollama's own words (so
-        users can match what `ollama create` prints, or search for it), fixes, then notes."""
-        style = self.style
-        parts = [f"  {style.ollama}ollama:{style.reset} {self.shown(ollama)}"] if ollama else []
-        parts += (f"  {style.fix}fix:{style.reset} {self.shown(title)}" for title in titles)
-        parts += (self._note(note) for note in related)
-        return "".join("\n" + part for part in parts)
+    def _lines(
+        self, numbers: list[int]
+    ) -> tuple[list[int], list[int], Iterable[str], Iterable[Sequence[int]], list[str]]:
+        """Of each line: its start and content end, excerpt line (its number in the gutter),
+        layout and number, all lines at once."""
+        lines, style, text = self.result.lines, self.style, self.result.text
+        starts, ends = lines.bounds(numbers)
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        joined = "".join(texts)
+        shown: Iterable[str] = texts
+        cells: Iterable[Sequence[int]] = [_ONE_CELL_EACH] * len(texts)
+        if not (joined.isascii() and joined.isprintable()):
+            shown, cells = zip(*map(_layout, texts), strict=True)
+        labels = list(map(str, map(add, numbers, repeat(1))))
+        gutter = f"  {style.gutter}{{}} |{style.reset} {{}}"
+        excerpts = map(str.rstrip, map(gutter.format, labels, shown))
+        return starts, ends, excerpts, cells, labels
 
-    def _caret(self, digits: int, indent: int, width: int, severity: Severity) -> str:
-        """The caret line under the part of the span on its first line (`digits` wide gutter),
-        remembered."""
-        key = (digits, indent, width, severity)
-        found = self.carets.get(key)
-        if found is None:
-            style = self.style
-            found = self.carets[key] = (
-                f"  {style.gutter}{' ' * digits} |{style.reset} {' ' * indent}"
-                f"{style.severities[severity]}^{'~' * (width - 1)}{style.reset}"
-            )
-        return found
+    def _template(self, key: _Key) -> tuple[str, str]:
+        """A shape's text around the excerpt: after the location, and from the caret on."""
+        ((code, severity, message, ollama_message, related), fixes), digits, indent, width = key
+        titles = (fixes,) if isinstance(fixes, str) else fixes
+        style, shown, reset = self.style, self.shown, self.style.reset
+        painted = style.severities[severity]
+        head = f":{reset} {painted}{code}{reset} {painted}[{_LABELS[severity]}]{reset} "
+        parts = [
+            f"  {style.gutter}{' ' * digits} |{reset} {' ' * indent}"
+            f"{painted}^{'~' * (width - 1)}{reset}"
+        ]
+        if ollama_message:
+            # Ollama's own words, so users can match what `ollama create` prints or search.
+            parts.append(f"  {style.ollama}ollama:{reset} {shown(ollama_message)}")
+        parts.extend(f"  {style.fix}fix:{reset} {shown(title)}" for title in titles)
+        parts.extend(self._note(note) for note in related)
+        return f"{head}{shown(message)}\n", "\n" + "\n".join(parts) + "\n"
 
     def _note(self, related: Related) -> str:
         style = self.style
@@ -179,6 +196,23 @@ class _Blocks:
         )
 
 
+_Shape = tuple[str, Severity, str, str | None, tuple[Related, ...]]
+"""A finding's code, severity, message, Ollama's words and notes (`_SHAPE`)."""
+
+_Key = tuple[tuple[_Shape, str | tuple[str, ...]], int, int, int]
+"""What a block's text depends on but its numbers and excerpt: the shape, the fixes' titles
+(the one title as it is), the gutter's width and the caret's indent and width."""
+
+_Line = tuple[int, int, str, Sequence[int], str]
+"""A line's start and content end, its excerpt line, its layout's cells and its number."""
+
+_ONE_CELL_EACH = range(sys.maxsize)
+"""The cells of a line of printable ASCII, shared by all: character i starts at column i."""
+
+_SIMPLE = re.compile(r"[ -~]+")
+"""A run of printable ASCII: one cell a character, shown as it is."""
+
+
 def _layout(line: str) -> tuple[str, Sequence[int]]:
     """The line as the terminal should show it and the display column where each character starts.
 
@@ -187,16 +221,37 @@ def _layout(line: str) -> tuple[str, Sequence[int]]:
     """
     if line.isascii() and line.isprintable():
         # The usual line: every character is one cell and shown as it is.
-        return line, range(len(line) + 1)
+        return line, _ONE_CELL_EACH
     shown: list[str] = []
     cells = [0]
     column = 0
-    for char in line:
-        text = " " * (TAB_WIDTH - column % TAB_WIDTH) if char == "\t" else _visible(char)
-        shown.append(text)
-        column += sum(_cell_width(c) for c in text)
-        cells.append(column)
+    done = 0
+    # Runs of printable ASCII in one step each, the characters between them one by one: a
+    # pasted prompt's 10,000-character line may hold a few invisible characters.
+    for run in (*_SIMPLE.finditer(line), None):
+        for char in line[done : run.start() if run else len(line)]:
+            if char == "\t":
+                text = " " * (TAB_WIDTH - column % TAB_WIDTH)
+                column += len(text)
+            else:
+                text, width = _glyph(char)
+                column += width
+            shown.append(text)
+            cells.append(column)
+        if run:
+            text = run.group()
+            shown.append(text)
+            cells.extend(range(column + 1, column + len(text) + 1))
+            column += len(text)
+            done = run.end()
     return "".join(shown), cells
+
+
+@lru_cache(maxsize=4096)
+def _glyph(char: str) -> tuple[str, int]:
+    """How a character other than a tab is shown, and how many cells that takes."""
+    text = _visible(char)
+    return text, sum(_cell_width(c) for c in text)
 
 
 def _visible(char: str) -> str:
