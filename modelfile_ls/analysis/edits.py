@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from itertools import repeat
+from operator import itemgetter
 from typing import Protocol
 
 from modelfile_ls.analysis.finding import Fix, TextEdit
@@ -25,6 +28,7 @@ class DocumentText(Protocol):
 
 
 _new = tuple.__new__
+_SPAN = itemgetter(Instruction._fields.index("span"))
 
 
 def replace(span: Span, new_text: str, title: str) -> Fix:
@@ -43,6 +47,16 @@ def delete_instruction(document: DocumentText, instruction: Instruction, title: 
     # Built in C: every duplicate of a few-shot file gets one (hundreds of thousands in 10 MB).
     removed = _new(Span, document.lines.whole_lines(span.start, span.end))
     return _new(Fix, (title, (_new(TextEdit, (removed, "")),)))
+
+
+def delete_instructions(
+    document: DocumentText, instructions: Iterable[Instruction], title: str
+) -> Iterator[Fix]:
+    """`delete_instruction` for each of `instructions`, made in C (`map`): MF301 and MF108
+    fix every duplicate line of a few-shot file, a hundred thousand in 10 MB."""
+    whole = document.lines.whole_lines_each(map(_SPAN, instructions))
+    edits = map(_new, repeat(TextEdit), zip(map(_new, repeat(Span), whole), repeat("")))
+    return map(_new, repeat(Fix), zip(repeat(title), zip(edits)))
 
 
 def line_indent(document: DocumentText, offset: int) -> str:

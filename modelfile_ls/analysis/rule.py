@@ -12,9 +12,10 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property
-from itertools import chain, repeat
+from itertools import chain, compress, repeat
+from operator import itemgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -31,6 +32,11 @@ from modelfile_ls.syntax.model import (
     SyntaxProblem,
 )
 from modelfile_ls.syntax.positions import LineIndex
+from modelfile_ls.syntax.runs import index_by_keyword
+
+_HAS_ERROR = itemgetter(Instruction._fields.index("has_error"))
+
+VerdictKey = Callable[[Instruction], Hashable]
 
 __all__ = [
     "DocumentRule",
@@ -60,16 +66,12 @@ class InstructionScope(NamedTuple):
     facts: LanguageFacts
 
 
-def _by_keyword(instructions: Iterable[Instruction]) -> dict[str, list[Instruction]]:
-    index: dict[str, list[Instruction]] = {}
-    for instruction in instructions:
-        # Only a PARAMETER can act as another instruction; skipping the property call for
-        # the rest matters on every keystroke in a document of a thousand messages.
-        keyword = instruction.keyword
-        if keyword == "PARAMETER":
-            keyword = instruction.effective_keyword
-        index.setdefault(keyword, []).append(instruction)
-    return index
+class Keyed(NamedTuple):
+    """Instructions with their verdict keys (`InstructionRule.verdict_key`)."""
+
+    instructions: list[Instruction]
+    keys: list[Hashable]
+    one_of_each: dict[Hashable, Instruction]
 
 
 class InstructionWindow:
@@ -87,6 +89,19 @@ class InstructionWindow:
         self.index = index
         """Finds the instructions acting as a keyword when they are the whole document's:
         its parse already indexes them (`syntax.runs`), so they are not indexed again."""
+        self._keyed: dict[tuple[tuple[str, ...], VerdictKey], Keyed] = {}
+
+    def keyed(self, keywords: tuple[str, ...], key: VerdictKey) -> Keyed:
+        """The instructions acting as `keywords`, their keys, and one instruction of each key
+        (the last), made once for all the rules that share the key (the parameter rules)."""
+        found = self._keyed.get((keywords, key))
+        if found is None:
+            instructions = list(self.acting_as(keywords))
+            keys = list(map(key, instructions))
+            # `dict` keeps the last value of a repeated key.
+            one_of_each = dict(zip(keys, instructions, strict=True))
+            found = self._keyed[keywords, key] = Keyed(instructions, keys, one_of_each)
+        return found
 
     @cached_property
     def extent(self) -> Span:
@@ -99,7 +114,11 @@ class InstructionWindow:
     @cached_property
     def by_keyword(self) -> dict[str, list[Instruction]]:
         """The instructions by the keyword they act as (a `PARAMETER system` acts as SYSTEM)."""
-        return _by_keyword(self.instructions)
+        instructions = self.instructions
+        return {
+            keyword: list(map(instructions.__getitem__, positions))
+            for keyword, positions in index_by_keyword(instructions).items()
+        }
 
     def acting_as(self, keywords: tuple[str, ...]) -> Iterable[Instruction]:
         """The instructions acting as one of `keywords`; every one for an empty tuple."""
@@ -145,7 +164,9 @@ class RuleContext:
     @cached_property
     def valid_instructions(self) -> list[Instruction]:
         """Instructions that parsed cleanly, in order."""
-        return [i for i in self.parsed.instructions if not i.has_error]
+        instructions = self.parsed.instructions
+        # Selected in C: a 10 MB file has hundreds of thousands of instructions.
+        return list(compress(instructions, map(not_, map(_HAS_ERROR, instructions))))
 
     @cached_property
     def scope(self) -> InstructionScope:
@@ -245,6 +266,13 @@ InstructionCheck = Callable[[Instruction, InstructionScope, "InstructionRule"], 
 TextProbe = Callable[[str, Span], bool]
 
 
+def name_and_value(instruction: Instruction) -> tuple[str | None, str | None]:
+    """A PARAMETER's name and value text: all that the parameter rules read of it (a
+    `VerdictKey`)."""
+    value = instruction.value
+    return instruction.name, None if value is None else value.text
+
+
 class Rule(ABC):
     """A rule: a stable code, a default severity and documentation (its module docstring,
     which starts `CODE name: summary`). Its kind (`DocumentRule`, `InstructionRule`) says
@@ -316,6 +344,33 @@ class Rule(ABC):
             ),
         )
 
+    def findings_each(
+        self,
+        spans: Iterable[Span],
+        message: str,
+        fixes: Iterable[Fix],
+        *,
+        related: tuple[Related, ...] = (),
+        tags: frozenset[str] = _NO_TAGS,
+    ) -> Iterator[Finding]:
+        """A finding at each of `spans` with its one fix from `fixes` (as many), all with the
+        same message, related places and tags, made in C (`map`): MF301 and MF108 report
+        every repeated line of a few-shot file, a hundred thousand in 10 MB."""
+        return map(
+            _new,
+            repeat(Finding),
+            zip(
+                repeat(self.code),
+                repeat(self.severity),
+                repeat(message),
+                spans,
+                zip(fixes),
+                repeat(related),
+                repeat(None),
+                repeat(tags),
+            ),
+        )
+
     @abstractmethod
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """The rule's findings on a whole document."""
@@ -365,6 +420,7 @@ class InstructionRule(Rule):
         probe: TextProbe | None = None,
         *,
         fix_all: bool = False,
+        verdict_key: VerdictKey | None = None,
     ) -> None:
         super().__init__(code, name, severity, doc, fix_all=fix_all)
         self.check = check
@@ -373,6 +429,11 @@ class InstructionRule(Rule):
         self.probe = probe
         """A cheap test over the text of the instructions to check (`text`, their extent):
         False when none of them can give a finding, so clean documents skip the calls."""
+        self.verdict_key = verdict_key
+        """What of an instruction decides whether it gives any finding at all (with the scope's
+        facts): once one instruction of a key gives none, the others of that key, where ever
+        they are, are not checked. A few-shot file sets the same parameters to the same values
+        hundreds of times; every parameter rule would check each of them again."""
 
     def run(self, context: RuleContext) -> Iterator[Finding]:
         """Run the check over every clean instruction of the document."""
@@ -383,7 +444,25 @@ class InstructionRule(Rule):
         scope = window.scope
         if self.probe is not None and not self.probe(scope.text, window.extent):
             return iter(())
+        instructions = window.acting_as(self.keywords)
+        if self.verdict_key is not None:
+            instructions = self._not_known_clean(window, scope, self.verdict_key)
         # Iterated in C (`map`, `chain`): a 10 MB file has hundreds of thousands of
         # instructions, each checked by every rule over its keyword.
-        checked = map(self.check, window.acting_as(self.keywords), repeat(scope), repeat(self))
+        checked = map(self.check, instructions, repeat(scope), repeat(self))
         return chain.from_iterable(checked)
+
+    def _not_known_clean(
+        self, window: InstructionWindow, scope: InstructionScope, key: VerdictKey
+    ) -> Iterable[Instruction]:
+        """The instructions whose verdict key gave a finding on one of them; the rest are
+        clean."""
+        instructions, keys, one_of_each = window.keyed(self.keywords, key)
+        check = self.check
+        dirty = {
+            key for key, one in one_of_each.items() if any(True for _ in check(one, scope, self))
+        }
+        if not dirty:
+            return ()
+        # Selected in C.
+        return compress(instructions, map(dirty.__contains__, keys))

@@ -13,8 +13,9 @@ ask for. The whole tuple (`InstructionRuns.all`) is still there for every other 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from itertools import accumulate
+from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate, compress
+from operator import attrgetter, not_
 from typing import Generic, NamedTuple, Protocol, TypeVar
 
 Item = TypeVar("Item", bound="Movable")
@@ -33,11 +34,67 @@ class Movable(Protocol):
         """Whether Ollama's parser fails on it."""
 
     @property
+    def name(self) -> str | None:
+        """A PARAMETER's name."""
+
+    @property
     def effective_keyword(self) -> str:
         """The instruction it acts as."""
 
     def moved(self: Item, by: int) -> Item:
         """The same instruction `by` characters later."""
+
+
+RENAMED_PARAMETER = "PARAMETER acting as another instruction"
+"""The index's entry for the PARAMETER lines that act as another instruction (`PARAMETER
+system x`), besides their entry under that instruction: the few such lines are what MF011
+looks for, among every SYSTEM or MESSAGE of the document."""
+
+_KEYWORD = attrgetter("keyword")
+_HAS_ERROR = attrgetter("has_error")
+_NAME = attrgetter("name")
+
+
+def index_by_keyword(items: Sequence[Movable]) -> dict[str, list[int]]:
+    """Positions in `items` of the clean instructions acting as each keyword (and, under
+    `RENAMED_PARAMETER`, of the PARAMETERs acting as another one).
+
+    The fields are read in C (`map`), the loop does nothing else, and whether a PARAMETER
+    acts as another instruction is asked once per name: a 10 MB file has hundreds of
+    thousands of instructions, and asking each was a tenth of its check."""
+    keywords = list(map(_KEYWORD, items))
+    errors = list(map(_HAS_ERROR, items))
+    numbered: Iterable[tuple[int, str]] = enumerate(keywords)
+    if any(errors):
+        numbered = compress(numbered, map(not_, errors))
+    index: dict[str, list[int]] = {keyword: [] for keyword in dict.fromkeys(keywords)}
+    for position, keyword in numbered:
+        index[keyword].append(position)
+    index = {keyword: positions for keyword, positions in index.items() if positions}
+    parameters = index.get("PARAMETER")
+    if parameters is None:
+        return index
+    # What a PARAMETER acts as depends on its name alone (`PARAMETER system`).
+    names = list(map(_NAME, map(items.__getitem__, parameters)))
+    one_of_each = dict(zip(names, parameters, strict=True))
+    acting = {
+        name: keyword
+        for name, position in one_of_each.items()
+        if (keyword := items[position].effective_keyword) != "PARAMETER"
+    }
+    if not acting:
+        return index
+    index["PARAMETER"] = []
+    renamed = index[RENAMED_PARAMETER] = []
+    for position, name in zip(parameters, names, strict=True):
+        keyword = acting.get(name, "PARAMETER")
+        index.setdefault(keyword, []).append(position)
+        if keyword != "PARAMETER":
+            renamed.append(position)
+    # Merged into another keyword's positions, which must stay in order.
+    for positions in index.values():
+        positions.sort()
+    return {keyword: positions for keyword, positions in index.items() if positions}
 
 
 _MAX_RUNS = 32
@@ -58,17 +115,7 @@ class Scan(Generic[Item]):
     def by_keyword(self) -> dict[str, list[int]]:
         """Positions in `items` of the clean instructions acting as each keyword."""
         if self._by_keyword is None:
-            index: dict[str, list[int]] = {}
-            for position, instruction in enumerate(self.items):
-                if instruction.has_error:
-                    continue
-                # Only a PARAMETER can act as another instruction; skipping the property
-                # for the rest matters in a document of a thousand messages.
-                keyword = instruction.keyword
-                if keyword == "PARAMETER":
-                    keyword = instruction.effective_keyword
-                index.setdefault(keyword, []).append(position)
-            self._by_keyword = index
+            self._by_keyword = index_by_keyword(self.items)
         return self._by_keyword
 
 

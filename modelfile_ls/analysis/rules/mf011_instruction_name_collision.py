@@ -16,11 +16,8 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
-from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax.model import Instruction, Span
-
-COLLIDING = tuple(keyword for keyword in language_facts().instructions if keyword != "PARAMETER")
-"""A PARAMETER can only collide with another instruction's name; it then acts as it."""
+from modelfile_ls.syntax.runs import RENAMED_PARAMETER
 
 
 def check(
@@ -51,6 +48,6 @@ RULE = InstructionRule(
     Severity.WARNING,
     __doc__ or "",
     check,
-    keywords=COLLIDING,
+    keywords=(RENAMED_PARAMETER,),
     fix_all=True,
 )

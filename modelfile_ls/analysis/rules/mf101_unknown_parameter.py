@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.facts import language_facts
 from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import Instruction, Span
@@ -55,5 +55,11 @@ def check(
 
 
 RULE = InstructionRule(
-    "MF101", "unknown-parameter", Severity.ERROR, __doc__ or "", check, keywords=("PARAMETER",)
+    "MF101",
+    "unknown-parameter",
+    Severity.ERROR,
+    __doc__ or "",
+    check,
+    keywords=("PARAMETER",),
+    verdict_key=name_and_value,
 )

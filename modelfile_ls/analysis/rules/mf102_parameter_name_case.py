@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax.model import Instruction
 
@@ -46,5 +46,6 @@ RULE = InstructionRule(
     __doc__ or "",
     check,
     keywords=("PARAMETER",),
+    verdict_key=name_and_value,
     fix_all=True,
 )

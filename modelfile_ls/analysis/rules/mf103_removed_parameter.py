@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.analysis.rules.retired_parameter import retired_parameter
 from modelfile_ls.facts import ParameterFact
 from modelfile_ls.syntax.model import Instruction
@@ -34,5 +34,11 @@ def _describe(fact: ParameterFact) -> tuple[str, str]:
 
 
 RULE = InstructionRule(
-    "MF103", "removed-parameter", Severity.ERROR, __doc__ or "", check, keywords=("PARAMETER",)
+    "MF103",
+    "removed-parameter",
+    Severity.ERROR,
+    __doc__ or "",
+    check,
+    keywords=("PARAMETER",),
+    verdict_key=name_and_value,
 )

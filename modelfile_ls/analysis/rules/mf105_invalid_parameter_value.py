@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, shorten
 from modelfile_ls.analysis.inline_comment import find_inline_comment
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.analysis.values import convert
 from modelfile_ls.syntax.model import Instruction
 
@@ -70,4 +70,5 @@ RULE = InstructionRule(
     __doc__ or "",
     check,
     keywords=("PARAMETER",),
+    verdict_key=name_and_value,
 )

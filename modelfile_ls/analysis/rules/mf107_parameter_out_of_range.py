@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.analysis.values import convert
 from modelfile_ls.syntax.model import Instruction
 
@@ -53,4 +53,5 @@ RULE = InstructionRule(
     __doc__ or "",
     check,
     keywords=("PARAMETER",),
+    verdict_key=name_and_value,
 )

@@ -10,48 +10,44 @@ Fix: keep one line.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
-from modelfile_ls.analysis.edits import delete_instruction
+from modelfile_ls.analysis.edits import delete_instructions
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Instruction
 
 _UNNECESSARY = frozenset({"unnecessary"})
+_NAME = itemgetter(Instruction._fields.index("name"))
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report every overridden occurrence of a scalar parameter."""
-    last: dict[str, Instruction] = {}
-    for instruction in context.parameters():
-        fact = context.facts.parameter(instruction.name or "")
+    parameters = context.parameters()
+    names = list(map(_NAME, parameters))
+    # Each name's fact asked once, and its lines gathered in one pass: a few-shot file sets
+    # the same few parameters thousands of times.
+    by_name: dict[str | None, list[Instruction]] = {}
+    for name in dict.fromkeys(names):
+        fact = context.facts.parameter(name or "")
         if fact is not None and fact.type != "string_list":
-            last[fact.name] = instruction
-    # One message and one related location per parameter, shared by all its overridden lines:
-    # a few-shot file repeats a parameter hundreds of times, on every keystroke.
-    said: dict[str, tuple[str, tuple[Related, ...]]] = {}
-    for instruction in context.parameters():
-        name = instruction.name or ""
-        final = last.get(name)
-        if final is None or final is instruction:
+            by_name[name] = []
+    for instruction, name in zip(parameters, names, strict=True):
+        lines = by_name.get(name)
+        if lines is not None:
+            lines.append(instruction)
+    for name, lines in by_name.items():
+        if len(lines) < 2:
             continue
-        if name not in said:
-            shown = final.value.text if final.value else ""
-            said[name] = (
-                f"`{name}` is set again later (to `{shown}`), so this line has no effect",
-                (Related(final.name_span or final.keyword_span, "the value that wins"),),
-            )
-        message, related = said[name]
-        # Built directly rather than through `rule.finding`, which copies its arguments into
-        # new tuples: this runs for every overridden line on every keystroke.
-        yield Finding(
-            rule.code,
-            rule.severity,
-            message,
-            instruction.name_span or instruction.keyword_span,
-            (delete_instruction(context.parsed, instruction, "Remove this line"),),
-            related,
-            None,
-            _UNNECESSARY,
+        final = lines[-1]
+        overridden = lines[:-1]
+        shown = final.value.text if final.value else ""
+        yield from rule.findings_each(
+            [i.name_span or i.keyword_span for i in overridden],
+            f"`{name}` is set again later (to `{shown}`), so this line has no effect",
+            delete_instructions(context.parsed, overridden, "Remove this line"),
+            related=(Related(final.name_span or final.keyword_span, "the value that wins"),),
+            tags=_UNNECESSARY,
         )
 
 

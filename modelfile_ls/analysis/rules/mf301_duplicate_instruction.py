@@ -10,12 +10,16 @@ Fix: keep one.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import itemgetter
 
-from modelfile_ls.analysis.edits import delete_instruction
+from modelfile_ls.analysis.edits import delete_instructions
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.facts import language_facts
+from modelfile_ls.syntax.model import Instruction
 
+_UNNECESSARY = frozenset({"unnecessary"})
+_KEYWORD_SPAN = itemgetter(Instruction._fields.index("keyword_span"))
 SINGLE_VALUED = tuple(k for k, fact in language_facts().instructions.items() if fact.single_valued)
 
 
@@ -23,14 +27,18 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report every overridden occurrence of a last-wins instruction."""
     for keyword in SINGLE_VALUED:
         found = context.instructions(keyword)
-        for instruction in found[:-1]:
-            yield rule.finding(
-                instruction.keyword_span,
-                f"{keyword} is given again later; Ollama uses only the last one",
-                fixes=[delete_instruction(context.parsed, instruction, f"Remove this {keyword}")],
-                related=[Related(found[-1].keyword_span, f"the {keyword} that is used")],
-                tags=["unnecessary"],
-            )
+        if len(found) < 2:
+            continue
+        overridden = found[:-1]
+        # One message, related place and fix title per keyword, the findings made in C: a
+        # few-shot file repeats SYSTEM or TEMPLATE lines by the thousand.
+        yield from rule.findings_each(
+            map(_KEYWORD_SPAN, overridden),
+            f"{keyword} is given again later; Ollama uses only the last one",
+            delete_instructions(context.parsed, overridden, f"Remove this {keyword}"),
+            related=(Related(found[-1].keyword_span, f"the {keyword} that is used"),),
+            tags=_UNNECESSARY,
+        )
 
 
 RULE = DocumentRule("MF301", "duplicate-instruction", Severity.WARNING, __doc__ or "", check)

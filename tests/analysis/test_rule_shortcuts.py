@@ -1,0 +1,93 @@
+"""The shortcuts the rules take on large documents give the findings the plain way gives:
+a verdict key (`InstructionRule.verdict_key`) skips only instructions that would give none,
+and the parameter rules' findings are the same with it and without it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from modelfile_ls.analysis.finding import Finding
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, RuleContext
+from modelfile_ls.analysis.rules import ALL_RULES
+from modelfile_ls.facts import language_facts
+from modelfile_ls.syntax import parse
+from modelfile_ls.syntax.model import Instruction
+from tests.conftest import corpus_files
+
+KEYED = [r for r in ALL_RULES if isinstance(r, InstructionRule) and r.verdict_key is not None]
+
+LINES = [
+    "PARAMETER temperature 0.7\n",
+    "PARAMETER temperature 7\n",
+    "PARAMETER temperature 0.7 # warm\n",
+    "PARAMETER Temperature 0.7\n",
+    "PARAMETER temprature 0.7\n",
+    "PARAMETER num_ctx 4096.0\n",
+    "PARAMETER num_ctx 4096\n",
+    'PARAMETER num_ctx " 4096"\n',
+    "PARAMETER top_p 1.5\n",
+    "PARAMETER penalize_newline true\n",
+    "PARAMETER tfs_z 1\n",
+    "PARAMETER  0.5\n",
+    "PARAMETER stop <|end|>\n",
+    "PARAMETER system hi\n",
+    "MESSAGE user hi\n",
+    "SYSTEM s\n",
+]
+
+
+def plain(rule: InstructionRule) -> InstructionRule:
+    """The same rule without its verdict key: every instruction checked."""
+    return InstructionRule(
+        rule.code, rule.name, rule.severity, rule.doc, rule.check, rule.keywords, rule.probe
+    )
+
+
+def run(rule: InstructionRule, text: str) -> list[Finding]:
+    context = RuleContext(parse(text), language_facts())
+    return sorted(rule.run(context))
+
+
+def assert_same_with_and_without_keys(text: str) -> None:
+    for rule in KEYED:
+        assert run(rule, text) == run(plain(rule), text), rule.code
+
+
+def test_the_parameter_rules_take_the_shortcut() -> None:
+    assert {r.code for r in KEYED} >= {"MF101", "MF102", "MF103", "MF104", "MF105", "MF107"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=40))
+def test_keyed_rules_find_what_checking_every_instruction_finds(lines: list[str]) -> None:
+    assert_same_with_and_without_keys("FROM x\n" + "".join(lines))
+
+
+def test_keyed_rules_on_the_corpus() -> None:
+    for path in corpus_files():
+        assert_same_with_and_without_keys(path.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_one_instruction_per_clean_key_is_checked_and_every_one_of_a_dirty_key() -> None:
+    checked: list[Instruction] = []
+
+    def check(
+        instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+    ) -> Iterable[Finding]:
+        checked.append(instruction)
+        if instruction.value is not None and instruction.value.text == "bad":
+            yield rule.finding(instruction.span, "bad")
+
+    rule = InstructionRule(
+        "MF999", "t", KEYED[0].severity, "", check, ("PARAMETER",), verdict_key=KEYED[0].verdict_key
+    )
+    text = "FROM x\n" + "PARAMETER top_k 4\nPARAMETER top_k bad\n" * 50
+    found = run(rule, text)
+    assert len(found) == 50
+    assert [f.span for f in found] == sorted(f.span for f in found)
+    good = [i for i in checked if i.value is not None and i.value.text == "4"]
+    assert len(good) == 1
+    assert len(checked) == 1 + 51  # the one of each key, then every one of the dirty key

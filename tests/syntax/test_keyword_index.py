@@ -1,0 +1,54 @@
+"""The index of instructions by keyword (`syntax.runs.index_by_keyword`, built in C passes)
+is what a plain loop over the instructions gives, including the PARAMETERs that act as
+another instruction and the ones Ollama's parser rejects."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from modelfile_ls.syntax import parse
+from modelfile_ls.syntax.model import Instruction
+from modelfile_ls.syntax.runs import RENAMED_PARAMETER, index_by_keyword
+from tests.conftest import corpus_files
+
+LINES = [
+    "FROM x\n",
+    "PARAMETER temperature 0.7\n",
+    "PARAMETER system hi\n",
+    "PARAMETER model y\n",
+    "PARAMETER message user hi\n",
+    "PARAMETER\n",
+    "MESSAGE user hi\n",
+    "MESSAGE robot hi\n",
+    'SYSTEM "unterminated\n',
+    "SYSTEM s\n",
+    "TEMPLATE {{ .Prompt }}\n",
+    "BAD line\n",
+    "# comment\n",
+]
+
+
+def reference(items: tuple[Instruction, ...]) -> dict[str, list[int]]:
+    index: dict[str, list[int]] = {}
+    for position, instruction in enumerate(items):
+        if instruction.has_error:
+            continue
+        keyword = instruction.effective_keyword
+        index.setdefault(keyword, []).append(position)
+        if instruction.keyword == "PARAMETER" and keyword != "PARAMETER":
+            index.setdefault(RENAMED_PARAMETER, []).append(position)
+    return index
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=40))
+def test_index_is_the_plain_loops(lines: list[str]) -> None:
+    items = parse("".join(lines)).instructions
+    assert index_by_keyword(items) == reference(items)
+
+
+def test_index_on_the_corpus() -> None:
+    for path in corpus_files():
+        items = parse(path.read_text(encoding="utf-8", errors="replace")).instructions
+        assert index_by_keyword(items) == reference(items)
