@@ -88,6 +88,11 @@ static int equals_keyword(int kind, const void *data, Py_ssize_t start, Py_ssize
     return 1;
 }
 
+static PyObject *new_ref(PyObject *object) {
+    Py_INCREF(object);
+    return object;
+}
+
 static PyObject *new_tuple(PyTypeObject *type, Py_ssize_t n, PyObject **items) {
     PyObject *tuple = type->tp_alloc(type, n);
     if (tuple == NULL) {
@@ -110,14 +115,41 @@ static PyObject *new_tuple(PyTypeObject *type, Py_ssize_t n, PyObject **items) {
     return tuple;
 }
 
-static PyObject *new_span(PyTypeObject *span, Py_ssize_t start, Py_ssize_t end) {
-    PyObject *items[2] = {PyLong_FromSsize_t(start), PyLong_FromSsize_t(end)};
-    return new_tuple(span, 2, items);
+/* The offsets of one instruction, each made into an int once: its spans share their ends
+(the instruction's and its keyword's start, the value's and the instruction's end), and a
+10 MB file's hundreds of thousands of instructions are most of its check's memory. */
+#define MAX_OFFSETS 12
+typedef struct {
+    Py_ssize_t at[MAX_OFFSETS];
+    PyObject *made[MAX_OFFSETS];
+    int count;
+} Offsets;
+
+static PyObject *offset(Offsets *offsets, Py_ssize_t at) {
+    for (int i = 0; i < offsets->count; i++) {
+        if (offsets->at[i] == at) {
+            return new_ref(offsets->made[i]);
+        }
+    }
+    PyObject *made = PyLong_FromSsize_t(at);
+    if (made != NULL && offsets->count < MAX_OFFSETS) {
+        offsets->at[offsets->count] = at;
+        offsets->made[offsets->count++] = new_ref(made);
+    }
+    return made;
 }
 
-static PyObject *new_ref(PyObject *object) {
-    Py_INCREF(object);
-    return object;
+static void forget_offsets(Offsets *offsets) {
+    for (int i = 0; i < offsets->count; i++) {
+        Py_DECREF(offsets->made[i]);
+    }
+    offsets->count = 0;
+}
+
+static PyObject *new_span(PyTypeObject *span, Offsets *offsets, Py_ssize_t start,
+                          Py_ssize_t end) {
+    PyObject *items[2] = {offset(offsets, start), offset(offsets, end)};
+    return new_tuple(span, 2, items);
 }
 
 static PyObject *scan_simple(PyObject *module, PyObject *args) {
@@ -229,24 +261,33 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
         }
         const Py_ssize_t end = p;
 
+        Offsets offsets = {.count = 0};
+        PyObject *value_span = new_span(span_type, &offsets, value_start, end);
         PyObject *content_span;
         PyObject *content;
         if (content_end == content_start) {
             content = PyUnicode_New(0, 0);
-            content_span = new_span(span_type, end, end);
+            content_span = new_span(span_type, &offsets, end, end);
         } else {
             content = PyUnicode_Substring(text, content_start, content_end);
-            content_span = new_span(span_type, content_start, content_end);
+            /* Usually the value itself (no separators around it): one object for both. */
+            content_span = content_start == value_start && content_end == end && value_span
+                               ? new_ref(value_span)
+                               : new_span(span_type, &offsets, content_start, content_end);
         }
-        PyObject *value_items[6] = {new_span(span_type, value_start, end), content,
-                                    new_ref(quoting_none), content_span, new_ref(Py_None),
+        PyObject *value_items[6] = {value_span,           content, new_ref(quoting_none),
+                                    content_span,         new_ref(Py_None),
                                     new_ref(Py_None)};
         PyObject *value = new_tuple(value_type, 6, value_items);
         PyObject *keyword_name, *name, *name_span, *role_name, *role_span;
         if (name_start >= 0) {
             keyword_name = new_ref(parameter_keyword);
+            /* Interned: a few-shot file sets the same few names thousands of times. */
             name = PyUnicode_Substring(text, name_start, name_end);
-            name_span = new_span(span_type, name_start, name_end);
+            if (name != NULL) {
+                PyUnicode_InternInPlace(&name);
+            }
+            name_span = new_span(span_type, &offsets, name_start, name_end);
         } else {
             keyword_name = new_ref(role != NULL ? message_keyword : keyword);
             name = new_ref(Py_None);
@@ -254,15 +295,19 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
         }
         if (role != NULL) {
             role_name = new_ref(role);
-            role_span = new_span(span_type, role_start, role_end);
+            role_span = new_span(span_type, &offsets, role_start, role_end);
         } else {
             role_name = new_ref(Py_None);
             role_span = new_ref(Py_None);
         }
+        /* The keyword as written is most often the keyword itself. */
+        PyObject *written = equals_exactly(kind, data, start, word_end, keyword_name)
+                                ? new_ref(keyword_name)
+                                : PyUnicode_Substring(text, start, word_end);
         PyObject *items[10] = {keyword_name,
-                               PyUnicode_Substring(text, start, word_end),
-                               new_span(span_type, start, word_end),
-                               new_span(span_type, start, end),
+                               written,
+                               new_span(span_type, &offsets, start, word_end),
+                               new_span(span_type, &offsets, start, end),
                                value,
                                name,
                                name_span,
@@ -270,6 +315,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                                role_span,
                                new_ref(Py_False)};
         PyObject *instruction = new_tuple(instruction_type, 10, items);
+        forget_offsets(&offsets);
         if (instruction == NULL) {
             return NULL;
         }
