@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import attrgetter
 from pathlib import Path
 from typing import TypeVar
 
@@ -21,6 +22,7 @@ from modelfile_ls.settings import Settings
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 INTERNAL_ERROR = "MF901"
+_POSITION_AND_CODE = attrgetter("span", "code")
 RuleT = TypeVar("RuleT", bound=Rule)
 
 
@@ -90,7 +92,8 @@ def _collect(
 def finish(findings: list[Finding], parsed: ParsedModelfile) -> list[Finding]:
     """Apply suppression comments and sort by position: the last step of every analysis."""
     findings = apply_suppressions(findings, parsed)
-    findings.sort(key=lambda f: (f.span.start, f.span.end, f.code))
+    # (span, code) orders as (start, end, code) does, and is read in C.
+    findings.sort(key=_POSITION_AND_CODE)
     return findings
 
 

@@ -17,6 +17,7 @@ not simple (or at the end of the text), which the Python scanner then reads its 
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <string.h>
 
 static int is_letter(Py_UCS4 c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
@@ -329,7 +330,69 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
     return PyLong_FromSsize_t(pos);
 }
 
+static PyObject *line_breaks(PyObject *module, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t start, end;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "Unn", &text, &start, &end)) {
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (start < 0) {
+        start = 0;
+    }
+    if (end > length) {
+        end = length;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    if (kind == PyUnicode_1BYTE_KIND && start < end &&
+        memchr((const char *)data + start, '\r', (size_t)(end - start)) == NULL) {
+        /* The usual text: LF alone ends lines, found by memchr. */
+        const char *first = (const char *)data;
+        const char *at = first + start, *stop = first + end;
+        while ((at = memchr(at, '\n', (size_t)(stop - at))) != NULL) {
+            at++;
+            PyObject *after = PyLong_FromSsize_t(at - first);
+            if (after == NULL || PyList_Append(out, after) < 0) {
+                Py_XDECREF(after);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(after);
+            if (at >= stop) {
+                break;
+            }
+        }
+        return out;
+    }
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c != '\n' && c != '\r') {
+            continue;
+        }
+        /* CR LF is one break, when both are inside the range. */
+        if (c == '\r' && i + 1 < end && PyUnicode_READ(kind, data, i + 1) == '\n') {
+            i++;
+        }
+        PyObject *after = PyLong_FromSsize_t(i + 1);
+        if (after == NULL || PyList_Append(out, after) < 0) {
+            Py_XDECREF(after);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(after);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"line_breaks", line_breaks, METH_VARARGS,
+     "Offsets just after each line break (CR LF, CR or LF) in text[start:end]."},
     {"scan_simple", scan_simple, METH_VARARGS,
      "Append an Instruction for each simple line from pos on; return where it stopped."},
     {NULL, NULL, 0, NULL},
