@@ -217,6 +217,41 @@ def test_python_dash_m_and_console_script(tree: Path) -> None:
     assert result.returncode == 1 and "MF101" in result.stdout
 
 
+def test_the_process_ends_itself_with_every_byte_of_a_large_report_written(tmp_path: Path) -> None:
+    """`--check` as a process exits at once after its report (`cli._exit_now`): what it
+    wrote through a pipe or to `--output`, and what it said on stderr, must all be there."""
+    many = "FROM llama3.2\n" + "PARAMETER temperature 0.1\nSYSTEM s\n" * 5000
+    (tmp_path / "Modelfile").write_text(many)
+    command = [sys.executable, "-m", "modelfile_ls", "--check", "Modelfile", "--registry"]
+    missing = str(tmp_path / "no" / "such" / "dir" / "registry.db")
+    (tmp_path / "no").write_text("a file where a folder should be")
+    in_process = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from modelfile_ls.cli import main;"
+            f" sys.exit(main(['--check', 'Modelfile', '--registry', {missing!r}]))",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    piped = subprocess.run([*command, missing], cwd=tmp_path, capture_output=True, text=True)
+    assert piped.returncode == in_process.returncode == 0
+    assert piped.stdout == in_process.stdout
+    assert piped.stdout.endswith("Found 9998 warnings in 1 file (1 file checked).\n")
+    assert piped.stderr == in_process.stderr != ""
+    json_out = tmp_path / "report.json"
+    written = subprocess.run(
+        [*command, missing, "--format", "json", "--output", str(json_out), "--fail-on", "warning"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert written.returncode == 1
+    assert len(json.loads(json_out.read_text())) == 9998
+
+
 def test_pre_commit_hook_matches_discovery() -> None:
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text()
     pattern = re.search(r"files: (.+)", hooks)

@@ -60,7 +60,7 @@ def console_script() -> str:
     (name,) = [
         n
         for n, target in pyproject["project"]["scripts"].items()
-        if target == "modelfile_ls.cli:main"
+        if target == "modelfile_ls.cli:run"
     ]
     return name
 
