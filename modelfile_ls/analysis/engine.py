@@ -22,7 +22,8 @@ from modelfile_ls.settings import Settings
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 INTERNAL_ERROR = "MF901"
-_POSITION_AND_CODE = attrgetter("span", "code")
+_CODE = attrgetter("code")
+_SPAN = attrgetter("span")
 RuleT = TypeVar("RuleT", bound=Rule)
 
 
@@ -92,8 +93,11 @@ def _collect(
 def finish(findings: list[Finding], parsed: ParsedModelfile) -> list[Finding]:
     """Apply suppression comments and sort by position: the last step of every analysis."""
     findings = apply_suppressions(findings, parsed)
-    # (span, code) orders as (start, end, code) does, and is read in C.
-    findings.sort(key=_POSITION_AND_CODE)
+    # By code, then stably by span: the order of (start, end, code), in two sorts whose keys
+    # are read in C and compared without a tuple around them, and the first is nearly free
+    # (the rules run in code order). A 10 MB few-shot file has a hundred thousand findings.
+    findings.sort(key=_CODE)
+    findings.sort(key=_SPAN)
     return findings
 
 

@@ -39,7 +39,7 @@ def regions(lines: LineIndex, spans: Sequence[Span]) -> Iterator[tuple[int, int,
     a report of a hundred thousand findings needs them all."""
     ends = [end if end > start else start for start, end in spans]
     first_lines, first_columns = lines.line_columns(map(_START, spans))
-    last_lines, last_columns = lines.line_columns(ends, first_lines)
+    last_lines, last_columns = lines.line_columns(ends)
     one = repeat(1)
     return zip(
         map(add, first_lines, one),

@@ -9,12 +9,13 @@ from collections.abc import Iterable
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelfile_ls.analysis.finding import Finding
+from modelfile_ls.analysis.engine import finish
+from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, RuleContext
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax import parse
-from modelfile_ls.syntax.model import Instruction
+from modelfile_ls.syntax.model import Instruction, Span
 from tests.conftest import corpus_files
 
 KEYED = [r for r in ALL_RULES if isinstance(r, InstructionRule) and r.verdict_key is not None]
@@ -91,3 +92,24 @@ def test_one_instruction_per_clean_key_is_checked_and_every_one_of_a_dirty_key()
     good = [i for i in checked if i.value is not None and i.value.text == "4"]
     assert len(good) == 1
     assert len(checked) == 1 + 51  # the one of each key, then every one of the dirty key
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 3), st.sampled_from(["MF101", "MF008", "MF3"])),
+        max_size=30,
+    )
+)
+def test_findings_end_in_start_end_code_order_stably(
+    places: list[tuple[int, int, str]],
+) -> None:
+    """`finish` sorts twice (by code, then by span) for the order one sort by (start, end,
+    code) gives, ties kept in the order the rules produced them."""
+    parsed = parse("FROM x\n")
+    produced = [
+        Finding(code, Severity.WARNING, f"finding {n}", Span(start, start + length))
+        for n, (start, length, code) in enumerate(places)
+    ]
+    expected = sorted(produced, key=lambda f: (f.span.start, f.span.end, f.code))
+    assert finish(list(produced), parsed) == expected
