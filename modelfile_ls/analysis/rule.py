@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import chain, compress, repeat
-from operator import itemgetter, not_
+from operator import attrgetter, itemgetter, not_
 from pathlib import Path
 from typing import NamedTuple
 
@@ -266,11 +266,10 @@ InstructionCheck = Callable[[Instruction, InstructionScope, "InstructionRule"], 
 TextProbe = Callable[[str, Span], bool]
 
 
-def name_and_value(instruction: Instruction) -> tuple[str | None, str | None]:
-    """A PARAMETER's name and value text: all that the parameter rules read of it (a
-    `VerdictKey`)."""
-    value = instruction.value
-    return instruction.name, None if value is None else value.text
+name_and_value: VerdictKey = attrgetter("name", "value.text")
+"""A PARAMETER's name and value text: all that the parameter rules read of it (a
+`VerdictKey`, read in C). Only the instructions Ollama's parser rejects lack a value, and a
+window holds none of those."""
 
 
 class Rule(ABC):
