@@ -477,7 +477,65 @@ failed:
     return NULL;
 }
 
+static PyObject *lf_whole_lines(PyObject *module, PyObject *args) {
+    PyObject *text, *spans;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UO!", &text, &PyList_Type, &spans)) {
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    const Py_ssize_t count = PyList_GET_SIZE(spans);
+    PyObject *out = PyList_New(count);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < count; j++) {
+        PyObject *span = PyList_GET_ITEM(spans, j);
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+            PyErr_SetString(PyExc_TypeError, "spans must be (start, end) tuples");
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 0));
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+        if (PyErr_Occurred()) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (start < 0 || end < start || end > length) {
+            PyErr_SetString(PyExc_ValueError, "a span outside the text");
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_ssize_t first = start;
+        while (first > 0 && PyUnicode_READ(kind, data, first - 1) != '\n') {
+            first--;
+        }
+        Py_ssize_t next = end;
+        while (next < length && PyUnicode_READ(kind, data, next) != '\n') {
+            next++;
+        }
+        if (next == length) {
+            /* On the last line, which no line break ends: the caller's case. */
+            Py_DECREF(out);
+            Py_RETURN_NONE;
+        }
+        PyObject *bounds = Py_BuildValue("(nn)", first, next + 1);
+        if (bounds == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, j, bounds);
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"lf_whole_lines", lf_whole_lines, METH_VARARGS,
+     "(start of the line holding start, start of the line after the one holding end) of each"
+     " (start, end) span, LF alone ending lines; None when one ends on the last line."},
     {"line_numbers", line_numbers, METH_VARARGS,
      "The zero-based line of each offset (>= 0), given the ascending line starts (from 0)."},
     {"line_breaks", line_breaks, METH_VARARGS,

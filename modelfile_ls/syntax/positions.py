@@ -10,15 +10,12 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from itertools import repeat
-from operator import add, itemgetter, sub
+from operator import sub
 from typing import Literal, NamedTuple
 
-from modelfile_ls.syntax._scan import line_breaks, line_numbers
+from modelfile_ls.syntax._scan import lf_whole_lines, line_breaks, line_numbers
 
 PositionEncoding = Literal["utf-8", "utf-16", "utf-32"]
-
-_FIRST = itemgetter(0)
-_SECOND = itemgetter(1)
 
 
 class Position(NamedTuple):
@@ -70,21 +67,18 @@ class LineIndex:
         return starts[first], len(self._text)
 
     def whole_lines_each(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        """`whole_lines` of each span, in passes of C calls (`map`): a few-shot file's fixes
-        delete a hundred thousand lines."""
+        """`whole_lines` of each span (inside the text), in one C call when it can be: a
+        few-shot file's fixes delete a hundred thousand lines."""
         spans = list(spans)
         text = self._text
-        if "\r" in text and text.count("\r") != text.count("\r\n"):
-            return [self.whole_lines(start, end) for start, end in spans]
-        # Every line break ends with LF: a line starts after the last LF before an offset,
-        # and the next line after the first LF at or after it (a search along one short line,
-        # where a bisection over a 10 MB file's line starts misses the cache at every step).
-        firsts = map(add, map(text.rfind, repeat("\n"), repeat(0), map(_FIRST, spans)), repeat(1))
-        nexts = list(map(text.find, repeat("\n"), map(_SECOND, spans)))
-        if -1 in nexts:
-            # A span on the last line, which has no line break after it.
-            return [self.whole_lines(start, end) for start, end in spans]
-        return list(zip(firsts, map(add, nexts, repeat(1)), strict=True))
+        if "\r" not in text or text.count("\r") == text.count("\r\n"):
+            # Every line break ends with LF: a line starts after the last LF before an offset,
+            # and the next one after the first LF at or after it (a search along one short
+            # line, where a bisection over a 10 MB file's line starts misses the cache).
+            found = lf_whole_lines(text, spans)
+            if found is not None:
+                return found
+        return [self.whole_lines(start, end) for start, end in spans]
 
     @property
     def line_count(self) -> int:
