@@ -42,6 +42,8 @@ class Related(NamedTuple):
 
 
 _NO_TAGS: frozenset[str] = frozenset()
+UNNECESSARY: frozenset[str] = frozenset({"unnecessary"})
+"""The tags of a finding on text that has no effect (shown faded by editors)."""
 
 
 class Finding(NamedTuple):

@@ -330,6 +330,17 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
     return PyLong_FromSsize_t(pos);
 }
 
+/* Append an offset to a list of them; -1 with an exception set when that fails. */
+static int append_offset(PyObject *out, Py_ssize_t at) {
+    PyObject *made = PyLong_FromSsize_t(at);
+    if (made == NULL) {
+        return -1;
+    }
+    int failed = PyList_Append(out, made);
+    Py_DECREF(made);
+    return failed;
+}
+
 static PyObject *line_breaks(PyObject *module, PyObject *args) {
     PyObject *text;
     Py_ssize_t start, end;
@@ -357,13 +368,10 @@ static PyObject *line_breaks(PyObject *module, PyObject *args) {
         const char *at = first + start, *stop = first + end;
         while ((at = memchr(at, '\n', (size_t)(stop - at))) != NULL) {
             at++;
-            PyObject *after = PyLong_FromSsize_t(at - first);
-            if (after == NULL || PyList_Append(out, after) < 0) {
-                Py_XDECREF(after);
+            if (append_offset(out, at - first) < 0) {
                 Py_DECREF(out);
                 return NULL;
             }
-            Py_DECREF(after);
             if (at >= stop) {
                 break;
             }
@@ -379,13 +387,10 @@ static PyObject *line_breaks(PyObject *module, PyObject *args) {
         if (c == '\r' && i + 1 < end && PyUnicode_READ(kind, data, i + 1) == '\n') {
             i++;
         }
-        PyObject *after = PyLong_FromSsize_t(i + 1);
-        if (after == NULL || PyList_Append(out, after) < 0) {
-            Py_XDECREF(after);
+        if (append_offset(out, i + 1) < 0) {
             Py_DECREF(out);
             return NULL;
         }
-        Py_DECREF(after);
     }
     return out;
 }

@@ -13,11 +13,10 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from modelfile_ls.analysis.edits import delete_instructions
-from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.finding import UNNECESSARY, Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Instruction
 
-_UNNECESSARY = frozenset({"unnecessary"})
 _NAME = itemgetter(Instruction._fields.index("name"))
 
 
@@ -47,7 +46,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
             f"`{name}` is set again later (to `{shown}`), so this line has no effect",
             delete_instructions(context.parsed, overridden, "Remove this line"),
             related=(Related(final.name_span or final.keyword_span, "the value that wins"),),
-            tags=_UNNECESSARY,
+            tags=UNNECESSARY,
         )
 
 

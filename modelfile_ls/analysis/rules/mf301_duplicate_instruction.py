@@ -13,12 +13,11 @@ from collections.abc import Iterator
 from operator import itemgetter
 
 from modelfile_ls.analysis.edits import delete_instructions
-from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.finding import UNNECESSARY, Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax.model import Instruction
 
-_UNNECESSARY = frozenset({"unnecessary"})
 _KEYWORD_SPAN = itemgetter(Instruction._fields.index("keyword_span"))
 SINGLE_VALUED = tuple(k for k, fact in language_facts().instructions.items() if fact.single_valued)
 
@@ -37,7 +36,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
             f"{keyword} is given again later; Ollama uses only the last one",
             delete_instructions(context.parsed, overridden, f"Remove this {keyword}"),
             related=(Related(found[-1].keyword_span, f"the {keyword} that is used"),),
-            tags=_UNNECESSARY,
+            tags=UNNECESSARY,
         )
 
 
