@@ -150,13 +150,37 @@ def test_the_dashboard_is_keyboard_navigable(page: Page, server: RegistryServer)
     page.keyboard.press("Tab")
     expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
     page.keyboard.press("Enter")
+    # The skip link lands in the view without routing to a view called "main".
+    expect(page.locator("main")).to_be_focused()
+    expect(page).to_have_url(server.url + "/")
+    expect(page.locator("#models tbody tr")).to_have_count(50)
     for _ in range(3):
         page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.tagName") in {"INPUT", "SELECT", "BUTTON", "A"}
+        focused = page.evaluate(
+            "[document.activeElement.tagName,"
+            " document.getElementById('main').contains(document.activeElement)]"
+        )
+        assert focused[0] in {"INPUT", "SELECT", "BUTTON", "A"} and focused[1], focused
     page.get_by_role("link", name="Statistics").focus()
     page.keyboard.press("Enter")
     ready(page)
     expect(page.locator("#stats")).to_be_visible()
+
+
+def test_an_in_page_anchor_is_not_a_view(page: Page, server: RegistryServer) -> None:
+    page.goto(server.url + "/#main")
+    ready(page)
+    expect(page.locator("#models tbody tr")).to_have_count(50)
+    page.goto(server.url + "/#/stats")
+    ready(page)
+    # The app's hashchange listener was added first, so it has run when this one resolves.
+    page.evaluate(
+        "new Promise((done) => {"
+        " addEventListener('hashchange', () => done(), {once: true});"
+        " location.hash = '#main'; })"
+    )
+    expect(page.locator("#stats")).to_be_visible()
+    assert page.locator("main").get_attribute("data-state") == "ready"
 
 
 def test_an_unknown_model_renders_a_clear_error(browser: Browser, server: RegistryServer) -> None:

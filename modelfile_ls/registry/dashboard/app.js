@@ -110,8 +110,13 @@ async function vocabulary(name) {
 
 // -- routing --------------------------------------------------------------------------------------
 
-function route() {
-  const hash = location.hash.replace(/^#/, "") || "/";
+// Only "#/…" names a view. Any other fragment (the skip link's "#main", a bookmarked anchor) is a
+// place on the page: on load it shows the models view, and arriving at it later never replaces
+// the view being read.
+function route(event) {
+  const isView = location.hash === "" || location.hash.startsWith("#/");
+  if (event && !isView) return;
+  const hash = isView ? location.hash.replace(/^#/, "") || "/" : "/";
   const [path, query = ""] = hash.split("?");
   const params = new URLSearchParams(query);
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
@@ -520,5 +525,11 @@ async function statsView() {
   ]);
 }
 
+// The skip link moves focus into the view without touching the address: the view and its query
+// stay as they are, and Back still leaves the page's last view rather than the anchor.
+document.querySelector("a.skip").addEventListener("click", (event) => {
+  event.preventDefault();
+  main.focus();
+});
 window.addEventListener("hashchange", route);
 route();
