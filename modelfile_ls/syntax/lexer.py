@@ -11,11 +11,11 @@ agree on everything before it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 from modelfile_ls.facts import message_roles
+from modelfile_ls.gounicode import is_print
 from modelfile_ls.syntax._scan import scan_simple
 from modelfile_ls.syntax.model import (
     KEYWORDS,
@@ -65,8 +65,8 @@ _WHITESPACE = " \t\r\n"
 
 @lru_cache(maxsize=4096)
 def is_printable(char: str) -> bool:
-    """Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and ASCII space."""
-    return char == " " or unicodedata.category(char)[0] in "LMNPS"
+    """Go's `strconv.IsPrint` (`gounicode.is_print`), remembered: a value repeats its runes."""
+    return is_print(char)
 
 
 def visible_text(raw: str) -> str:

@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
+
+# Re-exported: the template package reads Go's rune classes through strconv, as Go does.
+from modelfile_ls.gounicode import is_graphic as is_graphic
+from modelfile_ls.gounicode import is_print as is_print
 
 
 class StrconvError(ValueError):
@@ -18,16 +21,6 @@ class StrconvError(ValueError):
 
 
 INVALID_SYNTAX = "invalid syntax"
-
-
-def is_print(char: str) -> bool:
-    """Go's `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and ASCII space."""
-    return char == " " or unicodedata.category(char)[0] in "LMNPS"
-
-
-def is_graphic(char: str) -> bool:
-    """Go's `strconv.IsGraphic`: `IsPrint` plus the Unicode space separators (`Zs`)."""
-    return is_print(char) or unicodedata.category(char) == "Zs"
 
 
 _SIMPLE_ESCAPES = {

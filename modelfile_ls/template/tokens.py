@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import unicodedata
 from enum import IntEnum
 from typing import NamedTuple
 
+from modelfile_ls.gounicode import is_digit, is_letter
 from modelfile_ls.template.gostrconv import quote
 
 
@@ -107,5 +107,4 @@ def is_alphanumeric(char: str) -> bool:
         return False
     if char == "_":
         return True
-    category = unicodedata.category(char)
-    return category[0] == "L" or category == "Nd"
+    return is_letter(char) or is_digit(char)

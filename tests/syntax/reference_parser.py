@@ -6,7 +6,7 @@ fast scanner in `modelfile_ls.syntax.lexer` can be checked against it on random 
 
 from __future__ import annotations
 
-import unicodedata
+from modelfile_ls.gounicode import is_print
 
 INVALID_COMMAND = (
     'command must be one of "from", "license", "template", "system", "adapter", "draft",'
@@ -26,10 +26,6 @@ class EOFError_(Exception):
 
 class InvalidCommand(Exception):
     """Go's errInvalidCommand."""
-
-
-def is_print(r: str) -> bool:
-    return r == " " or unicodedata.category(r)[0] in "LMNPS"
 
 
 def is_alpha(r: str) -> bool:
