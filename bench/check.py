@@ -6,8 +6,11 @@ Inputs: a clean 1.5k-line file and one carrying ~600 findings (few-shot blocks t
 their parameters), a 10 MB file of long few-shot messages, a 10 MB file of ~280k short
 PARAMETER / MESSAGE / SYSTEM lines (with ~140k findings), and the corpus. It prints Markdown
 tables: min and median wall time over N fresh processes, each also as a ratio to the
-interpreter's own start-up (`python -c pass`) measured in the same run; then, in process,
-the text and json reports' time per finding, as a ratio to a fixed pure-Python loop.
+interpreter's own start-up (`python -c pass`) measured in the same run, and, when a Go
+toolchain can build it (`--go`, `--gopath`: GOPATH mode with golang.org/x/text), as a ratio to
+Ollama's own parser on the same file (`bench/ollama_parser`: `parser.ParseFile` verbatim), the
+anchor issue 8 names; then, in process, the text and json reports' time per finding, as a
+ratio to a fixed pure-Python loop.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -24,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "modelfiles"
+OLLAMA_PARSER = ROOT / "bench" / "ollama_parser"
 
 HEADER = """# A large, realistic Modelfile: template, long system prompt, few-shot messages.
 FROM llama3.1:8b
@@ -209,10 +214,43 @@ def report_cost(text: bytes, runs: int) -> list[tuple[str, float, int]]:
     return rows
 
 
+def build_ollama_parser(folder: str, go: str, gopath: str) -> list[str] | None:
+    """The command of Ollama's own parser built with Go, or None (and why) when it cannot be."""
+    if shutil.which(go) is None:
+        print(f"(No Go toolchain at `{go}`: the Ollama's-parser columns are left out.)\n")
+        return None
+    binary = Path(folder) / "ollama-parse"
+    environment = {**os.environ, "GO111MODULE": "off", "GOPATH": gopath, "GOTOOLCHAIN": "local"}
+    built = subprocess.run(
+        # GOPATH mode builds a package outside GOPATH from its files, not from its path.
+        [go, "build", "-o", str(binary), *map(str, sorted(OLLAMA_PARSER.glob("*.go")))],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if built.returncode:
+        print(f"(Ollama's parser did not build: {built.stderr.strip()})\n")
+        return None
+    version = subprocess.run([go, "version"], capture_output=True, text=True, check=False)
+    print(f"Ollama's parser: `bench/ollama_parser` built with {version.stdout.strip()}.\n")
+    return [str(binary)]
+
+
+def files_of(targets: list[Path]) -> list[str]:
+    """The files a check of these targets reads (a folder's Modelfiles, for Ollama's parser)."""
+    found: list[str] = []
+    for target in targets:
+        found += sorted(map(str, target.iterdir())) if target.is_dir() else [str(target)]
+    return found
+
+
 def main() -> int:
     """Build the inputs, time them and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--go", default="go", help="the Go toolchain (default: go on PATH)")
+    parser.add_argument("--gopath", default="/usr/share/gocode", help="where golang.org/x/text is")
     options = parser.parse_args()
     script = Path(sys.executable).parent / "modelfile-ls"
     base = [str(script)] if script.exists() else [sys.executable, "-m", "modelfile_ls"]
@@ -246,18 +284,32 @@ def main() -> int:
         ]
         if CORPUS.is_dir():
             cases.append(("corpus (300 files, one run)", [CORPUS], "text", few))
+        ollama = build_ollama_parser(folder, options.go, options.gopath)
         anchor = time_command([sys.executable, "-c", "pass"], options.runs)
         print(f"`{' '.join(base)} --check FILE --format FMT --fail-on never`\n")
-        print("| input | runs | min (s) | median (s) | median / interpreter start |")
-        print("|---|---|---|---|---|")
+        header = "| input | runs | min (s) | median (s) | median / interpreter start |"
+        rule = "|---|---|---|---|---|"
+        if ollama:
+            header += " Ollama's parser, median (s) | median / Ollama's parser |"
+            rule += "---|---|"
+        print(header)
+        print(rule)
         print(
             f"| python -c pass (anchor) | {options.runs} | {anchor[0]:.3f} | {anchor[1]:.3f} "
-            "| 1.0 |"
+            "| 1.0 |" + (" | |" if ollama else "")
         )
+        go_times: dict[str, float] = {}
         for label, targets, fmt, runs in cases:
             command = [*base, "--check", *map(str, targets), "--format", fmt, "--fail-on", "never"]
             low, mid = time_command(command, runs)
-            print(f"| {label} | {runs} | {low:.3f} | {mid:.3f} | {mid / anchor[1]:.1f} |")
+            row = f"| {label} | {runs} | {low:.3f} | {mid:.3f} | {mid / anchor[1]:.1f} |"
+            if ollama:
+                files = files_of(targets)
+                key = " ".join(files)
+                if key not in go_times:
+                    go_times[key] = time_command([*ollama, *files], runs)[1]
+                row += f" {go_times[key]:.3f} | {mid / go_times[key]:.2f} |"
+            print(row)
         loop = min(anchor_loop() for _ in range(5))
         print(
             f"\nIn process, best of {few} renders; anchor: a 10^6-step Python loop, {loop:.3f} s\n"
