@@ -2,9 +2,10 @@
 // inputs as `modelfile-ls --check`: issue 8's goal for the 10 MB file is "Ollama's own Go
 // parser on the same file". Everything from `type Command` to `isValidCommand` is copied
 // verbatim from ollama/ollama parser/parser.go at fb30760996871fa9460115c753afd2c60d4ab0f7
-// (MIT License, Copyright (c) Ollama); only `main` and `verdict` are ours. Built in GOPATH mode
-// (GO111MODULE=off) against golang.org/x/text, e.g. Debian's golang-golang-x-text-dev, by
-// bench/check.py when a Go toolchain is installed; tests never need it.
+// (MIT License, Copyright (c) Ollama: see LICENSE here); only `main` and `verdict` are ours.
+// Built in GOPATH mode (GO111MODULE=off) against golang.org/x/text, e.g. Debian's
+// golang-golang-x-text-dev, by bench/check.py when a Go toolchain is installed, and used by
+// tests/syntax/gen/make_decode_cases.py; tests never need it.
 package main
 
 import (
