@@ -1,18 +1,24 @@
 """Ollama's model-name grammar (`types/model/name.go`) for FROM values that are not paths.
 
 `[scheme://][host/][namespace/]model[:tag]`, parsed right to left. Each part starts with an
-ASCII letter, digit or `_`; namespaces allow no `.`, only hosts allow `:`. The server also
-recognises a final `:cloud` / `:local` source suffix before parsing the name.
+ASCII letter, digit or `_`; namespaces allow no `.`, only hosts allow `:`. The server first
+takes off a source suffix (`internal/modelref`): a final `:cloud` / `:local`, or a tag ending
+in `-cloud`, and refuses a second one under it.
 """
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 _MISSING = "!MISSING!"
 _LIMITS = {"host": 350, "namespace": 80, "model": 80, "tag": 80}
-_SOURCE_SUFFIX = re.compile(r":(cloud|local)$", re.IGNORECASE)
+# Go's `strings.TrimSpace` set (`unicode.IsSpace`): Python's `str.strip` would also take the
+# ASCII separators U+001C-U+001F, which Go keeps (and then refuses as part of the name).
+_GO_SPACE = (
+    "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+)
+_GO_SPACE += "\u2028\u2029\u202f\u205f\u3000"
+_CLOUD_TAG = "-cloud"
 
 
 class ModelName(NamedTuple):
@@ -83,16 +89,27 @@ def _part_problem(kind: str, value: str) -> str | None:
     return None
 
 
+def _source_suffix(raw: str) -> tuple[str, str | None, str]:
+    """Ollama's `modelref.parseSourceSuffix`: the reference without its source suffix, the
+    source it names (`cloud`, `local` or None), and the `-cloud` it cut from a tag."""
+    index = raw.rfind(":")
+    if index >= 0:
+        suffix_raw = raw[index + 1 :].strip(_GO_SPACE)
+        suffix = suffix_raw.lower()
+        if suffix in ("cloud", "local"):
+            return raw[:index], suffix, ""
+        if "/" not in suffix_raw and suffix.endswith(_CLOUD_TAG):
+            cut = len(suffix_raw) - len(_CLOUD_TAG)
+            return raw[: index + 1] + suffix_raw[:cut], "cloud", suffix_raw[cut:]
+    return raw, None, ""
+
+
 def parse_model_name(raw: str) -> ModelName:
-    """Parse and validate a model reference as Ollama's server does for `from`."""
-    text = raw.strip()
-    source = None
-    match = _SOURCE_SUFFIX.search(text)
-    if match:
-        source = match.group(1).lower()
-        text = text[: match.start()]
-        if _SOURCE_SUFFIX.search(text):
-            return ModelName("", "", "", "", source, "use either :local or :cloud, not both")
+    """Parse and validate a model reference as Ollama's server does for `from`
+    (`parseAndValidateModelRef`: `modelref.ParseRef`, then `model.ParseName(...).IsValid`)."""
+    text, source, cloud_tag = _source_suffix(raw.strip(_GO_SPACE))
+    if source is not None and _source_suffix(text)[1] is not None:
+        return ModelName("", "", "", "", source, "use either :local or :cloud, not both")
     host, namespace, tag = "", "", ""
     rest = text
     if has_tag(rest):
@@ -121,6 +138,6 @@ def parse_model_name(raw: str) -> ModelName:
         ),
         None,
     )
-    return ModelName(
-        parts["host"], parts["namespace"], parts["model"], parts["tag"], source, problem
-    )
+    # The name is checked without a tag's `-cloud`, and shown with it, as Ollama pulls it.
+    shown_tag = parts["tag"] + cloud_tag
+    return ModelName(parts["host"], parts["namespace"], parts["model"], shown_tag, source, problem)
