@@ -240,10 +240,14 @@ def go_ge(arg1: Any, arg2: Any) -> bool:
 
 
 def _eval_args(args: tuple[Any, ...]) -> str:
-    """Go's `evalArgs`: a lone string as is, anything else through `fmt.Sprint`."""
+    """Go's `evalArgs`: a lone string as is, anything else through `fmt.Sprint`, after
+    `printableValue` has made each nil (a missing key, a JSON null) the string `<no value>`."""
     if len(args) == 1 and isinstance(_indirect_interface(args[0]), str):
         return str(_indirect_interface(args[0]))
-    return sprint(list(args))
+    return sprint([_NO_VALUE if _indirect_interface(a) is None else a for a in args])
+
+
+_NO_VALUE = "<no value>"
 
 
 _HTML = {"\0": "\ufffd", '"': "&#34;", "'": "&#39;", "&": "&amp;", "<": "&lt;", ">": "&gt;"}

@@ -201,6 +201,8 @@ def _format_verb(verb: str, arg: Any, precision: str | None) -> str:
             return f"{value:b}"
         if verb == "c":
             return chr(value)
+        if verb == "U":
+            return f"U+{value:04X}"
         if verb == "q":
             return quote_rune(chr(value))
     elif isinstance(value, float):
@@ -213,4 +215,12 @@ def _format_verb(verb: str, arg: Any, precision: str | None) -> str:
             return format_g(value) if prec is None else f"{value:.{prec}g}"
     elif isinstance(value, GoSlice) and verb in "sdqx":
         return "[" + " ".join(_format_verb(verb, v, precision) for v in value.items or []) + "]"
+    elif isinstance(value, GoMap) and verb in "sdqx":
+        # fmt applies the verb to each key and each value, in sorted key order.
+        entries = value.entries or {}
+        pairs = (
+            f"{_format_verb(verb, k, precision)}:{_format_verb(verb, entries[k], precision)}"
+            for k in sorted(entries)
+        )
+        return "map[" + " ".join(pairs) + "]"
     return f"%!{verb}({type_of(value).name}={print_value(arg)})"

@@ -194,6 +194,18 @@ SEMANTICS: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("printf wrong verb", '{{ printf "%d %s" "x" }}{{ range .Messages }}{{ end }}', _CHAT),
     (
+        "printf unicode verb",
+        '{{ printf "%c|%U|%U" 233 233 128512 }}{{ range .Messages }}{{ end }}',
+        _CHAT,
+    ),
+    (
+        "escapers of a missing key and of nil (printableValue)",
+        "{{ html .Missing }}|{{ js .Missing }}|{{ urlquery .Missing 1 }}|{{ print .Missing }}"
+        "{{ range .Messages }}{{ end }}",
+        _CHAT,
+    ),
+    ("printf %s of the legacy values map", '{{ printf "%s|%d" . . }}', _CHAT),
+    (
         "print spacing",
         '{{ print 1 2 "a" "b" 3 }}|{{ println 1 "a" }}|{{ print "x" 1 }}{{ range .Messages }}{{ end }}',
         _CHAT,
