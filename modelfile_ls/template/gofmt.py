@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from modelfile_ls.template.gostrconv import quote, quote_rune
 from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, Iface, type_of
@@ -146,9 +146,17 @@ def sprintf(template: str, args: list[Any]) -> str:
             continue
         arg = args[used]
         used += 1
-        out.append(_pad(_format_verb(verb, arg, precision), flags, width))
+        formatted = _format_verb(verb, arg, precision)
+        if isinstance(formatted, _BadVerb):
+            # Go's badVerb prints the value with the verb's width and flags: `%!d(string=ab  )`.
+            out.append(formatted.text(flags, width))
+        else:
+            out.append(_pad(formatted, flags, width))
     if used < len(args):
-        extra = ", ".join(f"{type_of(unwrapped(a)).name}={print_value(a)}" for a in args[used:])
+        extra = ", ".join(
+            "<nil>" if unwrapped(a) is None else f"{type_of(unwrapped(a)).name}={print_value(a)}"
+            for a in args[used:]
+        )
         out.append(f"%!(EXTRA {extra})")
     return "".join(out)
 
@@ -170,7 +178,24 @@ def _pad(text: str, flags: str, width: str | None) -> str:
     return text.rjust(size)
 
 
-def _format_verb(verb: str, arg: Any, precision: str | None) -> str:
+class _BadVerb(NamedTuple):
+    """A verb that does not suit its operand: `%!verb(type=value)`."""
+
+    verb: str
+    type_name: str
+    value: str
+
+    def text(self, flags: str = "", width: str | None = None) -> str:
+        """The error form, the value padded as the verb's width asks."""
+        return f"%!{self.verb}({self.type_name}={_pad(self.value, flags, width)})"
+
+
+def _element(verb: str, arg: Any, precision: str | None) -> str:
+    formatted = _format_verb(verb, arg, precision)
+    return formatted.text() if isinstance(formatted, _BadVerb) else formatted
+
+
+def _format_verb(verb: str, arg: Any, precision: str | None) -> str | _BadVerb:
     value = unwrapped(arg)
     prec = int(precision) if precision and precision != "*" else None
     if verb == "T":
@@ -214,13 +239,13 @@ def _format_verb(verb: str, arg: Any, precision: str | None) -> str:
         if verb in "gG":
             return format_g(value) if prec is None else f"{value:.{prec}g}"
     elif isinstance(value, GoSlice) and verb in "sdqx":
-        return "[" + " ".join(_format_verb(verb, v, precision) for v in value.items or []) + "]"
+        return "[" + " ".join(_element(verb, v, precision) for v in value.items or []) + "]"
     elif isinstance(value, GoMap) and verb in "sdqx":
         # fmt applies the verb to each key and each value, in sorted key order.
         entries = value.entries or {}
         pairs = (
-            f"{_format_verb(verb, k, precision)}:{_format_verb(verb, entries[k], precision)}"
+            f"{_element(verb, k, precision)}:{_element(verb, entries[k], precision)}"
             for k in sorted(entries)
         )
         return "map[" + " ".join(pairs) + "]"
-    return f"%!{verb}({type_of(value).name}={print_value(arg)})"
+    return _BadVerb(verb, type_of(value).name, print_value(arg))

@@ -205,6 +205,7 @@ SEMANTICS: list[tuple[str, str, dict[str, Any]]] = [
         _CHAT,
     ),
     ("printf %s of the legacy values map", '{{ printf "%s|%d" . . }}', _CHAT),
+    ("printf bad verb padded, extra nil", '{{ printf "%-4d|%5t|" "ab" "x" .Missing }}', _CHAT),
     (
         "print spacing",
         '{{ print 1 2 "a" "b" 3 }}|{{ println 1 "a" }}|{{ print "x" 1 }}{{ range .Messages }}{{ end }}',
