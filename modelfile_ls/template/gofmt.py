@@ -195,6 +195,26 @@ def _element(verb: str, arg: Any, precision: str | None) -> str:
     return formatted.text() if isinstance(formatted, _BadVerb) else formatted
 
 
+def _hex_float(value: float) -> str:
+    """Go's `strconv.FormatFloat(value, 'x', -1, 64)`: the shortest hex mantissa and an
+    exponent of at least two digits (`0x1.e848p+19`, `0x1p+00`)."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "+Inf" if value > 0 else "-Inf"
+    sign = "-" if math.copysign(1.0, value) < 0 else ""
+    if value == 0:
+        return f"{sign}0x0p+00"
+    # frexp normalises subnormals too: |value| = 2m * 2^(e-1) with 2m in [1, 2).
+    fraction_part, exponent = math.frexp(abs(value))
+    mantissa = (fraction_part * 2).hex().partition("p")[0]
+    whole, _, fraction = mantissa.partition(".")
+    fraction = fraction.rstrip("0")
+    power = exponent - 1
+    point = f".{fraction}" if fraction else ""
+    return f"{sign}{whole}{point}p{'+' if power >= 0 else '-'}{abs(power):02d}"
+
+
 def _format_verb(verb: str, arg: Any, precision: str | None) -> str | _BadVerb:
     value = unwrapped(arg)
     prec = int(precision) if precision and precision != "*" else None
@@ -238,9 +258,12 @@ def _format_verb(verb: str, arg: Any, precision: str | None) -> str | _BadVerb:
             return text.upper() if verb == "E" else text
         if verb in "gG":
             return format_g(value) if prec is None else f"{value:.{prec}g}"
-    elif isinstance(value, GoSlice) and verb in "sdqx":
+        if verb in "xX" and prec is None:
+            text = _hex_float(value)
+            return text.upper() if verb == "X" else text
+    elif isinstance(value, GoSlice):
         return "[" + " ".join(_element(verb, v, precision) for v in value.items or []) + "]"
-    elif isinstance(value, GoMap) and verb in "sdqx":
+    elif isinstance(value, GoMap):
         # fmt applies the verb to each key and each value, in sorted key order.
         entries = value.entries or {}
         pairs = (

@@ -206,6 +206,7 @@ SEMANTICS: list[tuple[str, str, dict[str, Any]]] = [
     ),
     ("printf %s of the legacy values map", '{{ printf "%s|%d" . . }}', _CHAT),
     ("printf bad verb padded, extra nil", '{{ printf "%-4d|%5t|" "ab" "x" .Missing }}', _CHAT),
+    ("printf hex floats and a map's elements", '{{ printf "%x|%X|%x|%g" 1e6 0.5 -0.0 . }}', _CHAT),
     (
         "print spacing",
         '{{ print 1 2 "a" "b" 3 }}|{{ println 1 "a" }}|{{ print "x" 1 }}{{ range .Messages }}{{ end }}',
