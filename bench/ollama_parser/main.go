@@ -2,7 +2,8 @@
 // inputs as `modelfile-ls --check`: issue 8's goal for the 10 MB file is "Ollama's own Go
 // parser on the same file". Everything from `type Command` to `isValidCommand` is copied
 // verbatim from ollama/ollama parser/parser.go at fb30760996871fa9460115c753afd2c60d4ab0f7
-// (MIT License, Copyright (c) Ollama: see LICENSE here); only `main` and `verdict` are ours.
+// (MIT License, Copyright (c) Ollama: see LICENSE here), but for the wording of one comment in
+// `unquote`; only `main` and `verdict` are ours.
 // Built in GOPATH mode (GO111MODULE=off) against golang.org/x/text, e.g. Debian's
 // golang-golang-x-text-dev, by bench/check.py when a Go toolchain is installed, and used by
 // tests/syntax/gen/make_decode_cases.py; tests never need it.
@@ -328,7 +329,7 @@ func quote(s string) string {
 }
 
 func unquote(s string) (string, bool) {
-	// TODO: single quotes
+	// Single quotes are not supported (Ollama marks them as future work here).
 	if len(s) >= 3 && s[:3] == `"""` {
 		if len(s) >= 6 && s[len(s)-3:] == `"""` {
 			return s[3 : len(s)-3], true

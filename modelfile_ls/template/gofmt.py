@@ -32,12 +32,17 @@ def shortest_digits(value: float) -> tuple[str, int]:
     return (stripped or "0"), (point if stripped else 1)
 
 
-def format_g(value: float) -> str:
-    """`strconv.FormatFloat(value, 'g', -1, 64)`: `%v` of a float64."""
+def _non_finite(value: float) -> str:
+    """How `strconv.FormatFloat` spells a NaN or an infinity, in every format."""
     if math.isnan(value):
         return "NaN"
-    if math.isinf(value):
-        return "+Inf" if value > 0 else "-Inf"
+    return "+Inf" if value > 0 else "-Inf"
+
+
+def format_g(value: float) -> str:
+    """`strconv.FormatFloat(value, 'g', -1, 64)`: `%v` of a float64."""
+    if not math.isfinite(value):
+        return _non_finite(value)
     sign = "-" if math.copysign(1.0, value) < 0 else ""
     if value == 0:
         return sign + "0"
@@ -198,10 +203,8 @@ def _element(verb: str, arg: Any, precision: str | None) -> str:
 def _hex_float(value: float) -> str:
     """Go's `strconv.FormatFloat(value, 'x', -1, 64)`: the shortest hex mantissa and an
     exponent of at least two digits (`0x1.e848p+19`, `0x1p+00`)."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "+Inf" if value > 0 else "-Inf"
+    if not math.isfinite(value):
+        return _non_finite(value)
     sign = "-" if math.copysign(1.0, value) < 0 else ""
     if value == 0:
         return f"{sign}0x0p+00"

@@ -1,7 +1,7 @@
 // Writes modelfile_ls/gounicode.py: the character classes of the Go release Ollama builds with,
 // taken from that release's own `strconv` and `unicode` packages, for the runes Ollama's
 // parser keeps (`strconv.IsPrint`) and `text/template` reads (`unicode.IsLetter`,
-// `unicode.IsDigit`, `strconv.IsGraphic`). See ../README.md for the command.
+// `unicode.IsDigit`, and `strconv.IsGraphic`, which adds the Zs runes to IsPrint). See ../README.md for the command.
 package main
 
 import (
@@ -29,7 +29,8 @@ func ranges(in func(rune) bool) []string {
 	return out
 }
 
-// literal is a Python string literal of the pairs, wrapped in lines of at most 99 characters.
+// literal is a Python string literal of the pairs, wrapped in lines of at most 99 characters
+// (in parentheses when there is more than one, as ruff format writes it).
 func literal(pairs []string) string {
 	var lines []string
 	line := ""
@@ -41,6 +42,9 @@ func literal(pairs []string) string {
 		line += pair + " "
 	}
 	lines = append(lines, fmt.Sprintf("    %q", line))
+	if len(lines) == 1 {
+		return strings.TrimSpace(lines[0])
+	}
 	return "(\n" + strings.Join(lines, "\n") + "\n)"
 }
 
@@ -50,7 +54,7 @@ func main() {
 		in        func(rune) bool
 	}{
 		{"_PRINT", "`strconv.IsPrint`", strconv.IsPrint},
-		{"_GRAPHIC", "`strconv.IsGraphic`", strconv.IsGraphic},
+		{"_SPACE_SEPARATORS", "`unicode.Zs`", func(r rune) bool { return unicode.Is(unicode.Zs, r) }},
 		{"_LETTER", "`unicode.IsLetter`", unicode.IsLetter},
 		{"_DIGIT", "`unicode.IsDigit`", unicode.IsDigit},
 	}
@@ -104,7 +108,8 @@ def is_graphic(char: str) -> bool:
     """Go's ` + "`strconv.IsGraphic`" + `: ` + "`IsPrint`" + ` plus the Unicode space separators (Zs)."""
     if char < "\x80":
         return " " <= char <= "~"
-    return _holds(_GRAPHIC, char)
+    # strconv.IsGraphic is IsPrint or one of the Zs runes, which IsPrint leaves out.
+    return is_print(char) or _holds(_SPACE_SEPARATORS, char)
 
 
 def is_letter(char: str) -> bool:
