@@ -5,14 +5,18 @@ keyword other than PARAMETER and MESSAGE followed by one space or tab, or PARAME
 separator, a name of [A-Za-z0-9_] and one separator, or MESSAGE, one separator, a role
 (exactly one of `roles`) and one separator; then a value of printable ASCII and
 tabs that does not start with a quote, up to the line break or the end of the text. Nothing in
-such a line is dropped or unquoted, so the trimmed text is the value: the instruction is what
-the lexer's rune-by-rune path makes of it, and tests/syntax/test_scan_fast_path.py holds the
-two equal.
+such a line is dropped or unquoted, so the trimmed text is the value. A value that opens with
+`"` or `"""` is simple too when every line it spans, up to the one that closes it, is printable
+ASCII and tabs ended by LF: nothing in it is dropped either, so Ollama's value is the text
+between the quotes (a few-shot file's `MESSAGE assistant """...` over two lines, a
+`PARAMETER stop "<|eot_id|>"`). Either way the instruction is what the lexer's rune-by-rune
+path makes of it, and tests/syntax/test_scan_fast_path.py holds the two equal.
 
 `scan_simple(text, pos, out, types, keywords, roles)` (types: Span, Value, Instruction and
-Quoting.NONE; keywords: the other keywords, upper case; roles: the message roles) appends an Instruction for each simple
-line from `pos` on and returns where it stopped: at the blanks before the first line that is
-not simple (or at the end of the text), which the Python scanner then reads its own way.
+Quoting.NONE, DOUBLE and TRIPLE; keywords: the other keywords, upper case; roles: the message
+roles) appends an Instruction for each simple line from `pos` on and returns where it stopped:
+at the blanks before the first line that is not simple (or at the end of the text), which the
+Python scanner then reads its own way.
 */
 
 #define PY_SSIZE_T_CLEAN
@@ -153,16 +157,119 @@ static PyObject *new_span(PyTypeObject *span, Offsets *offsets, Py_ssize_t start
     return new_tuple(span, 2, items);
 }
 
+/* The Value of a line's unquoted value: [value_start, end) as written, its content
+[content_start, content_end) with the separators around it trimmed. */
+static PyObject *plain_value(PyObject *text, PyTypeObject *span_type, PyTypeObject *value_type,
+                             Offsets *offsets, Py_ssize_t value_start, Py_ssize_t content_start,
+                             Py_ssize_t content_end, Py_ssize_t end, PyObject *quoting_none) {
+    PyObject *value_span = new_span(span_type, offsets, value_start, end);
+    PyObject *content_span;
+    PyObject *content;
+    if (content_end == content_start) {
+        content = PyUnicode_New(0, 0);
+        content_span = new_span(span_type, offsets, end, end);
+    } else {
+        content = PyUnicode_Substring(text, content_start, content_end);
+        /* Usually the value itself (no separators around it): one object for both. */
+        content_span = content_start == value_start && content_end == end && value_span
+                           ? new_ref(value_span)
+                           : new_span(span_type, offsets, content_start, content_end);
+    }
+    PyObject *items[6] = {value_span,   content,          new_ref(quoting_none),
+                          content_span, new_ref(Py_None), new_ref(Py_None)};
+    return new_tuple(value_type, 6, items);
+}
+
+/* The number of quotes that open a value at `open`: 3 for `"""`, else 1. */
+static Py_ssize_t delimiter_size(int kind, const void *data, Py_ssize_t length, Py_ssize_t open) {
+    return open + 2 < length && PyUnicode_READ(kind, data, open + 1) == '"' &&
+                   PyUnicode_READ(kind, data, open + 2) == '"'
+               ? 3
+               : 1;
+}
+
+/* Whether the `size` runes before `at` are quotes. */
+static int quotes_before(int kind, const void *data, Py_ssize_t at, Py_ssize_t size) {
+    for (Py_ssize_t i = at - size; i < at; i++) {
+        if (PyUnicode_READ(kind, data, i) != '"') {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* Where a value opened by the quote at `open` ends, as Ollama reads it: at the end of the
+first line, from the opening quote on, that ends (separators trimmed) with the delimiter, the
+first line only when it is at least two delimiters long (`""` and `""""""` are empty values).
+-1 when a line on the way holds anything but printable ASCII and tabs or ends with CR, or the
+text ends first: the Python scanner then reads the value (it drops invisible runes before
+matching the delimiter and reports an unterminated quote). */
+static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length,
+                                   Py_ssize_t open) {
+    const Py_ssize_t size = delimiter_size(kind, data, length, open);
+    Py_ssize_t line_start = open;
+    Py_ssize_t minimum = 2 * size;
+    Py_ssize_t p = open;
+    while (1) {
+        Py_ssize_t trimmed_end = line_start;
+        while (p < length) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, p);
+            if (c == '\n') {
+                break;
+            }
+            if (!is_value_char(c)) {
+                return -1;
+            }
+            p++;
+            if (!is_separator(c)) {
+                trimmed_end = p;
+            }
+        }
+        if (trimmed_end - line_start >= minimum && quotes_before(kind, data, trimmed_end, size)) {
+            return p;
+        }
+        if (p >= length) {
+            return -1;
+        }
+        p++;
+        line_start = p;
+        minimum = size;
+    }
+}
+
+/* The Value of a closed quoted value: [value_start, end) as written, opened at `open`, its
+text what lies between the delimiters (the closing one ends the last line, separators
+trimmed). */
+static PyObject *quoted_value(PyObject *text, int kind, const void *data,
+                              PyTypeObject *span_type, PyTypeObject *value_type,
+                              Offsets *offsets, Py_ssize_t value_start, Py_ssize_t open,
+                              Py_ssize_t end, PyObject *quoting_double,
+                              PyObject *quoting_triple) {
+    const Py_ssize_t size = delimiter_size(kind, data, end, open);
+    Py_ssize_t close_end = end;
+    while (is_separator(PyUnicode_READ(kind, data, close_end - 1))) {
+        close_end--;
+    }
+    const Py_ssize_t close = close_end - size;
+    PyObject *items[6] = {new_span(span_type, offsets, value_start, end),
+                          PyUnicode_Substring(text, open + size, close),
+                          new_ref(size == 3 ? quoting_triple : quoting_double),
+                          new_span(span_type, offsets, open + size, close),
+                          new_span(span_type, offsets, open, open + size),
+                          new_span(span_type, offsets, close, close_end)};
+    return new_tuple(value_type, 6, items);
+}
+
 static PyObject *scan_simple(PyObject *module, PyObject *args) {
     PyObject *text, *out, *keywords, *roles;
     PyTypeObject *span_type, *value_type, *instruction_type;
-    PyObject *quoting_none;
+    PyObject *quoting_none, *quoting_double, *quoting_triple;
     Py_ssize_t pos;
     (void)module;
-    if (!PyArg_ParseTuple(args, "UnO!(O!O!O!O)O!O!", &text, &pos, &PyList_Type, &out,
+    if (!PyArg_ParseTuple(args, "UnO!(O!O!O!OOO)O!O!", &text, &pos, &PyList_Type, &out,
                           &PyType_Type, &span_type, &PyType_Type, &value_type, &PyType_Type,
-                          &instruction_type, &quoting_none, &PyTuple_Type, &keywords,
-                          &PyTuple_Type, &roles)) {
+                          &instruction_type, &quoting_none, &quoting_double, &quoting_triple,
+                          &PyTuple_Type, &keywords, &PyTuple_Type, &roles)) {
         return NULL;
     }
     const int kind = PyUnicode_KIND(text);
@@ -241,45 +348,40 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
             p++;
         }
         const Py_ssize_t content_start = p;
-        Py_ssize_t content_end = p;
-        int simple = 1;
-        while (p < length) {
-            Py_UCS4 c = PyUnicode_READ(kind, data, p);
-            if (c == '\r' || c == '\n') {
+        Offsets offsets = {.count = 0};
+        PyObject *value;
+        if (p < length && PyUnicode_READ(kind, data, p) == '"') {
+            const Py_ssize_t end = quoted_value_end(kind, data, length, content_start);
+            if (end < 0) {
                 break;
             }
-            if (!is_value_char(c) || (p == content_start && c == '"')) {
-                simple = 0;
+            value = quoted_value(text, kind, data, span_type, value_type, &offsets, value_start,
+                                 content_start, end, quoting_double, quoting_triple);
+            p = end;
+        } else {
+            Py_ssize_t content_end = p;
+            int simple = 1;
+            while (p < length) {
+                Py_UCS4 c = PyUnicode_READ(kind, data, p);
+                if (c == '\r' || c == '\n') {
+                    break;
+                }
+                if (!is_value_char(c)) {
+                    simple = 0;
+                    break;
+                }
+                p++;
+                if (!is_separator(c)) {
+                    content_end = p;
+                }
+            }
+            if (!simple) {
                 break;
             }
-            p++;
-            if (!is_separator(c)) {
-                content_end = p;
-            }
-        }
-        if (!simple) {
-            break;
+            value = plain_value(text, span_type, value_type, &offsets, value_start,
+                                content_start, content_end, p, quoting_none);
         }
         const Py_ssize_t end = p;
-
-        Offsets offsets = {.count = 0};
-        PyObject *value_span = new_span(span_type, &offsets, value_start, end);
-        PyObject *content_span;
-        PyObject *content;
-        if (content_end == content_start) {
-            content = PyUnicode_New(0, 0);
-            content_span = new_span(span_type, &offsets, end, end);
-        } else {
-            content = PyUnicode_Substring(text, content_start, content_end);
-            /* Usually the value itself (no separators around it): one object for both. */
-            content_span = content_start == value_start && content_end == end && value_span
-                               ? new_ref(value_span)
-                               : new_span(span_type, &offsets, content_start, content_end);
-        }
-        PyObject *value_items[6] = {value_span,           content, new_ref(quoting_none),
-                                    content_span,         new_ref(Py_None),
-                                    new_ref(Py_None)};
-        PyObject *value = new_tuple(value_type, 6, value_items);
         PyObject *keyword_name, *name, *name_span, *role_name, *role_span;
         if (name_start >= 0) {
             keyword_name = new_ref(parameter_keyword);

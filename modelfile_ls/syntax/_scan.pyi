@@ -4,7 +4,7 @@ def scan_simple(
     text: str,
     pos: int,
     out: list[Any],
-    types: tuple[type, type, type, object],
+    types: tuple[type, type, type, object, object, object],
     keywords: tuple[str, ...],
     roles: tuple[str, ...],
 ) -> int: ...

@@ -82,29 +82,45 @@ def room_to_recurse() -> Iterator[None]:
 
 def parse_template(text: str, comments: bool = False) -> OllamaTemplate:
     """Parse as Ollama's `template.Parse`; raise `TemplateError` where it fails."""
-    with room_to_recurse():
-        try:
-            trees = parse("", text, KNOWN_FUNCTIONS, comments=comments)
-        except TemplateSyntaxError as error:
-            raise TemplateError(error.message, error.start, error.end, error.line) from error
-        found: list[str] = []
-        # Go walks the trees in map order; the error text does not depend on it, so the first
-        # offending node in the text is the one reported.
-        for tree in sorted(trees.values(), key=lambda t: t.root.pos if t.root else 0):
-            if tree.root is not None:
-                for node in tree.root.nodes:
-                    found.extend(identifiers(node))
-    return OllamaTemplate(text, trees, tuple(sorted({name.lower() for name in found})))
+    parsed = _parse(text, comments) if comments else _parsed_last(text)
+    if isinstance(parsed, TemplateError):
+        # A fresh exception each time: one raised again would grow its cached traceback.
+        raise TemplateError(parsed.message, parsed.start, parsed.end, parsed.line)
+    return parsed
 
 
 @lru_cache(maxsize=512)
 def check_template(text: str) -> TemplateError | None:
     """The error Ollama's `template.Parse` returns for this text, or None (cached: pure)."""
-    try:
-        parse_template(text)
-    except TemplateError as error:
-        return error
-    return None
+    parsed = _parsed_last(text)
+    return parsed if isinstance(parsed, TemplateError) else None
+
+
+@lru_cache(maxsize=8)
+def _parsed_last(text: str) -> OllamaTemplate | TemplateError:
+    # Two rules read one TEMPLATE (MF302 its error, MF401 its identifiers), and the preview
+    # renders it: it is parsed once. Few entries, as each holds a whole tree and an editor
+    # makes a new text per keystroke.
+    return _parse(text, comments=False)
+
+
+def _parse(text: str, comments: bool) -> OllamaTemplate | TemplateError:
+    with room_to_recurse():
+        try:
+            trees = parse("", text, KNOWN_FUNCTIONS, comments=comments)
+        except TemplateSyntaxError as error:
+            return TemplateError(error.message, error.start, error.end, error.line)
+        found: list[str] = []
+        # Go walks the trees in map order; the error text does not depend on it, so the first
+        # offending node in the text is the one reported.
+        try:
+            for tree in sorted(trees.values(), key=lambda t: t.root.pos if t.root else 0):
+                if tree.root is not None:
+                    for node in tree.root.nodes:
+                        found.extend(identifiers(node))
+        except TemplateError as error:
+            return error
+    return OllamaTemplate(text, trees, tuple(sorted({name.lower() for name in found})))
 
 
 def identifiers(node: n.Node) -> list[str]:

@@ -71,6 +71,15 @@ PIECES = [
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=40).map("".join)
 
 
+def fast_scan(text: str) -> tuple[int, list[object]]:
+    """Where the C path stops reading `text` from its start, and the instructions it read."""
+    found: list[object] = []
+    stopped = lexer.scan_simple(
+        text, 0, found, lexer._SIMPLE_TYPES, lexer._SIMPLE_KEYWORDS, lexer._ROLES
+    )
+    return stopped, found
+
+
 def scanned_without_fast_path(text: str, monkeypatch: pytest.MonkeyPatch) -> object:
     """The scan with the C path answering "no simple line here" everywhere."""
     with monkeypatch.context() as patched:
@@ -104,15 +113,63 @@ def test_one_instruction_with_any_value_scans_alike(
         assert_same_scan(f"{keyword}{separator}{value}{ending}FROM x\n", monkeypatch)
 
 
+QUOTED_PIECES = ['"', '""', '"""', '""""', " ", "\t", "\n", "\r\n", "x", "a b", "#", "\u200b", "é"]
+
+
+@given(
+    st.sampled_from(["SYSTEM", "TEMPLATE", "PARAMETER stop", "MESSAGE assistant", "FROM"]),
+    st.sampled_from([" ", "\t", "  ", " \t"]),
+    st.sampled_from(['"', '"""', '""', '""""']),
+    st.lists(st.sampled_from(QUOTED_PIECES), max_size=14).map("".join),
+    st.sampled_from(['"', '"""', '""""', '"""  ', '" \t', "", "x"]),
+    st.sampled_from(["", "\n", "\r\n", " \n", "\nFROM y\n"]),
+)
+@settings(max_examples=2000, deadline=None)
+def test_quoted_values_over_any_lines_scan_alike(
+    keyword: str, separator: str, opening: str, body: str, closing: str, ending: str
+) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same_scan(f"{keyword}{separator}{opening}{body}{closing}{ending}", monkeypatch)
+
+
+def test_quoted_values_are_read_in_the_same_call() -> None:
+    text = (
+        'MESSAGE assistant """Open Settings.\nEnable it."""\nPARAMETER stop "<|eot|>" \n'
+        'SYSTEM """""" \nPARAMETER stop ""\nTEMPLATE "a\n\tb" \nFROM x\n'
+    )
+    stopped, found = fast_scan(text)
+    assert stopped == len(text) - 1
+    assert found == lexer.scan(text)[0]
+    assert [i.value.text for i in found] == [
+        "Open Settings.\nEnable it.",
+        "<|eot|>",
+        "",
+        "",
+        "a\n\tb",
+        "x",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'SYSTEM """never closed\nFROM x\n',
+        'SYSTEM "a\r\nb"\n',
+        'SYSTEM """a\u200b"""\n',
+        'SYSTEM """a\n\u200b\n"""\n',
+    ],
+)
+def test_a_quoted_value_the_python_scanner_must_read_stops_the_fast_path(text: str) -> None:
+    stopped, found = fast_scan(text)
+    assert (stopped, found) == (0, [])
+
+
 def test_a_run_of_simple_lines_is_read_in_one_call(monkeypatch: pytest.MonkeyPatch) -> None:
     text = (
         "FROM x\nPARAMETER temperature 0.7\nMESSAGE user hi\n\n  SYSTEM be brief\n"
         "from y\nParameter num_ctx\t8\nmessage assistant ok # not a comment\nsystem\t\n"
     )
-    found: list[object] = []
-    stopped = lexer.scan_simple(
-        text, 0, found, lexer._SIMPLE_TYPES, lexer._SIMPLE_KEYWORDS, lexer._ROLES
-    )
+    stopped, found = fast_scan(text)
     assert stopped == len(text) - 1  # at the last line break: nothing simple follows it
     assert found == lexer.scan(text)[0]
     keywords = [i.keyword for i in lexer.scan(text)[0]]
@@ -120,11 +177,8 @@ def test_a_run_of_simple_lines_is_read_in_one_call(monkeypatch: pytest.MonkeyPat
 
 
 def test_it_stops_before_the_blanks_of_a_line_that_is_not_simple() -> None:
-    text = 'FROM x\n\n  SYSTEM "quoted"\n'
-    found: list[object] = []
-    stopped = lexer.scan_simple(
-        text, 0, found, lexer._SIMPLE_TYPES, lexer._SIMPLE_KEYWORDS, lexer._ROLES
-    )
+    text = 'FROM x\n\n  SYSTEM "quoted\u200b"\n'
+    stopped, found = fast_scan(text)
     assert stopped == len("FROM x")
     assert len(found) == 1
 
