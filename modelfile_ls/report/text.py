@@ -7,6 +7,11 @@ Modelfile:3:11: MF101 [error] unknown parameter "temperatur"
   fix: Replace with "temperature"
 
 Found 1 error in 1 file (1 file checked).
+
+A line wider than `EXCERPT_WIDTH` cells (a pasted prompt on one line) is shown as a window of
+that many cells around the span, `…` marking each side cut off: the span starts at most
+`EXCERPT_LEAD` cells into it, or the window ends at the line's end. A terminal would wrap the
+whole line into dozens of rows for each of its findings.
 """
 
 from __future__ import annotations
@@ -14,16 +19,20 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from itertools import repeat
-from operator import add, attrgetter, itemgetter
+from operator import add, attrgetter, getitem, itemgetter
 
 from modelfile_ls.analysis.finding import Related, Severity
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 
 TAB_WIDTH = 4
+EXCERPT_WIDTH = 120
+EXCERPT_LEAD = 40
+ELLIPSIS = "\u2026"
 
 _NOUNS = {
     Severity.ERROR: ("error", "errors"),
@@ -100,6 +109,8 @@ class _Blocks:
         self.result = result
         self.style = style
         self.printable: dict[str, str] = {}
+        self.gutter = f"  {style.gutter}{{}} |{style.reset} {{}}"
+        self.glyphs: dict[int, list[str]] = {}
 
     def shown(self, text: str) -> str:
         """`_printable(text)`, remembered."""
@@ -142,8 +153,13 @@ class _Blocks:
                 stop = span_end
             else:
                 stop = min(max(span_end, start), line_end)
-            indent = cells[start - line_start]
-            width = cells[stop - line_start] - indent
+            if excerpt is None:
+                excerpt, indent, width = self._window(
+                    line_start, line_end, cells, label, start, stop
+                )
+            else:
+                indent = cells[start - line_start]
+                width = cells[stop - line_start] - indent
             key = (shape, len(label), indent, width if width > 1 else 1)
             template = templates.get(key)
             if template is None:
@@ -153,10 +169,10 @@ class _Blocks:
 
     def _lines(
         self, numbers: list[int]
-    ) -> tuple[list[int], list[int], Iterable[str], Iterable[Sequence[int]], list[str]]:
+    ) -> tuple[list[int], list[int], Iterable[str | None], Iterable[Sequence[int]], list[str]]:
         """Of each line: its start and content end, excerpt line (its number in the gutter),
         layout and number, all lines at once."""
-        lines, style, text = self.result.lines, self.style, self.result.text
+        lines, text = self.result.lines, self.result.text
         starts, ends = lines.bounds(numbers)
         texts = list(map(text.__getitem__, map(slice, starts, ends)))
         joined = "".join(texts)
@@ -165,9 +181,55 @@ class _Blocks:
         if not (joined.isascii() and joined.isprintable()):
             shown, cells = zip(*map(_layout, texts), strict=True)
         labels = list(map(str, map(add, numbers, repeat(1))))
-        gutter = f"  {style.gutter}{{}} |{style.reset} {{}}"
-        excerpts = map(str.rstrip, map(gutter.format, labels, shown))
+        gutter = self.gutter
+        excerpts: Iterable[str | None] = map(str.rstrip, map(gutter.format, labels, shown))
+        if max(map(len, texts), default=0) > EXCERPT_WIDTH // TAB_WIDTH:
+            # Perhaps wider than the excerpt (a tab takes up to TAB_WIDTH cells): each such
+            # line's findings get their own window of it (None), the others share the line.
+            cells = list(cells)
+            widths = map(getitem, cells, map(len, texts))
+            excerpts = [
+                None if width > EXCERPT_WIDTH else excerpt
+                for width, excerpt in zip(widths, excerpts, strict=True)
+            ]
         return starts, ends, excerpts, cells, labels
+
+    def _window(
+        self,
+        line_start: int,
+        line_end: int,
+        cells: Sequence[int],
+        label: str,
+        start: int,
+        stop: int,
+    ) -> tuple[str, int, int]:
+        """The excerpt of a line wider than `EXCERPT_WIDTH`, with the caret's indent and width
+        (the characters from `start` to `stop` underlined, as far as the window shows them)."""
+        size = line_end - line_start
+        at = start - line_start
+        lead = min(cells[at] - EXCERPT_LEAD, cells[size] - EXCERPT_WIDTH)
+        first = bisect_left(cells, lead, 0, size + 1) if lead > 0 else 0
+        last = bisect_right(cells, cells[first] + EXCERPT_WIDTH, first, size + 1) - 1
+        text = self.result.text[line_start + first : line_start + last]
+        if not (text.isascii() and text.isprintable()):
+            text = "".join(self._glyphs(line_start, line_end, cells)[first:last])
+        before = ELLIPSIS if first else ""
+        shown = before + text + (ELLIPSIS if last < size else "")
+        indent = len(before) + cells[at] - cells[first]
+        width = cells[min(stop - line_start, last)] - cells[at]
+        return self.gutter.format(label, shown).rstrip(), indent, width
+
+    def _glyphs(self, line_start: int, line_end: int, cells: Sequence[int]) -> list[str]:
+        """How each character of a wide line is shown (a tab as the spaces to its stop), made
+        once per line: a pasted prompt's line can carry thousands of findings."""
+        glyphs = self.glyphs.get(line_start)
+        if glyphs is None:
+            line = self.result.text[line_start:line_end]
+            glyphs = self.glyphs[line_start] = [
+                " " * (cells[i + 1] - cells[i]) if char == "\t" else _glyph(char)[0]
+                for i, char in enumerate(line)
+            ]
+        return glyphs
 
     def _template(self, key: _Key) -> tuple[str, str]:
         """A shape's text around the excerpt: after the location, and from the caret on."""
@@ -203,8 +265,9 @@ _Key = tuple[tuple[_Shape, str | tuple[str, ...]], int, int, int]
 """What a block's text depends on but its numbers and excerpt: the shape, the fixes' titles
 (the one title as it is), the gutter's width and the caret's indent and width."""
 
-_Line = tuple[int, int, str, Sequence[int], str]
-"""A line's start and content end, its excerpt line, its layout's cells and its number."""
+_Line = tuple[int, int, str | None, Sequence[int], str]
+"""A line's start and content end, its excerpt line (None: too wide to share, each finding
+gets its own window of it), its layout's cells and its number."""
 
 _ONE_CELL_EACH = range(sys.maxsize)
 """The cells of a line of printable ASCII, shared by all: character i starts at column i."""

@@ -9,6 +9,9 @@ from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.text import (
     _LABELS,
+    ELLIPSIS,
+    EXCERPT_LEAD,
+    EXCERPT_WIDTH,
     TAB_WIDTH,
     _cell_width,
     _printable,
@@ -37,9 +40,18 @@ def _block(result: FileResult, finding: Finding, style: _Style) -> list[str]:
     line_start, line_end = lines.line_start(line), lines.line_end(line)
     start = min(max(finding.span.start, line_start), line_end)
     stop = min(max(finding.span.end, start), line_end)
-    shown, cells = _layout(text[line_start:line_end])
-    indent = cells[start - line_start]
-    width = max(1, cells[stop - line_start] - indent)
+    glyphs, cells = _layout(text[line_start:line_end])
+    at = start - line_start
+    first, last = 0, len(glyphs)
+    if cells[-1] > EXCERPT_WIDTH:
+        # A window: the span at most EXCERPT_LEAD cells in, or the window ending the line.
+        lead = min(cells[at] - EXCERPT_LEAD, cells[-1] - EXCERPT_WIDTH)
+        first = next(i for i, cell in enumerate(cells) if cell >= lead)
+        last = max(i for i in range(first, len(cells)) if cells[i] <= cells[first] + EXCERPT_WIDTH)
+    before = ELLIPSIS if first > 0 else ""
+    shown = before + "".join(glyphs[first:last]) + (ELLIPSIS if last < len(glyphs) else "")
+    indent = len(before) + cells[at] - cells[first]
+    width = max(1, cells[min(stop - line_start, last)] - cells[at])
     painted = style.severities[finding.severity]
     number = str(line + 1)
     block = [
@@ -62,12 +74,13 @@ def _block(result: FileResult, finding: Finding, style: _Style) -> list[str]:
     return block
 
 
-def _layout(line: str) -> tuple[str, list[int]]:
-    """Each character laid out on its own: tabs to the next stop, the rest as `_visible`."""
+def _layout(line: str) -> tuple[list[str], list[int]]:
+    """Each character laid out on its own: tabs to the next stop, the rest as `_visible`;
+    each one's glyph and the cell it starts at (and where the line ends)."""
     shown: list[str] = []
     cells = [0]
     for char in line:
         glyph = " " * (TAB_WIDTH - cells[-1] % TAB_WIDTH) if char == "\t" else _visible(char)
         shown.append(glyph)
         cells.append(cells[-1] + sum(_cell_width(c) for c in glyph))
-    return "".join(shown), cells
+    return shown, cells

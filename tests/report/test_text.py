@@ -206,3 +206,50 @@ def test_ollamas_own_words_are_shown() -> None:
     )  # fmt: skip
     out = render("text", [make_result("Modelfile", text, finding)], RULES)
     assert "    |           ^~~~~~~~~~\n  ollama: unknown parameter 'temperatur'\n" in out
+
+
+def excerpt_and_caret(text: str, span: Span) -> list[str]:
+    """The excerpt and caret lines of the one finding at `span`."""
+    out = render("text", [make_result("M", text, make_finding(span, "m"))], RULES)
+    return out.splitlines()[1:3]
+
+
+def test_a_long_line_is_shown_as_a_window_around_the_span() -> None:
+    words = " ".join(f"w{n:04}" for n in range(2000))
+    text = f"SYSTEM {words}\n"
+    span = span_of(text, "w1000")
+    excerpt, caret = excerpt_and_caret(text, span)
+    shown = excerpt.removeprefix("  1 | ")
+    assert shown.startswith("…") and shown.endswith("…")
+    assert len(shown) == 1 + 120 + 1  # the window's cells and the two marks
+    # The span starts 40 cells in, after the mark, and the caret is under it.
+    assert shown[41:46] == "w1000"
+    assert caret == "    | " + " " * 41 + "^~~~~"
+
+
+def test_a_window_at_either_end_of_a_long_line_has_one_mark() -> None:
+    text = "SYSTEM " + "x" * 300 + " end\n"
+    head, caret = excerpt_and_caret(text, span_of(text, "SYSTEM"))
+    assert head == "  1 | " + ("SYSTEM " + "x" * 300)[:120] + "…"
+    assert caret == "    | ^~~~~~"
+    tail, caret = excerpt_and_caret(text, span_of(text, "end"))
+    assert tail == "  1 | …" + text.rstrip("\n")[-120:]
+    assert caret == "    | " + " " * (1 + 117) + "^~~"
+
+
+def test_a_window_keeps_tabs_and_wide_characters_under_the_caret() -> None:
+    text = "SYSTEM " + "\t漢" * 100 + " here\n"
+    excerpt, caret = excerpt_and_caret(text, span_of(text, "here"))
+    shown = excerpt.removeprefix("  1 | ")
+    # Tabs keep the widths they have in the whole line (stops every 4 cells from its start).
+    assert shown.startswith("…") and "\t" not in shown
+    column = sum(2 if c == "漢" else 1 for c in shown[: shown.index("here")])
+    assert caret == "    | " + " " * column + "^~~~"
+
+
+def test_a_span_running_past_the_window_is_underlined_to_its_edge() -> None:
+    text = "SYSTEM " + "y" * 50 + "z" * 200 + "\n"
+    span = Span(text.index("z"), text.index("\n"))
+    excerpt, caret = excerpt_and_caret(text, span)
+    assert excerpt.endswith("…")
+    assert caret.endswith("^" + "~" * 79)

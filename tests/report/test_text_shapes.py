@@ -82,7 +82,11 @@ def test_several_files_and_none() -> None:
 
 
 PIECES = st.sampled_from(
-    ["PARAMETER top_k 1", "a", " ", "\t", "漢", "\u200b", "\x1b", "é", "\n", "\r\n", "\r"]
+    [
+        *("PARAMETER top_k 1", "a", " ", "\t", "漢", "\u200b", "\x1b", "é", "\n", "\r\n", "\r"),
+        # Lines wider than the excerpt, shown as windows.
+        *("w" * 70, "漢" * 35, "\t" * 12, "\u200b" * 30),
+    ]
 )
 
 
