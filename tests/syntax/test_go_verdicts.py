@@ -1,7 +1,7 @@
 """The parser against Ollama's own: `tests/syntax/gen/decode_verdicts.json` holds what Ollama's
 `parser.ParseFile`, built with the Go release Ollama uses, returns for bytes and runes where Go
 and Python differ unless mirrored exactly (ill-formed UTF-8 with and without a BOM, broken
-UTF-16, runes newer than Python's or Go's Unicode tables)."""
+UTF-16, runes newer than Python's or Go's Unicode tables), and quoted values over lines."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def test_the_parser_returns_what_ollamas_returns(case: dict[str, Any]) -> None:
 def test_the_table_covers_each_kind_of_difference() -> None:
     kinds = {case["why"] for case in CASES}
     assert {"ill-formed UTF-8", "ill-formed UTF-8 after a BOM", "utf-16-le", "utf-16-be"} <= kinds
+    assert "quoted values over lines" in kinds
     assert any("(15.0) in a value" in kind for kind in kinds)
     assert any("(16.0) in a value" in kind for kind in kinds)
 

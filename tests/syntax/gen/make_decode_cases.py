@@ -1,6 +1,8 @@
 """Writes decode_verdicts.json: Ollama's own `parser.ParseFile` verdict on Modelfiles whose bytes
 or runes Go and Python judge differently unless the parser mirrors Go exactly: invalid UTF-8
-with and without a UTF-8 BOM, broken UTF-16, and runes whose Unicode version matters.
+with and without a UTF-8 BOM, broken UTF-16, and runes whose Unicode version matters; and
+random files of quoted values over lines (quotes, separators, CR and LF, invisible runes), which
+the lexer reads in C when they are plain and in Python otherwise.
 
 Run from the repository root with the parser built by Go (see README.md):
 
@@ -71,10 +73,37 @@ def byte_cases(rng: random.Random) -> list[tuple[bytes, str]]:
     return cases
 
 
+QUOTED_HEADS = ["FROM", "SYSTEM", "TEMPLATE", "PARAMETER stop", "MESSAGE user", "MESSAGE assistant"]
+QUOTED_HEADS += ["ADAPTER", "LICENSE", "from", "System", "MESSAGE system", "REQUIRES"]
+QUOTED_PIECES = ['"', '""', '"""', '""""', " ", "\t", "\n", "\r\n", "\r", "x", "a b", "#"]
+QUOTED_PIECES += ["\u200b", "\ufeff", "\x00", "é", "{{ .Prompt }}", "\\", "'", "\n\n"]
+
+
+def quoted_cases(rng: random.Random) -> list[tuple[bytes, str]]:
+    """Instructions with quoted values spread over random lines."""
+    cases = []
+    for _ in range(250):
+        parts = ["FROM x\n"]  # without a FROM line ParseFile fails whatever follows
+        for _ in range(rng.randint(1, 5)):
+            parts.append(rng.choice(QUOTED_HEADS) + rng.choice([" ", "\t", "  ", " \t"]))
+            opening = rng.choice(['"', '"""', '""'])
+            parts.append(opening)
+            # Half of them plain (what the C path reads), closed as they were opened.
+            plain = rng.random() < 0.5
+            pieces = [p for p in QUOTED_PIECES if p.isprintable() or p in "\t\n"]
+            count = rng.randint(0, 10)
+            parts.extend(rng.choice(pieces if plain else QUOTED_PIECES) for _ in range(count))
+            closing = ['"', '"""', '""""', '"""  ', "", "x"]
+            parts.append(opening[:3] if plain else rng.choice(closing))
+            parts.append(rng.choice(["\n", "", "\r\n", " \n"]))
+        cases.append(("".join(parts).encode(), "quoted values over lines"))
+    return cases
+
+
 def main() -> None:
     """Run Ollama's parser on every case and write the cases with its verdicts."""
     parser = sys.argv[1]
-    cases = rune_cases() + byte_cases(random.Random(8))
+    cases = rune_cases() + byte_cases(random.Random(8)) + quoted_cases(random.Random(9))
     with tempfile.TemporaryDirectory() as scratch:
         paths = []
         for index, (data, _) in enumerate(cases):
