@@ -109,7 +109,7 @@ def check_target(
         base_dir = target.path.resolve().parent
     parsed = parse_bytes(data)
     findings = analyze(parsed, settings, catalog, base_dir)
-    return FileResult(target.display, parsed.text, parsed.lines, tuple(findings))
+    return FileResult(target.display, parsed.text, parsed.lines, tuple(findings), parsed)
 
 
 def open_catalog(explicit: str | None) -> ModelCatalog | None:
