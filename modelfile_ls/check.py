@@ -1,7 +1,5 @@
 """`modelfile-ls --check`: find Modelfiles, analyze them and decide the exit code."""
 
-from __future__ import annotations
-
 import gc
 import os
 import sys

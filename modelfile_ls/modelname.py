@@ -6,8 +6,6 @@ takes off a source suffix (`internal/modelref`): a final `:cloud` / `:local`, or
 in `-cloud`, and refuses a second one under it.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 _MISSING = "!MISSING!"

@@ -1,8 +1,6 @@
 """One Settings object, built from flags, a config file or the editor's configuration, all
 through the same converters."""
 
-from __future__ import annotations
-
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -64,7 +62,7 @@ class Settings(NamedTuple):
         """The configured severity of a code, or the rule's default."""
         return self.severity.get(code) or default
 
-    def merged(self, **changes: Any) -> Settings:
+    def merged(self, **changes: Any) -> "Settings":
         """A copy with some fields replaced (flags override file configuration)."""
         return self._replace(**changes)
 

@@ -4,8 +4,6 @@ A leaf module: the registry implements `ModelCatalog` and builds `ModelFacts`, t
 them, and neither side needs the other's modules.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple, Protocol
 
 

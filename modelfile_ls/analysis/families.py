@@ -2,8 +2,6 @@
 format, which formats and GGUF architectures each family uses, and the end-of-sequence tokens
 a model emits without its template naming them. Read from `facts/data/families.json`."""
 
-from __future__ import annotations
-
 from functools import cache, lru_cache
 from typing import NamedTuple
 

@@ -1,7 +1,5 @@
 """Findings: what a rule reports, with a location, a severity and an optional fix."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 # Re-exported: a finding's severity is part of the findings API the rules import from here.
@@ -59,7 +57,7 @@ class Finding(NamedTuple):
     tags: frozenset[str] = _NO_TAGS
     """`deprecated` and/or `unnecessary`, mapped to LSP diagnostic tags."""
 
-    def moved(self, by: int) -> Finding:
+    def moved(self, by: int) -> "Finding":
         """The same finding `by` characters later: its instruction moved after an edit."""
         return Finding(
             self.code,

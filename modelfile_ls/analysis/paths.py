@@ -5,8 +5,6 @@ expand to home directories; a FROM path that does not exist becomes a model name
 missing ADAPTER or DRAFT path fails with `stat <path>: no such file or directory`.
 """
 
-from __future__ import annotations
-
 import os
 import pwd
 import stat

@@ -5,8 +5,6 @@ the MF2xx rules read it. Without a base directory (an unsaved editor buffer) pat
 resolved, so only model names are judged.
 """
 
-from __future__ import annotations
-
 import re
 from pathlib import Path
 from typing import NamedTuple

@@ -9,8 +9,6 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
   registry, gets the whole `RuleContext`, and runs over the whole document every time.
 """
 
-from __future__ import annotations
-
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property

@@ -2,8 +2,6 @@
 instruction: the one place it is parsed and written (the analysis, code actions, completion
 and hover all use this module)."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable
 from typing import NamedTuple

@@ -1,7 +1,5 @@
 """`# modelfile-ls: ignore[MF101,MF102]` on its own line silences codes on the next instruction."""
 
-from __future__ import annotations
-
 from bisect import bisect_left
 from collections.abc import Iterable
 from typing import NamedTuple

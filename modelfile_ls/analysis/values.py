@@ -5,8 +5,6 @@ int uses Go `strconv.ParseInt(v, 10, 64)`, float `strconv.ParseFloat(v, 32)`, bo
 `invalid <type> value [<v>]`.
 """
 
-from __future__ import annotations
-
 import math
 import re
 import struct

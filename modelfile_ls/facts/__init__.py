@@ -4,8 +4,6 @@ The JSON files in `data/` are the single source of these facts: rules read them 
 this module, and the registry seeds its tables from the same files.
 """
 
-from __future__ import annotations
-
 import json
 from functools import cache
 from pathlib import Path

@@ -1,7 +1,5 @@
 """The input every report format renders: per-file findings with the text they point into."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from modelfile_ls.analysis.finding import Finding

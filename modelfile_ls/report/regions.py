@@ -1,7 +1,5 @@
 """Where a finding is, in the units all report formats share: 1-based lines, code-point columns."""
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat

@@ -13,8 +13,6 @@ from it with `bufio.Reader.ReadRune`:
 UTF-16 without a BOM is read as UTF-8, NULs and all, and then fails as Ollama fails.
 """
 
-from __future__ import annotations
-
 import codecs
 from typing import Literal, NamedTuple
 

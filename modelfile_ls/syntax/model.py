@@ -4,8 +4,6 @@ The per-instruction types are NamedTuples: immutable like frozen dataclasses, bu
 which matters when a 10 MB file has tens of thousands of instructions.
 """
 
-from __future__ import annotations
-
 from enum import Enum
 from functools import cached_property
 from typing import NamedTuple
@@ -49,7 +47,7 @@ class Span(NamedTuple):
         """True when the offset lies inside the span or at its end."""
         return self.start <= offset <= self.end
 
-    def moved(self, by: int) -> Span:
+    def moved(self, by: int) -> "Span":
         """The same span `by` characters later (what it covers moved after an edit)."""
         return _new(Span, (self[0] + by, self[1] + by))
 
@@ -80,7 +78,7 @@ class Value(NamedTuple):
     open_span: Span | None
     close_span: Span | None
 
-    def moved(self, by: int) -> Value:
+    def moved(self, by: int) -> "Value":
         """The same value `by` characters later (its instruction moved after an edit)."""
         span, text, quoting, content, opened, closed = self
         return _new(
@@ -110,7 +108,7 @@ class Instruction(NamedTuple):
     role_span: Span | None = None
     has_error: bool = False
 
-    def moved(self, by: int) -> Instruction:
+    def moved(self, by: int) -> "Instruction":
         """The same instruction `by` characters later (text before it changed length)."""
         keyword, text, keyword_span, span, value, name, name_span, role, role_span, error = self
         return _new(
@@ -233,7 +231,7 @@ class ParsedModelfile:
         """Set by an incremental parse: which instructions it carried over from the previous
         one."""
 
-    def with_line_index(self, lines: LineIndex) -> ParsedModelfile:
+    def with_line_index(self, lines: LineIndex) -> "ParsedModelfile":
         """The same parse with a line index already known for its text."""
         return ParsedModelfile(
             self.text,

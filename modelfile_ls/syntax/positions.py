@@ -5,8 +5,6 @@ by default and tree-sitter speaks bytes; this module converts between them. Line
 `\\r\\n`, `\\r` or `\\n`, as LSP defines them.
 """
 
-from __future__ import annotations
-
 import bisect
 from collections.abc import Iterable
 from itertools import repeat
@@ -34,7 +32,7 @@ class LineIndex:
         self._text = text
         self._starts = starts if starts is not None else [0, *_breaks(text, 0, len(text))]
 
-    def edited(self, start: int, end: int, inserted: str, text: str) -> LineIndex:
+    def edited(self, start: int, end: int, inserted: str, text: str) -> "LineIndex":
         """The index of `text`, which is this index's text with `[start, end)` replaced by
         `inserted`: only the lines around the edit are scanned again (an editor keystroke
         must not rescan a large document)."""

@@ -7,8 +7,6 @@ without a pipeline. A template whose identifiers include neither `messages` nor 
 (case-insensitively) gets a `{{ .Response }}` action appended.
 """
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager

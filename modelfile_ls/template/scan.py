@@ -5,8 +5,6 @@ undefined function, an unclosed `if`), so highlighting and symbols keep working 
 template is being written. It stops only where Go's lexer stops (an unclosed action).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from modelfile_ls.template.lex import Lexer

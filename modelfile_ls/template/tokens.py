@@ -1,7 +1,5 @@
 """The tokens of Go's `text/template/parse` lexer (lex.go, Go 1.26): types, items, classes."""
 
-from __future__ import annotations
-
 from enum import IntEnum
 from typing import NamedTuple
 

@@ -11,8 +11,6 @@ Example: `FROM qwen2.5:7b` with `ADAPTER ./llama3-lora.gguf`
 Fix: use the adapter with the base model it was trained on.
 """
 
-from __future__ import annotations
-
 import json
 import re
 from collections.abc import Iterator
