@@ -1,16 +1,19 @@
 """Whole-process timing of `modelfile-ls --check`, and the report formats' cost per finding.
 
 Run: `.venv/bin/python bench/check.py [--runs N]` from the project root with the package
-installed in that venv (it times the venv's `modelfile-ls` script).
+installed in that venv (it times the venv's `modelfile-ls` script); for the figures users
+get, run it with the Python of a venv holding an ordinary install (`pip install .`: the
+editable install's import hook alone adds ~15 ms to every start).
 Inputs: a clean 1.5k-line file and one carrying ~600 findings (few-shot blocks that repeat
 their parameters), a 10 MB file of long few-shot messages, a 10 MB file of ~280k short
-PARAMETER / MESSAGE / SYSTEM lines (with ~140k findings), and the corpus. It prints Markdown
+PARAMETER / MESSAGE / SYSTEM lines (with ~140k findings, reported as text, json and sarif),
+and the corpus. It prints Markdown
 tables: min and median wall time over N fresh processes, each also as a ratio to the
 interpreter's own start-up (`python -c pass`) measured in the same run, and, when a Go
 toolchain can build it (`--go`, `--gopath`: GOPATH mode with golang.org/x/text), as a ratio to
 Ollama's own parser on the same file (`bench/ollama_parser`: `parser.ParseFile` verbatim), the
-anchor issue 8 names; then, in process, the text and json reports' time per finding, as a
-ratio to a fixed pure-Python loop.
+anchor issue 8 names; then, in process, each report format's time per finding, as a ratio to
+a fixed pure-Python loop.
 """
 
 from __future__ import annotations
@@ -204,7 +207,7 @@ def report_cost(text: bytes, runs: int) -> list[tuple[str, float, int]]:
     result = FileResult("Modelfile", parsed.text, parsed.lines, tuple(analyze(parsed)))
     gc.freeze()  # as `check_targets` leaves the heap before the CLI renders
     rows = []
-    for fmt in ("text", "json"):
+    for fmt in ("text", "json", "github", "sarif"):
         samples = []
         for _ in range(runs):
             start = time.perf_counter()
@@ -281,6 +284,7 @@ def main() -> int:
             (f"10 MB long messages ({described['long']})", [paths["long"]], "text", few),
             (f"10 MB short lines ({described['short']}), text", [paths["short"]], "text", few),
             (f"10 MB short lines ({described['short']}), json", [paths["short"]], "json", few),
+            (f"10 MB short lines ({described['short']}), sarif", [paths["short"]], "sarif", few),
         ]
         if CORPUS.is_dir():
             cases.append(("corpus (300 files, one run)", [CORPUS], "text", few))

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import count
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
 
 from modelfile_ls import __version__
-from modelfile_ls.analysis.finding import Finding, Fix, Severity
+from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import region
+from modelfile_ls.report.regions import regions
 from modelfile_ls.syntax.model import Span
-from modelfile_ls.syntax.positions import LineIndex
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 TOOL_NAME = "modelfile-ls"
@@ -32,9 +32,29 @@ JsonObject = dict[str, Any]
 
 
 def render_sarif(results: Sequence[FileResult], rules: Mapping[str, Rule]) -> str:
-    """One run with every rule as a reporting descriptor and every finding as a result."""
+    """One run with every rule as a reporting descriptor and every finding as a result.
+
+    The text is exactly `json.dumps(log, indent=2, ensure_ascii=False)`, but each result is
+    written through a template per shape (rule, message, notes and fixes, file) that
+    `json.dumps` itself wrote once, the regions' numbers put in with one `%` each: a 10 MB
+    few-shot file's hundred thousand findings took 32 s and 2.8 GB as one document to dump.
+    """
     indices = {code: index for index, code in enumerate(rules)}
-    log = {
+    text = json.dumps(sarif_log(rules, []), indent=2, ensure_ascii=False) + "\n"
+    items = [item for result in results for item in _result_texts(result, indices)]
+    if not items:
+        return text
+    # Unescaped quotes are only ever a key's or a string's own, so this is the key. The rest
+    # of the log goes on the first and last results, so the text is copied by one join only.
+    head, _, tail = text.rpartition('"results": []')
+    items[0] = f'{head}"results": [\n{items[0]}'
+    items[-1] = f"{items[-1]}\n{_RUN_INDENT}]{tail}"
+    return ",\n".join(items)
+
+
+def sarif_log(rules: Mapping[str, Rule], results: list[JsonObject]) -> JsonObject:
+    """The log around its results: one run of this tool, every rule a reporting descriptor."""
+    return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
         "runs": [
@@ -48,15 +68,108 @@ def render_sarif(results: Sequence[FileResult], rules: Mapping[str, Rule]) -> st
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": [
-                    _result(result, finding, indices)
-                    for result in results
-                    for finding in result.findings
-                ],
+                "results": results,
             }
         ],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+
+
+_RUN_INDENT = " " * 6
+"""The indent of a run's keys in the log (log, `runs`, run: three levels of two)."""
+
+_RESULT_INDENT = " " * 8
+"""The indent of a result in the log (one level under the run's `results`)."""
+
+_REGION_KEYS = ("startLine", "startColumn", "endLine", "endColumn")
+_SENTINEL = 7_000_000_000
+"""The first of the numbers a template's regions are written with, then replaced: each is
+unique in its template and found right after its region key (`"startLine": `), which no
+string can hold unescaped."""
+
+_Shape = tuple[
+    str, Severity, str, str | None, tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]
+]
+"""What a result's text depends on but its regions: code, severity, message, Ollama's words,
+the notes' messages and each fix's title and inserted texts."""
+
+
+def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[str]:
+    """The text of each finding's result, as it stands in the log."""
+    artifact = artifact_uri(result.path)
+    templates: dict[_Shape, str] = {}
+    spans: list[Span] = []
+    shapes: list[_Shape] = []
+    for finding in result.findings:
+        fixes = [fix for fix in finding.fixes if fix.edits]
+        spans.append(finding.span)
+        spans.extend(related.span for related in finding.related)
+        spans.extend(edit.span for fix in fixes for edit in fix.edits)
+        shapes.append(
+            (
+                finding.code,
+                finding.severity,
+                finding.message,
+                finding.ollama_message,
+                tuple(related.message for related in finding.related),
+                tuple((fix.title, tuple(edit.new_text for edit in fix.edits)) for fix in fixes),
+            )
+        )
+    numbers = [number for where in regions(result.lines, spans) for number in where]
+    at = 0
+    for shape in shapes:
+        template = templates.get(shape)
+        if template is None:
+            template = templates[shape] = _template(shape, artifact, indices)
+        size = 4 * (1 + len(shape[4]) + sum(len(inserted) for _, inserted in shape[5]))
+        yield template % tuple(numbers[at : at + size])
+        at += size
+
+
+def _template(shape: _Shape, artifact: JsonObject, indices: Mapping[str, int]) -> str:
+    """A shape's result as `json.dumps` writes it in the log, each region number a `%d`."""
+    sentinels = count(_SENTINEL)
+
+    def sentinel_region() -> JsonObject:
+        return {key: next(sentinels) for key in _REGION_KEYS}
+
+    text = json.dumps(
+        _result(shape, artifact, indices, sentinel_region), indent=2, ensure_ascii=False
+    )
+    text = _RESULT_INDENT + text.replace("\n", "\n" + _RESULT_INDENT)
+    text = text.replace("%", "%%")
+    # In the order `_result` asked for regions, which is the text's order and the order
+    # `_result_texts` gives the numbers in.
+    for number in range(_SENTINEL, next(sentinels)):
+        key = _REGION_KEYS[(number - _SENTINEL) % 4]
+        text = text.replace(f'"{key}": {number}', f'"{key}": %d', 1)
+    return text
+
+
+def _result(
+    shape: _Shape,
+    artifact: JsonObject,
+    indices: Mapping[str, int],
+    next_region: Callable[[], JsonObject],
+) -> JsonObject:
+    """A finding's result object; `next_region` gives its regions in turn: its own, each
+    note's, then each fix edit's."""
+    code, severity, message, ollama_message, notes, fixes = shape
+    item: JsonObject = {"ruleId": code}
+    if code in indices:
+        item["ruleIndex"] = indices[code]
+    item["level"] = _LEVELS[severity]
+    item["message"] = {"text": message}
+    if ollama_message:
+        item["properties"] = {"ollamaMessage": ollama_message}
+    item["locations"] = [_location(artifact, next_region())]
+    if notes:
+        item["relatedLocations"] = [
+            {"id": number, **_location(artifact, next_region(), note)}
+            for number, note in enumerate(notes)
+        ]
+    if fixes:
+        item["fixes"] = [_fix(artifact, title, inserted, next_region) for title, inserted in fixes]
+    return item
 
 
 def artifact_uri(path: str) -> JsonObject:
@@ -84,60 +197,27 @@ def _descriptor(rule: Rule) -> JsonObject:
     }
 
 
-def _result(result: FileResult, finding: Finding, indices: Mapping[str, int]) -> JsonObject:
-    artifact = artifact_uri(result.path)
-    item: JsonObject = {"ruleId": finding.code}
-    if finding.code in indices:
-        item["ruleIndex"] = indices[finding.code]
-    item["level"] = _LEVELS[finding.severity]
-    item["message"] = {"text": finding.message}
-    if finding.ollama_message:
-        item["properties"] = {"ollamaMessage": finding.ollama_message}
-    item["locations"] = [_location(artifact, result.lines, finding.span)]
-    if finding.related:
-        item["relatedLocations"] = [
-            {"id": number, **_location(artifact, result.lines, related.span, related.message)}
-            for number, related in enumerate(finding.related)
-        ]
-    fixes = [_fix(artifact, result.lines, fix) for fix in finding.fixes if fix.edits]
-    if fixes:
-        item["fixes"] = fixes
-    return item
-
-
-def _location(
-    artifact: JsonObject, lines: LineIndex, span: Span, message: str | None = None
-) -> JsonObject:
-    location: JsonObject = {
-        "physicalLocation": {"artifactLocation": artifact, "region": _region(lines, span)}
-    }
+def _location(artifact: JsonObject, region: JsonObject, message: str | None = None) -> JsonObject:
+    location: JsonObject = {"physicalLocation": {"artifactLocation": artifact, "region": region}}
     if message is not None:
         location["message"] = {"text": message}
     return location
 
 
-def _region(lines: LineIndex, span: Span) -> JsonObject:
-    where = region(lines, span)
+def _fix(
+    artifact: JsonObject,
+    title: str,
+    inserted: tuple[str, ...],
+    next_region: Callable[[], JsonObject],
+) -> JsonObject:
     return {
-        "startLine": where.line,
-        "startColumn": where.column,
-        "endLine": where.end_line,
-        "endColumn": where.end_column,
-    }
-
-
-def _fix(artifact: JsonObject, lines: LineIndex, fix: Fix) -> JsonObject:
-    return {
-        "description": {"text": fix.title},
+        "description": {"text": title},
         "artifactChanges": [
             {
                 "artifactLocation": artifact,
                 "replacements": [
-                    {
-                        "deletedRegion": _region(lines, edit.span),
-                        "insertedContent": {"text": edit.new_text},
-                    }
-                    for edit in fix.edits
+                    {"deletedRegion": next_region(), "insertedContent": {"text": new_text}}
+                    for new_text in inserted
                 ],
             }
         ],

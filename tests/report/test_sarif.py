@@ -9,6 +9,8 @@ from typing import Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from modelfile_ls import __version__
 from modelfile_ls.analysis.finding import Fix, Related, Severity, TextEdit
@@ -19,6 +21,8 @@ from modelfile_ls.report.sarif import artifact_uri
 from modelfile_ls.syntax.model import Span
 
 from .builders import make_finding, make_result, make_rule, span_of
+from .reference_sarif import reference_sarif
+from .test_text_shapes import results
 
 SCHEMA = Path(__file__).with_name("sarif-schema-2.1.0.json")
 RULES = {
@@ -263,3 +267,28 @@ def test_ollama_message_is_a_result_property() -> None:
     log = json.loads(render("sarif", [make_result("Modelfile", text, finding)], {}))
     result = log["runs"][0]["results"][0]
     assert result["properties"] == {"ollamaMessage": "unknown parameter 'temperatur'"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(results(), max_size=3))
+def test_the_log_is_the_plain_dump_on_any_text_and_findings(files: list[FileResult]) -> None:
+    """The per-shape templates write what dumping the whole log at once writes, byte for
+    byte: findings sharing messages, notes and fixes or not, quotes, percent signs and
+    braces in any text."""
+    assert render("sarif", files, RULES) == reference_sarif(files, RULES)
+
+
+def test_texts_that_look_like_json_or_formats_stay_text() -> None:
+    text = 'FROM x\nPARAMETER stop "startLine": %d {0}\n'
+    tricky = '"startLine": 7000000000, %s %% {}'
+    finding = make_finding(
+        Span(7, 16),
+        tricky,
+        fixes=(Fix(tricky, (TextEdit(Span(7, 16), tricky), TextEdit(Span(0, 0), "%"))),),
+        related=(Related(Span(0, 4), tricky),),
+    )
+    files = [make_result("a%d/Model file", text, finding, finding)]
+    assert render("sarif", files, RULES) == reference_sarif(files, RULES)
+    result = sarif(files)["runs"][0]["results"][1]
+    assert result["message"]["text"] == tricky
+    assert result["locations"][0]["physicalLocation"]["region"]["startColumn"] == 1
