@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import count
+from operator import attrgetter
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 from urllib.parse import quote
@@ -96,33 +97,47 @@ the notes' messages and each fix's title and inserted texts."""
 def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[str]:
     """The text of each finding's result, as it stands in the log."""
     artifact = artifact_uri(result.path)
-    templates: dict[_Shape, str] = {}
+    # Each shape's template and how many numbers it takes.
+    templates: dict[_Shape, tuple[str, int]] = {}
     spans: list[Span] = []
     shapes: list[_Shape] = []
+    add_span, add_spans, add_shape = spans.append, spans.extend, shapes.append
     for finding in result.findings:
-        fixes = [fix for fix in finding.fixes if fix.edits]
-        spans.append(finding.span)
-        spans.extend(related.span for related in finding.related)
-        spans.extend(edit.span for fix in fixes for edit in fix.edits)
-        shapes.append(
+        related = finding.related
+        add_span(finding.span)
+        if related:
+            add_spans(map(_SPAN, related))
+        fixes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+        if finding.fixes:
+            kept = [fix for fix in finding.fixes if fix.edits]
+            for fix in kept:
+                add_spans(map(_SPAN, fix.edits))
+            fixes = tuple((fix.title, tuple(map(_NEW_TEXT, fix.edits))) for fix in kept)
+        add_shape(
             (
                 finding.code,
                 finding.severity,
                 finding.message,
                 finding.ollama_message,
-                tuple(related.message for related in finding.related),
-                tuple((fix.title, tuple(edit.new_text for edit in fix.edits)) for fix in fixes),
+                tuple(map(_MESSAGE, related)),
+                fixes,
             )
         )
     numbers = [number for where in regions(result.lines, spans) for number in where]
     at = 0
     for shape in shapes:
-        template = templates.get(shape)
-        if template is None:
-            template = templates[shape] = _template(shape, artifact, indices)
-        size = 4 * (1 + len(shape[4]) + sum(len(inserted) for _, inserted in shape[5]))
+        made = templates.get(shape)
+        if made is None:
+            size = 4 * (1 + len(shape[4]) + sum(len(inserted) for _, inserted in shape[5]))
+            made = templates[shape] = (_template(shape, artifact, indices), size)
+        template, size = made
         yield template % tuple(numbers[at : at + size])
         at += size
+
+
+_SPAN = attrgetter("span")
+_MESSAGE = attrgetter("message")
+_NEW_TEXT = attrgetter("new_text")
 
 
 def _template(shape: _Shape, artifact: JsonObject, indices: Mapping[str, int]) -> str:
