@@ -30,6 +30,7 @@ CASES = (
     ("10 MB long messages", "long", "text"),
     ("10 MB short lines, text", "short", "text"),
     ("10 MB short lines, json", "short", "json"),
+    ("10 MB short lines, sarif", "short", "sarif"),
 )
 
 
