@@ -198,15 +198,15 @@ static int quotes_before(int kind, const void *data, Py_ssize_t at, Py_ssize_t s
     return 1;
 }
 
-/* Where a value opened by the quote at `open` ends, as Ollama reads it: at the end of the
-first line, from the opening quote on, that ends (separators trimmed) with the delimiter, the
-first line only when it is at least two delimiters long (`""` and `""""""` are empty values).
--1 when a line on the way holds anything but printable ASCII and tabs or ends with CR, or the
-text ends first: the Python scanner then reads the value (it drops invisible runes before
-matching the delimiter and reports an unterminated quote). */
+/* Where a value opened at `open` by a delimiter of `size` quotes ends, as Ollama reads it: at
+the end of the first line, from the opening quote on, that ends (separators trimmed) with the
+delimiter, the first line only when it is at least two delimiters long (`""` and `""""""` are
+empty values); `*close_end` is set to where that line's delimiter ends. -1 when a line on the
+way holds anything but printable ASCII and tabs or ends with CR, or the text ends first: the
+Python scanner then reads the value (it drops invisible runes before matching the delimiter
+and reports an unterminated quote). */
 static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length,
-                                   Py_ssize_t open) {
-    const Py_ssize_t size = delimiter_size(kind, data, length, open);
+                                   Py_ssize_t open, Py_ssize_t size, Py_ssize_t *close_end) {
     Py_ssize_t line_start = open;
     Py_ssize_t minimum = 2 * size;
     Py_ssize_t p = open;
@@ -226,6 +226,7 @@ static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length
             }
         }
         if (trimmed_end - line_start >= minimum && quotes_before(kind, data, trimmed_end, size)) {
+            *close_end = trimmed_end;
             return p;
         }
         if (p >= length) {
@@ -237,19 +238,13 @@ static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length
     }
 }
 
-/* The Value of a closed quoted value: [value_start, end) as written, opened at `open`, its
-text what lies between the delimiters (the closing one ends the last line, separators
-trimmed). */
-static PyObject *quoted_value(PyObject *text, int kind, const void *data,
-                              PyTypeObject *span_type, PyTypeObject *value_type,
+/* The Value of a closed quoted value: [value_start, end) as written, opened at `open` by a
+delimiter of `size` quotes and closed by the one that ends at `close_end`; its text is what
+lies between them. */
+static PyObject *quoted_value(PyObject *text, PyTypeObject *span_type, PyTypeObject *value_type,
                               Offsets *offsets, Py_ssize_t value_start, Py_ssize_t open,
-                              Py_ssize_t end, PyObject *quoting_double,
-                              PyObject *quoting_triple) {
-    const Py_ssize_t size = delimiter_size(kind, data, end, open);
-    Py_ssize_t close_end = end;
-    while (is_separator(PyUnicode_READ(kind, data, close_end - 1))) {
-        close_end--;
-    }
+                              Py_ssize_t size, Py_ssize_t close_end, Py_ssize_t end,
+                              PyObject *quoting_double, PyObject *quoting_triple) {
     const Py_ssize_t close = close_end - size;
     PyObject *items[6] = {new_span(span_type, offsets, value_start, end),
                           PyUnicode_Substring(text, open + size, close),
@@ -341,8 +336,8 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                 break;
             }
         }
-        /* The value: separators, then printable ASCII and tabs up to the line's end, not
-        starting with a quote; its content ends at the last rune that is not a separator. */
+        /* The value: separators, then a quoted value, or printable ASCII and tabs up to the
+        line's end, whose content ends at the last rune that is not a separator. */
         const Py_ssize_t value_start = p;
         while (p < length && is_separator(PyUnicode_READ(kind, data, p))) {
             p++;
@@ -351,12 +346,16 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
         Offsets offsets = {.count = 0};
         PyObject *value;
         if (p < length && PyUnicode_READ(kind, data, p) == '"') {
-            const Py_ssize_t end = quoted_value_end(kind, data, length, content_start);
+            const Py_ssize_t size = delimiter_size(kind, data, length, content_start);
+            Py_ssize_t close_end = 0;
+            const Py_ssize_t end =
+                quoted_value_end(kind, data, length, content_start, size, &close_end);
             if (end < 0) {
                 break;
             }
-            value = quoted_value(text, kind, data, span_type, value_type, &offsets, value_start,
-                                 content_start, end, quoting_double, quoting_triple);
+            value = quoted_value(text, span_type, value_type, &offsets, value_start,
+                                 content_start, size, close_end, end, quoting_double,
+                                 quoting_triple);
             p = end;
         } else {
             Py_ssize_t content_end = p;
