@@ -97,7 +97,6 @@ the notes' messages and each fix's title and inserted texts."""
 def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[str]:
     """The text of each finding's result, as it stands in the log."""
     artifact = artifact_uri(result.path)
-    # Each shape's template and how many numbers it takes.
     templates: dict[_Shape, tuple[str, int]] = {}
     spans: list[Span] = []
     shapes: list[_Shape] = []
@@ -128,8 +127,7 @@ def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[st
     for shape in shapes:
         made = templates.get(shape)
         if made is None:
-            size = 4 * (1 + len(shape[4]) + sum(len(inserted) for _, inserted in shape[5]))
-            made = templates[shape] = (_template(shape, artifact, indices), size)
+            made = templates[shape] = _template(shape, artifact, indices)
         template, size = made
         yield template % tuple(numbers[at : at + size])
         at += size
@@ -140,8 +138,9 @@ _MESSAGE = attrgetter("message")
 _NEW_TEXT = attrgetter("new_text")
 
 
-def _template(shape: _Shape, artifact: JsonObject, indices: Mapping[str, int]) -> str:
-    """A shape's result as `json.dumps` writes it in the log, each region number a `%d`."""
+def _template(shape: _Shape, artifact: JsonObject, indices: Mapping[str, int]) -> tuple[str, int]:
+    """A shape's result as `json.dumps` writes it in the log, each region number a `%d`, and
+    how many numbers it takes."""
     sentinels = count(_SENTINEL)
 
     def sentinel_region() -> JsonObject:
@@ -154,10 +153,11 @@ def _template(shape: _Shape, artifact: JsonObject, indices: Mapping[str, int]) -
     text = text.replace("%", "%%")
     # In the order `_result` asked for regions, which is the text's order and the order
     # `_result_texts` gives the numbers in.
-    for number in range(_SENTINEL, next(sentinels)):
+    used = next(sentinels) - _SENTINEL
+    for number in range(_SENTINEL, _SENTINEL + used):
         key = _REGION_KEYS[(number - _SENTINEL) % 4]
         text = text.replace(f'"{key}": {number}', f'"{key}": %d', 1)
-    return text
+    return text, used
 
 
 def _result(
