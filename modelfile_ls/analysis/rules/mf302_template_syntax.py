@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
@@ -28,10 +27,9 @@ if TYPE_CHECKING:
     from modelfile_ls.template import TemplateError
 
 
-@lru_cache(maxsize=64)
 def template_error(source: str) -> TemplateError | None:
-    """The error Go reports for one template text: the document is checked again on every
-    keystroke, and its TEMPLATE rarely changes between them."""
+    """The error Go reports for one template text (`check_template` keeps it per text: the
+    document is checked again on every keystroke, and its TEMPLATE rarely changes)."""
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
     from modelfile_ls.template import check_template
