@@ -68,8 +68,19 @@ def main(argv: Sequence[str] | None = None, *, exit_when_checked: bool = False) 
     return _top_level(args, exit_when_checked)
 
 
+class _UnprintedFormatter(argparse.HelpFormatter):
+    """The formatter of a parser being built: `add_argument` formats every argument once to
+    check its metavar, output no terminal sees. argparse's own asks the terminal's width
+    (`shutil.get_terminal_size`), and importing shutil (with zlib, bz2 and lzma) was 5% of
+    the instructions of a `--check` (bench/RESULTS.md)."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=80)
+
+
 def _top_level(args: list[str], exit_when_checked: bool) -> int:
     parser = argparse.ArgumentParser(
+        formatter_class=_UnprintedFormatter,
         prog="modelfile-ls",
         description="Language server, checker and tooling for Ollama Modelfiles. Without"
         " arguments it serves the Language Server Protocol over stdio. Sub-commands: "
@@ -107,6 +118,8 @@ def _top_level(args: list[str], exit_when_checked: bool) -> int:
         "--stdio", action="store_true", help="serve the language server over stdio (default)"
     )
     serving.add_argument("--tcp", metavar="HOST:PORT", help="serve the language server over TCP")
+    # Help, usage and errors are printed, at the terminal's width.
+    parser.formatter_class = argparse.HelpFormatter
     options = parser.parse_args(args)
     if options.explain:
         return _explain(options.explain)

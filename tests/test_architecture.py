@@ -31,6 +31,7 @@ OFF_THE_CHECK_PATH = (
     "httpx",
     "cattrs",
     "dataclasses",
+    "shutil",
     "sqlite3",
     "modelfile_ls.lsp",
     "modelfile_ls.registry",
