@@ -48,7 +48,8 @@ def _indirect_interface(value: Any) -> Any:
 
 
 def _index_arg(index: Any, cap: int) -> int:
-    index = _indirect_interface(index)
+    """Go's `indexArg`. `slice` hands it an interface-held index as it is (Go's reports
+    `type interface {}` for it); `index` unwraps it first."""
     if isinstance(index, bool) or not isinstance(index, int):
         if index is None:
             raise FuncError("cannot index slice/array with nil")
@@ -70,13 +71,15 @@ def go_index(item: Any, *indexes: Any) -> Any:
         if isinstance(item, str | GoSlice):
             # Go indexes strings by byte; a byte prints as its number.
             sequence: Any = item.encode() if isinstance(item, str) else (item.items or [])
-            position = _index_arg(index, len(sequence))
+            position = _index_arg(_indirect_interface(index), len(sequence))
             if position == len(sequence):
                 what = "string" if isinstance(item, str) else "slice"
                 raise FuncError(f"reflect: {what} index out of range")
             item = sequence[position]
         elif isinstance(item, GoMap):
             key = _indirect_interface(index)
+            if key is None:
+                raise FuncError("value is nil; should be of type string")
             if not isinstance(key, str):
                 raise FuncError(f"value has type {type_of(key).name}; should be string")
             entries = item.entries or {}
@@ -121,6 +124,9 @@ def go_slice(item: Any, *indexes: Any) -> Any:
 
 def go_len(item: Any) -> int:
     """`len x`."""
+    if item is None:
+        # Go's `length` asks the type of reflect's zero Value for its error, which panics.
+        raise FuncError("reflect: call of reflect.Value.Type on zero Value")
     item, nil = indirect(item)
     if nil:
         raise FuncError("len of nil pointer")
@@ -193,14 +199,15 @@ def _is_nil(value: Any) -> bool:
 
 def _nil_equal(a: Any, b: Any) -> bool:
     if kind_of(a) != kind_of(b) and a is not None and b is not None:
+        # Go's message prints the first operand with %s and the second with %v.
         raise FuncError(
-            f"non-comparable types {print_value(a)}: {type_of(a).name}, "
+            f"non-comparable types {sprintf('%s', [a])}: {type_of(a).name}, "
             f"{type_of(b).name}: {print_value(b)}"
         )
     if _is_nil(a) or _is_nil(b):
         return _is_nil(a) == _is_nil(b)
     if isinstance(b, GoSlice | GoMap):
-        raise FuncError(f"non-comparable type {print_value(b)}: {type_of(b).name}")
+        raise FuncError(f"non-comparable type {sprintf('%s', [b])}: {type_of(b).name}")
     return a is b
 
 
@@ -241,10 +248,19 @@ def go_ge(arg1: Any, arg2: Any) -> bool:
 
 def _eval_args(args: tuple[Any, ...]) -> str:
     """Go's `evalArgs`: a lone string as is, anything else through `fmt.Sprint`, after
-    `printableValue` has made each nil (a missing key, a JSON null) the string `<no value>`."""
+    `printableValue` has followed each pointer and made each nil (a missing key, a JSON null)
+    the string `<no value>`."""
     if len(args) == 1 and isinstance(_indirect_interface(args[0]), str):
         return str(_indirect_interface(args[0]))
-    return sprint([_NO_VALUE if _indirect_interface(a) is None else a for a in args])
+    return sprint([_printable(a) for a in args])
+
+
+def _printable(value: Any) -> Any:
+    """Go's `printableValue` of a function's `any` argument."""
+    value = _indirect_interface(value)
+    if isinstance(value, GoPtr):
+        value, _ = indirect(value)
+    return _NO_VALUE if value is None else value
 
 
 _NO_VALUE = "<no value>"

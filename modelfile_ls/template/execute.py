@@ -448,7 +448,9 @@ class _State:
         if kind == "string":
             inner = unwrap(value)
             if not isinstance(inner, str):
-                self.errorf(f"wrong type for value; expected string; got {type_of(value).name}")
+                # Go unwraps a non-nil interface before it gives up, and names what was in it.
+                got = value if inner is None else inner
+                self.errorf(f"wrong type for value; expected string; got {type_of(got).name}")
             return inner
         return value
 

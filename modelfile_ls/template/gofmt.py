@@ -1,277 +1,451 @@
-"""Go's `fmt` printing of template values: `Sprint`, `Sprintln`, `Sprintf` and `%v`.
+"""Go's `fmt` printing of template values: `Sprint`, `Sprintln` and `Sprintf`.
 
-Ported from Go's fmt (print.go, format.go) for the values a template sees: strings, bools,
-ints, float64 (shortest `%g`), slices `[a b]`, maps `map[k:v]` in key order, structs `{a b}`,
-`<nil>`, and `String()` methods (Ollama's tool lists and argument maps print as JSON).
+A port of Go's fmt (print.go's `doPrintf`, `printArg`, `printValue`, `badVerb` and
+format.go's padding and number formatting) over the values a template sees: strings, bools,
+ints, float64, complex128, slices, maps (in key order), structs, pointers, interfaces and
+`String()` methods (Ollama's tool lists and argument maps print as JSON). Flags, widths and
+precisions (`*` and `%[n]` included) and Go's error forms (`%!d(string=x)`, `%!v(MISSING)`,
+`%!(EXTRA ...)`, `%!(BADINDEX)`) are Go's.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 
-from modelfile_ls.template.gostrconv import quote, quote_rune
-from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, Iface, type_of
+from modelfile_ls.template.goformat import LOWER_DIGITS, UPPER_DIGITS, Formatter
+from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, GoType, Iface, type_of
 
 # Where Go prints a pointer nested inside another value it prints the address, which differs
 # on every run; this stands in for it.
 POINTER_ADDRESS = "0xc000010000"
+_ADDRESS = int(POINTER_ADDRESS, 16)
+_WORD = (1 << 64) - 1
+_TOO_LARGE = 1_000_000  # fmt's `tooLarge`: the largest width or precision it takes
+_METHOD_VERBS = frozenset("vsxXq")  # the verbs `handleMethods` calls String() for
 
 
-def shortest_digits(value: float) -> tuple[str, int]:
-    """The shortest decimal digits that round-trip and the decimal point position."""
-    _, digits, exponent = Decimal(repr(abs(value))).as_tuple()
-    assert isinstance(exponent, int), "finite values only"
-    text = "".join(map(str, digits))
-    significant = text.lstrip("0")
-    point = len(text) + exponent  # the decimal point's place, counted from text's start
-    point -= len(text) - len(significant)
-    stripped = significant.rstrip("0")
-    return (stripped or "0"), (point if stripped else 1)
+class _Printer(Formatter):
+    """Go's `pp`: prints operands by kind, through `Formatter`'s flags."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.erroring = False
 
-def _non_finite(value: float) -> str:
-    """How `strconv.FormatFloat` spells a NaN or an infinity, in every format."""
-    if math.isnan(value):
-        return "NaN"
-    return "+Inf" if value > 0 else "-Inf"
+    def bad_verb(self, verb: str, value: Any, invalid: bool = False) -> None:
+        """Go's `badVerb`: `%!verb(type=value)`, the value printed with the same flags."""
+        self.erroring = True
+        self.out.append(f"%!{verb}(")
+        if invalid or value is None:
+            self.out.append("<nil>")
+        else:
+            self.out.append(type_of(value).name + "=")
+            self.print_arg(value, "v")
+        self.out.append(")")
+        self.erroring = False
 
+    def fmt_pointer(self, value: Any, verb: str) -> None:
+        """Go's `fmtPointer`: a pointer, slice or map's address (nil: 0)."""
+        if not isinstance(value, GoPtr | GoSlice | GoMap):
+            self.bad_verb(verb, value)
+            return
+        empty = (
+            value.target is None
+            if isinstance(value, GoPtr)
+            else (value.items if isinstance(value, GoSlice) else value.entries) is None
+        )
+        address = 0 if empty else _ADDRESS
+        if verb == "v" and self.sharp_v:
+            self.out.append(f"({value.type.name})(" + ("nil" if empty else POINTER_ADDRESS) + ")")
+        elif verb == "v" and empty:
+            self.pad("<nil>")
+        elif verb in "vp":
+            self.fmt_0x64(address, not self.sharp)
+        elif verb in "bodxX":
+            self.fmt_number(address, verb, value)
+        else:
+            self.bad_verb(verb, value)
 
-def format_g(value: float) -> str:
-    """`strconv.FormatFloat(value, 'g', -1, 64)`: `%v` of a float64."""
-    if not math.isfinite(value):
-        return _non_finite(value)
-    sign = "-" if math.copysign(1.0, value) < 0 else ""
-    if value == 0:
-        return sign + "0"
-    digits, point = shortest_digits(value)
-    exponent = point - 1
-    # Shortest formatting decides on precision 6 (strconv's `eprec`).
-    if exponent < -4 or exponent >= 6:
-        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
-        return f"{sign}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
-    if point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    if point >= len(digits):
-        return sign + digits + "0" * (point - len(digits))
-    return f"{sign}{digits[:point]}.{digits[point:]}"
+    def fmt_number(self, value: int, verb: str, operand: Any, unsigned: bool = False) -> None:
+        """Go's `pp.fmtInteger`: an integer in the verb's base, or as a rune."""
+        if unsigned or verb in "cqU":
+            value &= _WORD  # Go converts to uint64 first
+        if verb == "v" and self.sharp_v and unsigned:
+            self.fmt_0x64(value, True)
+        elif verb in "vd":
+            self.fmt_integer(value, 10, verb, LOWER_DIGITS)
+        elif verb in "bBoOxX":
+            base = {"b": 2, "o": 8, "O": 8, "x": 16, "X": 16}.get(verb)
+            if base is None:
+                self.bad_verb(verb, operand)
+                return
+            self.fmt_integer(value, base, verb, UPPER_DIGITS if verb == "X" else LOWER_DIGITS)
+        elif verb == "c":
+            self.fmt_c(value)
+        elif verb == "q":
+            self.fmt_qc(value)
+        elif verb == "U":
+            self.fmt_unicode(value)
+        else:
+            self.bad_verb(verb, operand)
 
+    def fmt_float_verb(self, value: float, verb: str) -> None:
+        """Go's `pp.fmtFloat`: which formats each verb asks of strconv."""
+        if verb == "v":
+            self.fmt_float(value, "g", -1)
+        elif verb in "bgGxX":
+            self.fmt_float(value, verb, -1)
+        elif verb in "feE":
+            self.fmt_float(value, verb, 6)
+        elif verb == "F":
+            self.fmt_float(value, "f", 6)
+        else:
+            self.bad_verb(verb, value)
 
-def format_complex(value: complex) -> str:
-    """`%v` of a complex128: `(1+2i)`."""
-    imaginary = format_g(value.imag)
-    if not imaginary.startswith(("-", "+")):
-        imaginary = "+" + imaginary
-    return f"({format_g(value.real)}{imaginary}i)"
+    def fmt_complex(self, value: complex, verb: str) -> None:
+        """Go's `fmtComplex`: `(real+imagi)`, each part with the verb."""
+        if verb not in "vbgGxXfFeE":
+            self.bad_verb(verb, value)
+            return
+        plus = self.plus
+        self.out.append("(")
+        self.fmt_float_verb(value.real, verb)
+        self.plus = True
+        self.fmt_float_verb(value.imag, verb)
+        self.out.append("i)")
+        self.plus = plus
 
+    def fmt_string(self, text: str, verb: str, operand: Any) -> None:
+        """Go's `pp.fmtString`."""
+        if verb == "v" and self.sharp_v:
+            self.fmt_q(text)
+        elif verb in "vs":
+            self.fmt_s(text)
+        elif verb in "xX":
+            self.fmt_sx(text.encode(), UPPER_DIGITS if verb == "X" else LOWER_DIGITS)
+        elif verb == "q":
+            self.fmt_q(text)
+        else:
+            self.bad_verb(verb, operand)
 
-def print_value(value: Any, depth: int = 0) -> str:
-    """Go's `%v` of a value (`handleMethods` first, as fmt does)."""
-    if isinstance(value, Iface):
-        return "<nil>" if value.value is None else print_value(value.value, depth)
-    if value is None:
-        return "<nil>"
-    stringer = type_of(value).stringer
-    if stringer is not None:
-        return stringer(value)
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
-        return format_g(value)
-    if isinstance(value, complex):
-        return format_complex(value)
-    if isinstance(value, GoSlice):
-        return "[" + " ".join(print_value(v, depth + 1) for v in value.items or []) + "]"
-    if isinstance(value, GoMap):
+    def handle_methods(self, value: Any, verb: str) -> bool:
+        """Go's `handleMethods`: a `String()` method prints the value, for v s x X q."""
+        if self.erroring or self.sharp_v or verb not in _METHOD_VERBS:
+            return False
+        stringer = type_of(value).stringer
+        if stringer is None:
+            return False
+        self.fmt_string(stringer(value), verb, value)
+        return True
+
+    def print_arg(self, arg: Any, verb: str) -> None:
+        """Go's `printArg`: one operand (fmt receives an interface's dynamic value)."""
+        if isinstance(arg, Iface):
+            arg = arg.value
+        if arg is None:
+            if verb in "Tv":
+                self.pad("<nil>")
+            else:
+                self.bad_verb(verb, None)
+            return
+        if verb == "T":
+            self.fmt_s(type_of(arg).name)
+        elif verb == "p":
+            self.fmt_pointer(arg, "p")
+        elif not self.print_basic(arg, verb) and not self.handle_methods(arg, verb):
+            self.print_value(arg, verb, 0)
+
+    def print_basic(self, value: Any, verb: str) -> bool:
+        """The fast cases of `printArg`: bools, numbers and strings."""
+        if isinstance(value, bool):
+            if verb in "tv":
+                self.pad("true" if value else "false")
+            else:
+                self.bad_verb(verb, value)
+        elif isinstance(value, int):
+            self.fmt_number(value, verb, value)
+        elif isinstance(value, float):
+            self.fmt_float_verb(value, verb)
+        elif isinstance(value, complex):
+            self.fmt_complex(value, verb)
+        elif isinstance(value, str):
+            self.fmt_string(value, verb, value)
+        else:
+            return False
+        return True
+
+    def print_value(self, value: Any, verb: str, depth: int) -> None:
+        """Go's `printValue`: composite values, their elements with the same verb."""
+        if depth > 0 and value is not None and self.handle_methods(value, verb):
+            return
+        if value is None:
+            if depth == 0:
+                self.out.append("<invalid reflect.Value>")
+            elif verb == "v":
+                self.out.append("<nil>")
+            else:
+                self.bad_verb(verb, None, invalid=True)
+        elif isinstance(value, GoSlice):
+            self.print_slice(value, verb, depth)
+        elif isinstance(value, GoMap):
+            self.print_map(value, verb, depth)
+        elif isinstance(value, GoStruct):
+            self.out.append(value.type.name + "{" if self.sharp_v else "{")
+            for index, (name, field_type, _) in enumerate(value.type.fields):
+                if index > 0:
+                    self.out.append(", " if self.sharp_v else " ")
+                if self.plus_v or self.sharp_v:
+                    self.out.append(name + ":")
+                self.print_element(value.values[name], field_type, verb, depth + 1)
+            self.out.append("}")
+        elif isinstance(value, Iface):
+            if value.value is None:
+                self.out.append(value.type.name + "(nil)" if self.sharp_v else "<nil>")
+            else:
+                self.print_value(value.value, verb, depth + 1)
+        elif isinstance(value, GoPtr):
+            if depth == 0 and value.target is not None:
+                self.out.append("&")
+                self.print_value(value.target, verb, depth + 1)
+            else:
+                self.fmt_pointer(value, verb)
+        elif not self.print_basic(value, verb):
+            self.out.append(f"?{type_of(value).name}?")
+
+    def print_slice(self, value: GoSlice, verb: str, depth: int) -> None:
+        """A slice: bytes as text for s q x X, else `[a b]` (`%#v`: `T{a, b}`)."""
+        items = value.items or []
+        element = value.type.elem
+        if verb in "sqxX" and element is not None and element.name == "uint8":
+            data = bytes(items)
+            if verb == "s":
+                self.pad(self.truncated(data.decode(errors="replace")))
+            elif verb == "q":
+                self.fmt_q(data.decode(errors="replace"))
+            else:
+                self.fmt_sx(data, UPPER_DIGITS if verb == "X" else LOWER_DIGITS)
+            return
+        if self.sharp_v:
+            self.out.append(value.type.name)
+            if value.items is None:
+                self.out.append("(nil)")
+                return
+            self.out.append("{")
+        else:
+            self.out.append("[")
+        for index, item in enumerate(items):
+            if index > 0:
+                self.out.append(", " if self.sharp_v else " ")
+            self.print_element(item, element, verb, depth + 1)
+        self.out.append("}" if self.sharp_v else "]")
+
+    def print_element(self, item: Any, element: GoType | None, verb: str, depth: int) -> None:
+        """An element of a slice, map or struct: a uint8 prints as an unsigned integer, a nil in an
+        interface slot (a JSON null) as `<nil>` whatever the verb."""
+        if element is not None and element.name == "uint8" and isinstance(item, int):
+            self.fmt_number(item, verb, item, unsigned=True)
+        elif item is None and element is not None and element.kind == "interface":
+            self.print_value(Iface(None, element), verb, depth)
+        else:
+            self.print_value(item, verb, depth)
+
+    def print_map(self, value: GoMap, verb: str, depth: int) -> None:
+        """A map: `map[k:v ...]` in key order (`%#v`: `T{k:v, ...}`)."""
+        if self.sharp_v:
+            self.out.append(value.type.name)
+            if value.entries is None:
+                self.out.append("(nil)")
+                return
+            self.out.append("{")
+        else:
+            self.out.append("map[")
         entries = value.entries or {}
-        inner = " ".join(f"{k}:{print_value(entries[k], depth + 1)}" for k in sorted(entries))
-        return f"map[{inner}]"
-    if isinstance(value, GoStruct):
-        parts = (print_value(value.values[name], depth + 1) for name, _, _ in value.type.fields)
-        return "{" + " ".join(parts) + "}"
-    if isinstance(value, GoPtr):
-        if value.target is None:
-            return "<nil>"
-        if depth == 0:
-            return "&" + print_value(value.target, depth + 1)
-        return POINTER_ADDRESS
-    return str(value)
+        for index, key in enumerate(sorted(entries)):
+            if index > 0:
+                self.out.append(", " if self.sharp_v else " ")
+            self.print_value(key, verb, depth + 1)
+            self.out.append(":")
+            self.print_element(entries[key], value.type.elem, verb, depth + 1)
+        self.out.append("}" if self.sharp_v else "]")
+
+    def do_printf(self, template: str, args: list[Any]) -> None:
+        """Go's `doPrintf`."""
+        end = len(template)
+        arg_number = 0
+        reordered = False
+        i = 0
+        while i < end:
+            good_arg_number = True
+            found = template.find("%", i)
+            if found < 0:
+                self.out.append(template[i:])
+                break
+            self.out.append(template[i:found])
+            i = found + 1
+            self.clear_flags()
+            while i < end and template[i] in "#0+- ":
+                flag = template[i]
+                if flag == "#":
+                    self.sharp = True
+                elif flag == "0":
+                    self.zero = True
+                elif flag == "+":
+                    self.plus = True
+                elif flag == "-":
+                    self.minus = True
+                else:
+                    self.space = True
+                i += 1
+            arg_number, i, after_index, good, seen = _arg_number(template, i, arg_number, len(args))
+            good_arg_number &= good
+            reordered |= seen
+            if i < end and template[i] == "*":
+                i += 1
+                self.width, self.has_width, arg_number = _int_from_arg(args, arg_number)
+                if not self.has_width:
+                    self.out.append("%!(BADWIDTH)")
+                if self.width < 0:
+                    self.width, self.minus, self.zero = -self.width, True, False
+                after_index = False
+            else:
+                self.width, self.has_width, i = _parse_number(template, i, end)
+                if after_index and self.has_width:  # "%[3]2d"
+                    good_arg_number = False
+            if i + 1 < end and template[i] == ".":
+                i += 1
+                if after_index:  # "%[3].2d"
+                    good_arg_number = False
+                arg_number, i, after_index, good, seen = _arg_number(
+                    template, i, arg_number, len(args)
+                )
+                good_arg_number &= good
+                reordered |= seen
+                if i < end and template[i] == "*":
+                    i += 1
+                    self.precision, self.has_precision, arg_number = _int_from_arg(args, arg_number)
+                    if self.precision < 0:
+                        self.precision, self.has_precision = 0, False
+                    if not self.has_precision:
+                        self.out.append("%!(BADPREC)")
+                    after_index = False
+                else:
+                    self.precision, self.has_precision, i = _parse_number(template, i, end)
+                    if not self.has_precision:
+                        self.precision, self.has_precision = 0, True
+            if not after_index:
+                arg_number, i, after_index, good, seen = _arg_number(
+                    template, i, arg_number, len(args)
+                )
+                good_arg_number &= good
+                reordered |= seen
+            if i >= end:
+                self.out.append("%!(NOVERB)")
+                break
+            verb = template[i]
+            i += 1
+            if verb == "%":
+                self.out.append("%")
+            elif not good_arg_number:
+                self.out.append(f"%!{verb}(BADINDEX)")
+            elif arg_number >= len(args):
+                self.out.append(f"%!{verb}(MISSING)")
+            else:
+                if verb == "v":
+                    self.sharp_v, self.sharp = self.sharp, False
+                    self.plus_v, self.plus = self.plus, False
+                self.print_arg(args[arg_number], verb)
+                arg_number += 1
+        if not reordered and arg_number < len(args):
+            self.clear_flags()
+            self.out.append("%!(EXTRA ")
+            for index, arg in enumerate(args[arg_number:]):
+                if index > 0:
+                    self.out.append(", ")
+                dynamic = arg.value if isinstance(arg, Iface) else arg
+                if dynamic is None:
+                    self.out.append("<nil>")
+                else:
+                    self.out.append(type_of(dynamic).name + "=")
+                    self.print_arg(dynamic, "v")
+            self.out.append(")")
+
+
+def _arg_number(
+    template: str, i: int, arg_number: int, count: int
+) -> tuple[int, int, bool, bool, bool]:
+    """Go's `argNumber`: an explicit `[n]` index at `i`: (argument, next i, found, good,
+    whether an index was written)."""
+    if i >= len(template) or template[i] != "[":
+        return arg_number, i, False, True, False
+    # Go's `parseArgNumber`: a closing bracket with only digits before it.
+    closing = template.find("]", i + 1)
+    if len(template) - i < 3 or closing < 0:
+        return arg_number, i + 1, False, False, True
+    number, present, after = _parse_number(template, i + 1, closing)
+    if not present or after != closing:
+        return arg_number, closing + 1, False, False, True
+    if 0 <= number - 1 < count:
+        return number - 1, closing + 1, True, True, True
+    return arg_number, closing + 1, True, False, True
+
+
+def _parse_number(template: str, start: int, end: int) -> tuple[int, bool, int]:
+    """Go's `parsenum`: the decimal number at `start` (none past `end` or too large)."""
+    if start >= end:
+        return 0, False, end
+    number, present, i = 0, False, start
+    while i < end and "0" <= template[i] <= "9":
+        if number > _TOO_LARGE:
+            return 0, False, end
+        number = number * 10 + int(template[i])
+        present = True
+        i += 1
+    return number, present, i
+
+
+def _int_from_arg(args: list[Any], arg_number: int) -> tuple[int, bool, int]:
+    """Go's `intFromArg`: a `*` width or precision taken from an int operand."""
+    if arg_number >= len(args):
+        return 0, False, arg_number
+    value = args[arg_number]
+    value = value.value if isinstance(value, Iface) else value
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _TOO_LARGE:
+        return value, True, arg_number + 1
+    return 0, False, arg_number + 1
+
+
+def print_value(value: Any) -> str:
+    """Go's `%v` of a value (`fmt.Sprint` of it alone)."""
+    printer = _Printer()
+    printer.print_arg(value, "v")
+    return "".join(printer.out)
 
 
 def _is_string(value: Any) -> bool:
-    return isinstance(value, str) or (isinstance(value, Iface) and isinstance(value.value, str))
+    return isinstance(value.value if isinstance(value, Iface) else value, str)
 
 
 def sprint(args: list[Any]) -> str:
     """`fmt.Sprint`: spaces between operands when neither side is a string."""
-    out = []
+    printer = _Printer()
     for index, arg in enumerate(args):
         if index > 0 and not _is_string(arg) and not _is_string(args[index - 1]):
-            out.append(" ")
-        out.append(print_value(arg))
-    return "".join(out)
+            printer.out.append(" ")
+        printer.print_arg(arg, "v")
+    return "".join(printer.out)
 
 
 def sprintln(args: list[Any]) -> str:
     """`fmt.Sprintln`: operands separated by spaces, then a newline."""
-    return " ".join(print_value(arg) for arg in args) + "\n"
-
-
-_VERB = re.compile(r"%([-+# 0]*)(\*|\d+)?(?:\.(\*|\d+)?)?(.)", re.DOTALL)
+    printer = _Printer()
+    for index, arg in enumerate(args):
+        if index > 0:
+            printer.out.append(" ")
+        printer.print_arg(arg, "v")
+    return "".join(printer.out) + "\n"
 
 
 def sprintf(template: str, args: list[Any]) -> str:
-    """`fmt.Sprintf` for the verbs templates use, with Go's `%!verb(...)` error forms."""
-    out: list[str] = []
-    position = 0
-    used = 0
-    while True:
-        found = template.find("%", position)
-        if found < 0:
-            out.append(template[position:])
-            break
-        out.append(template[position:found])
-        match = _VERB.match(template, found)
-        if match is None:
-            out.append("%!(NOVERB)")
-            break
-        flags, width, precision, verb = match.groups()
-        position = match.end()
-        if verb == "%":
-            out.append("%")
-            continue
-        if used >= len(args):
-            out.append(f"%!{verb}(MISSING)")
-            continue
-        arg = args[used]
-        used += 1
-        formatted = _format_verb(verb, arg, precision)
-        if isinstance(formatted, _BadVerb):
-            # Go's badVerb prints the value with the verb's width and flags: `%!d(string=ab  )`.
-            out.append(formatted.text(flags, width))
-        else:
-            out.append(_pad(formatted, flags, width))
-    if used < len(args):
-        extra = ", ".join(
-            "<nil>" if unwrapped(a) is None else f"{type_of(unwrapped(a)).name}={print_value(a)}"
-            for a in args[used:]
-        )
-        out.append(f"%!(EXTRA {extra})")
-    return "".join(out)
-
-
-def unwrapped(value: Any) -> Any:
-    """The dynamic value of an interface."""
-    return value.value if isinstance(value, Iface) else value
-
-
-def _pad(text: str, flags: str, width: str | None) -> str:
-    if not width or width == "*":
-        return text
-    size = int(width)
-    if "-" in flags:
-        return text.ljust(size)
-    if "0" in flags and text[:1] in "-+0123456789":
-        sign = text[0] if text[0] in "+-" else ""
-        return sign + text[len(sign) :].rjust(size - len(sign), "0")
-    return text.rjust(size)
-
-
-class _BadVerb(NamedTuple):
-    """A verb that does not suit its operand: `%!verb(type=value)`."""
-
-    verb: str
-    type_name: str
-    value: str
-
-    def text(self, flags: str = "", width: str | None = None) -> str:
-        """The error form, the value padded as the verb's width asks."""
-        return f"%!{self.verb}({self.type_name}={_pad(self.value, flags, width)})"
-
-
-def _element(verb: str, arg: Any, precision: str | None) -> str:
-    formatted = _format_verb(verb, arg, precision)
-    return formatted.text() if isinstance(formatted, _BadVerb) else formatted
-
-
-def _hex_float(value: float) -> str:
-    """Go's `strconv.FormatFloat(value, 'x', -1, 64)`: the shortest hex mantissa and an
-    exponent of at least two digits (`0x1.e848p+19`, `0x1p+00`)."""
-    if not math.isfinite(value):
-        return _non_finite(value)
-    sign = "-" if math.copysign(1.0, value) < 0 else ""
-    if value == 0:
-        return f"{sign}0x0p+00"
-    # frexp normalises subnormals too: |value| = 2m * 2^(e-1) with 2m in [1, 2).
-    fraction_part, exponent = math.frexp(abs(value))
-    mantissa = (fraction_part * 2).hex().partition("p")[0]
-    whole, _, fraction = mantissa.partition(".")
-    fraction = fraction.rstrip("0")
-    power = exponent - 1
-    point = f".{fraction}" if fraction else ""
-    return f"{sign}{whole}{point}p{'+' if power >= 0 else '-'}{abs(power):02d}"
-
-
-def _format_verb(verb: str, arg: Any, precision: str | None) -> str | _BadVerb:
-    value = unwrapped(arg)
-    prec = int(precision) if precision and precision != "*" else None
-    if verb == "T":
-        return "<nil>" if value is None else type_of(value).name
-    if verb == "v":
-        return print_value(arg)
-    if value is None:
-        return f"%!{verb}(<nil>)"
-    if verb in "sq" and type_of(value).stringer is not None:
-        text = print_value(value)
-        return quote(text) if verb == "q" else text
-    if isinstance(value, str):
-        if verb == "s":
-            return value if prec is None else value[:prec]
-        if verb == "q":
-            return quote(value)
-        if verb in "xX":
-            encoded = value.encode().hex()
-            return encoded.upper() if verb == "X" else encoded
-    elif isinstance(value, bool):
-        if verb == "t":
-            return "true" if value else "false"
-    elif isinstance(value, int):
-        integer_forms = {"d": str(value), "x": f"{value:x}", "X": f"{value:X}", "o": f"{value:o}"}
-        if verb in integer_forms:
-            return integer_forms[verb]
-        if verb == "b":
-            return f"{value:b}"
-        if verb == "c":
-            return chr(value)
-        if verb == "U":
-            return f"U+{value:04X}"
-        if verb == "q":
-            return quote_rune(chr(value))
-    elif isinstance(value, float):
-        if verb in "fF":
-            return f"{value:.{6 if prec is None else prec}f}"
-        if verb in "eE":
-            text = f"{value:.{6 if prec is None else prec}e}"
-            return text.upper() if verb == "E" else text
-        if verb in "gG":
-            return format_g(value) if prec is None else f"{value:.{prec}g}"
-        if verb in "xX" and prec is None:
-            text = _hex_float(value)
-            return text.upper() if verb == "X" else text
-    elif isinstance(value, GoSlice):
-        return "[" + " ".join(_element(verb, v, precision) for v in value.items or []) + "]"
-    elif isinstance(value, GoMap):
-        # fmt applies the verb to each key and each value, in sorted key order.
-        entries = value.entries or {}
-        pairs = (
-            f"{_element(verb, k, precision)}:{_element(verb, entries[k], precision)}"
-            for k in sorted(entries)
-        )
-        return "map[" + " ".join(pairs) + "]"
-    return _BadVerb(verb, type_of(value).name, print_value(arg))
+    """`fmt.Sprintf`."""
+    printer = _Printer()
+    printer.do_printf(template, args)
+    return "".join(printer.out)

@@ -11,7 +11,7 @@ import base64
 import math
 from typing import Any
 
-from modelfile_ls.template.gofmt import shortest_digits
+from modelfile_ls.template.gofloat import shortest_digits
 from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, Iface, type_of
 
 _ESCAPES = {
