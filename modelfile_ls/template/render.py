@@ -227,7 +227,7 @@ class _Cut:
     def _list(node: n.Node | None) -> n.ListNode:
         if not isinstance(node, n.ListNode):
             # Go's `walk(t.List).(*parse.ListNode)` on a deleted list: the server panics.
-            raise ExecError("interface conversion: interface is nil, not *parse.ListNode")
+            raise ExecError("panic: interface conversion: parse.Node is nil, not *parse.ListNode")
         return node
 
 

@@ -102,7 +102,14 @@ func main() {
 	check(os.WriteFile(os.Args[2], buf.Bytes(), 0o644))
 }
 
-func render(c renderCase) (string, error) {
+func render(c renderCase) (prompt string, err error) {
+	// Ollama's server runs Execute inside gin's Recovery middleware: a panic (deleteNode's
+	// on some legacy templates) answers the request with HTTP 500 instead of a prompt.
+	defer func() {
+		if r := recover(); r != nil {
+			prompt, err = "", fmt.Errorf("panic: %v", r)
+		}
+	}()
 	tmpl, vars, err := ollama.Parse(c.Template)
 	if err != nil {
 		return "", err

@@ -16,7 +16,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from parse_cases import PARSE_CASES  # noqa: E402
-from printf_cases import PRINTF  # noqa: E402
+from probe_cases import LEGACY, PRINTF  # noqa: E402
 from render_cases import CONVERSATIONS, FAMILIES, SEMANTICS  # noqa: E402
 
 CORPUS = HERE.parents[2] / ".." / "shared" / "corpus"
@@ -40,7 +40,7 @@ def main() -> None:
     for family, template in FAMILIES.items():
         for conversation, body in CONVERSATIONS.items():
             render.append({"name": f"{family} / {conversation}", "template": template, **body})
-    for name, template, body in [*SEMANTICS, *PRINTF]:
+    for name, template, body in [*SEMANTICS, *PRINTF, *LEGACY]:
         render.append({"name": name, "template": template, **body})
     for name, template in corpus:
         render.append({"name": name, "template": template, **CONVERSATIONS["multi-turn"]})

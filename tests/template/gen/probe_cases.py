@@ -1,11 +1,12 @@
 # ruff: noqa: E501 (a table of templates: one case a line reads better than wrapped strings)
-"""Render cases for `gen`: Go's fmt through `printf`, `print` and the escaping functions.
+"""Render cases for `gen`: probes a randomized comparison with Go found our port getting wrong.
 
-Each probe is one class of fmt behaviour a randomized comparison with Go found our port
-getting wrong (or crashing on) before fmt was ported verb by verb: explicit argument
-indexes, `*` widths and precisions, flags on every kind, bad verbs printed with the verb's
-flags, runes out of range, and the reflection details of `slice`, `len` and the functions'
-argument checks. No probe prints a pointer nested in another value (Go prints its address).
+`PRINTF`: Go's fmt through `printf`, `print` and the escaping functions, each probe one class
+of behaviour our port got wrong (or crashed on) before fmt was ported verb by verb: explicit
+argument indexes, `*` widths and precisions, flags on every kind, bad verbs printed with the
+verb's flags, runes out of range, and the reflection details of `slice`, `len` and the
+functions' argument checks. `LEGACY`: templates without `.Messages`, whose last turn Ollama
+renders cut after `.Response` (`deleteNode`, which panics on some) as a new template. No probe prints a pointer nested in another value (Go prints its address).
 """
 
 from __future__ import annotations
@@ -161,4 +162,57 @@ PRINTF: list[tuple[str, str, dict[str, Any]]] = [
     ("string argument of a slice", "{{ currentDate .Messages }}", _CHAT),
     ("string argument of a missing key", "{{ currentDate .Nope }}" + _END, _CHAT),
     ("non-comparable slices", "{{ eq .Messages .Messages }}", _CHAT),
+]
+
+_TURNS: dict[str, Any] = {
+    "messages": [
+        {"role": "system", "content": "Be brief."},
+        {"role": "user", "content": "Hi"},
+        {"role": "assistant", "content": "Hello."},
+        {"role": "user", "content": "Bye"},
+    ]
+}
+
+LEGACY: list[tuple[str, str, dict[str, Any]]] = [
+    (
+        "legacy response in an if with an else",
+        "{{ if .System }}S{{ .Response }}{{ else }}N{{ end }}",
+        _TURNS,
+    ),
+    (
+        "legacy response in an else-if chain",
+        "{{ if .Prompt }}{{ .Prompt }}{{ .Response }}{{ else if .System }}x{{ end }}",
+        _TURNS,
+    ),
+    (
+        "legacy response in a with with an else",
+        "{{ with .Prompt }}{{ . }}{{ $.Response }}{{ else }}none{{ end }}",
+        _TURNS,
+    ),
+    (
+        "legacy response in an if without an else",
+        "{{ if .Prompt }}U:{{ .Prompt }} A:{{ .Response }}{{ end }}!",
+        _TURNS,
+    ),
+    (
+        "legacy response in a pipeline is not cut",
+        "{{ if .Response }}R{{ else }}{{ .Prompt }}{{ end }}",
+        _TURNS,
+    ),
+    (
+        "legacy json before the response",
+        "{{ .Prompt }}{{ json .System }}{{ .Response }}",
+        _TURNS,
+    ),
+    (
+        "legacy Ollama functions after the response",
+        "{{ .Prompt }}{{ .Response }}{{ json .System }}",
+        _TURNS,
+    ),
+    (
+        "legacy last turn has no defined templates",
+        '{{ define "p" }}<{{ .Prompt }}>{{ end }}{{ template "p" . }}{{ .Response }}',
+        _TURNS,
+    ),
+    ("legacy missing key in the last turn", "[{{ .Nope }}]{{ .Prompt }}{{ .Response }}", _TURNS),
 ]
