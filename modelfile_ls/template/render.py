@@ -18,6 +18,7 @@ from modelfile_ls.template.builtins import Builtin
 from modelfile_ls.template.execute import ExecError, execute
 from modelfile_ls.template.gojson import marshal
 from modelfile_ls.template.govalues import ANY_MAP, GoMap, GoStruct, unwrap
+from modelfile_ls.template.last_turn import DeleteNodePanic, cut_after_response
 from modelfile_ls.template.ollama import OllamaTemplate, parse_template, room_to_recurse
 from modelfile_ls.template.ollama_values import TOOL_PROPERTY, template_messages, template_tools
 
@@ -176,63 +177,11 @@ def execute_template(
             turn["Prompt"] = content
         elif role == "assistant":
             turn["Response"] = content
-    cut = cut_after_response(n.copy_tree(root))
+    try:
+        cut = cut_after_response(n.copy_tree(root))
+    except DeleteNodePanic as panic:
+        raise ExecError(str(panic)) from None
     # The last turn runs as a new template: only Go's built-ins, the default missingkey.
     last = {"": trees[""]}
     out.append(execute(last, "", _data({**turn, **thinking}), {}, False, cut))
     return "".join(out)
-
-
-class _Cut:
-    """Ollama's `deleteNode` with its predicate: keep nodes up to the first `.Response`."""
-
-    def __init__(self) -> None:
-        self.cut = False
-
-    def matches(self, node: n.Node) -> bool:
-        if isinstance(node, n.FieldNode) and "Response" in node.ident:
-            self.cut = True
-            return False
-        return self.cut
-
-    def walk(self, node: n.Node) -> n.Node | None:
-        if self.matches(node):
-            return None
-        if isinstance(node, n.ListNode):
-            node.nodes = [kept for child in node.nodes if (kept := self.walk(child)) is not None]
-        elif isinstance(node, n.BranchNode):
-            assert node.list is not None
-            node.list = self._list(self.walk(node.list))
-            if node.else_list is not None:
-                node.else_list = self._list(self.walk(node.else_list))
-        elif isinstance(node, n.ActionNode):
-            assert node.pipe is not None
-            pipe = self.walk(node.pipe)
-            if pipe is None:
-                return None
-        elif isinstance(node, n.PipeNode):
-            commands = []
-            for command in node.cmds:
-                args = [kept for arg in command.args if (kept := self.walk(arg)) is not None]
-                if not args:
-                    return None
-                command.args = args
-                commands.append(command)
-            if not commands:
-                return None
-            node.cmds = commands
-        return node
-
-    @staticmethod
-    def _list(node: n.Node | None) -> n.ListNode:
-        if not isinstance(node, n.ListNode):
-            # Go's `walk(t.List).(*parse.ListNode)` on a deleted list: the server panics.
-            raise ExecError("panic: interface conversion: parse.Node is nil, not *parse.ListNode")
-        return node
-
-
-def cut_after_response(root: n.ListNode) -> n.ListNode:
-    """The template without everything after its first `.Response` (legacy mode's last turn)."""
-    cut = _Cut().walk(root)
-    assert isinstance(cut, n.ListNode), "the root list is never a match"
-    return cut

@@ -49,6 +49,7 @@ from modelfile_ls.analysis.rules import (
     mf406_messages_not_rendered,
     mf407_requires_too_old,
     mf408_tools_without_capability,
+    mf409_template_fails_at_request,
 )
 
 ALL_RULES: tuple[Rule, ...] = (
@@ -97,6 +98,7 @@ ALL_RULES: tuple[Rule, ...] = (
     mf406_messages_not_rendered.RULE,
     mf407_requires_too_old.RULE,
     mf408_tools_without_capability.RULE,
+    mf409_template_fails_at_request.RULE,
 )
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in ALL_RULES}

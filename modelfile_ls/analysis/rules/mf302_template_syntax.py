@@ -14,14 +14,13 @@ Fix: close every `if`, `range`, `with` and `block` with `{{ end }}`; use Go and 
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
-from modelfile_ls.syntax.lexer import invisible_offsets
-from modelfile_ls.syntax.model import Span, Value
+from modelfile_ls.analysis.template_offsets import template_locator
+from modelfile_ls.syntax.model import Span
 
 if TYPE_CHECKING:
     from modelfile_ls.template import TemplateError
@@ -49,7 +48,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         error = template_error(value.text)
         if error is None:
             continue
-        locate = _document_offsets(text, value)
+        locate = template_locator(text, value)
         start = locate(error.start)
         end = min(max(locate(error.end), start), value.content_span.end)
         if instruction is not templates[-1]:
@@ -65,36 +64,6 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
             error.message,
             ollama_message=f"template error: {error.message}",
         )
-
-
-def _document_offsets(text: str, value: Value) -> _Locator:
-    """Map offsets in `value.text` (what Ollama parses) back to offsets in the document."""
-    content = value.content_span
-    dropped = invisible_offsets(text, content.start, content.end)
-    gone = set(dropped)
-    kept = "".join(text[i] for i in range(content.start, content.end) if i not in gone)
-    lead = max(kept.find(value.text), 0)
-    return _Locator(content.start, lead, dropped)
-
-
-class _Locator:
-    """Turns an offset in the decoded value into a document offset, skipping dropped runes."""
-
-    def __init__(self, base: int, lead: int, dropped: list[int]) -> None:
-        self.base = base
-        self.lead = lead
-        self.dropped = dropped
-
-    def __call__(self, offset: int) -> int:
-        """The document offset of decoded offset `offset`."""
-        position = self.base + self.lead + offset
-        # Each dropped rune before the position pushes it one further along the document.
-        skipped = 0
-        while True:
-            moved = bisect_right(self.dropped, position + skipped)
-            if moved == skipped:
-                return position + skipped
-            skipped = moved
 
 
 RULE = DocumentRule("MF302", "template-syntax", Severity.ERROR, __doc__ or "", check)
