@@ -42,6 +42,8 @@ class OllamaTemplate(NamedTuple):
     text: str
     trees: dict[str, Tree]
     vars: tuple[str, ...]
+    names: frozenset[str] = frozenset()
+    """The field and variable names as written (case-sensitive: `.prompt` is not `.Prompt`)."""
 
     @property
     def root(self) -> n.ListNode:
@@ -118,7 +120,9 @@ def _parse(text: str, comments: bool) -> OllamaTemplate | TemplateError:
                         found.extend(identifiers(node))
         except TemplateError as error:
             return error
-    return OllamaTemplate(text, trees, tuple(sorted({name.lower() for name in found})))
+    return OllamaTemplate(
+        text, trees, tuple(sorted({name.lower() for name in found})), frozenset(found)
+    )
 
 
 def identifiers(node: n.Node) -> list[str]:

@@ -13,14 +13,11 @@ Fix: render `.Messages` (`{{ range .Messages }}...{{ end }}`), or the variable f
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
-_MESSAGES_MODE = re.compile(r"\bmessages\b", re.IGNORECASE)
-"""Ollama's mode test: `Messages` anywhere, case-insensitive (template.Execute)."""
 _ROLE_VARIABLE = {"system": "System", "user": "Prompt", "assistant": "Response"}
 
 
@@ -29,13 +26,27 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     if context.first("MESSAGE") is None:
         return  # checked first: the registry is asked only when there are messages
     template = context.sent_template
-    if template is None or _MESSAGES_MODE.search(template.text):
+    if template is None:
         return
+    value = template.instruction.value if template.instruction is not None else None
+    # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
+    # and most Modelfiles have no TEMPLATE.
+    from modelfile_ls.template import TemplateError, parse_template
+
+    try:
+        # Ollama parses the value as its parser decoded it, and decides on identifiers:
+        # "messages" in the text or a comment is not `.Messages`.
+        parsed = parse_template(value.text if value is not None else template.text)
+    except TemplateError:
+        return  # MF302's: the model is never created
+    if parsed.uses_messages:
+        return
+    # Field lookups are case-sensitive (`.prompt` renders `<no value>`); Ollama appends
+    # {{ .Response }} to a template that names neither `response` nor `messages`.
+    rendered = {role for role, name in _ROLE_VARIABLE.items() if name in parsed.names}
+    if parsed.appends_response:
+        rendered.add("assistant")
     messages = context.instructions("MESSAGE")
-    text = template.text
-    # In legacy mode Ollama appends {{ .Response }} to a template that has none.
-    rendered = {role for role, name in _ROLE_VARIABLE.items() if re.search(rf"\.{name}\b", text)}
-    rendered.add("assistant")
     where = "the TEMPLATE" if template.instruction is not None else "the FROM model's template"
     for message in messages:
         role = message.role or ""

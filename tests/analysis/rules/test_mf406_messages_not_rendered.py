@@ -34,3 +34,28 @@ def test_the_models_own_template_when_the_file_has_none() -> None:
     catalog = FakeCatalog({"m": ModelFacts(template="{{ .System }} {{ .Response }}")})
     (finding,) = findings("FROM m\nMESSAGE user Hi\n", "MF406", catalog=catalog)
     assert "FROM model's template" in finding.message
+
+
+def test_messages_mode_is_an_identifier_not_a_word_of_the_text() -> None:
+    """Ollama decides on the template's identifiers: "messages" in its text or a comment
+    leaves it in legacy mode, where a template without `.Prompt` drops user MESSAGEs."""
+    for template in (
+        "Earlier messages: {{ .System }} {{ .Response }}",
+        "{{/* .Messages */}}{{ .System }} {{ .Response }}",
+    ):
+        text = f"FROM x\nTEMPLATE {template}\nMESSAGE user Hi\n"
+        (finding,) = findings(text, "MF406")
+        assert located(text, finding) == "user"
+
+
+def test_field_names_are_case_sensitive() -> None:
+    text = "FROM x\nTEMPLATE {{ .prompt }} {{ .Response }}\nMESSAGE user Hi\n"
+    assert len(findings(text, "MF406")) == 1
+    lowered = "FROM x\nTEMPLATE {{ .Prompt }} {{ .response }}\nMESSAGE assistant Yo\n"
+    (finding,) = findings(lowered, "MF406")  # `.response` stops the append of `.Response`
+    assert located(lowered, finding) == "assistant"
+    assert findings("FROM x\nTEMPLATE {{ .Prompt }}\nMESSAGE assistant Yo\n", "MF406") == []
+
+
+def test_silent_when_the_template_does_not_parse() -> None:
+    assert findings("FROM x\nTEMPLATE {{ .System \nMESSAGE user Hi\n", "MF406") == []
