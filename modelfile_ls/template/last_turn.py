@@ -11,7 +11,6 @@ Ollama's functions (`"json" is not a defined function`) or a defined template
 (`template "x" not defined`).
 """
 
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -117,7 +116,7 @@ def last_turn_failures(text: str) -> tuple[LastTurnFailure, ...]:
         return (LastTurnFailure(str(panic), response.pos, _end(response), True),)
     assert isinstance(cut, n.ListNode), "the root list is never a match"
     failures = []
-    for node in _descendants(cut):
+    for node in n.descendants(cut):
         if isinstance(node, n.IdentifierNode) and node.ident in OLLAMA_FUNCTIONS:
             message = f'"{node.ident}" is not a defined function'
             failures.append(LastTurnFailure(message, node.pos, node.pos + len(node.ident), False))
@@ -126,20 +125,8 @@ def last_turn_failures(text: str) -> tuple[LastTurnFailure, ...]:
             name = quote(node.name)
             message = f"template {name} not defined"
             failures.append(LastTurnFailure(message, node.pos, node.pos + len(name), False))
-    return tuple(failures)
+    return tuple(sorted(failures, key=lambda failure: failure.start))
 
 
 def _end(node: n.FieldNode) -> int:
     return node.end if node.end > node.pos else node.pos + len(str(node))
-
-
-def _descendants(node: n.Node) -> Iterator[n.Node]:
-    """Every node under `node`, in text order (pipelines before the lists they govern)."""
-    yield node
-    for cls in type(node).__mro__[:-2]:  # the node classes, not ABC and object
-        for name in cls.__dict__["__slots__"]:
-            value = getattr(node, name)
-            children = value if isinstance(value, list) else [value]
-            for child in children:
-                if isinstance(child, n.Node):
-                    yield from _descendants(child)

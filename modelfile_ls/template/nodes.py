@@ -12,6 +12,7 @@ dataclasses (each `__init__` generated as source and compiled) cost ~9 ms of eve
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Iterator
 from enum import IntEnum
 from typing import Any
 
@@ -479,3 +480,16 @@ def copy_tree(node: Any) -> Any:
                 setattr(copied, name, copy_tree(getattr(node, name)))
         return copied
     return node
+
+
+def descendants(node: Node) -> Iterator[Node]:
+    """`node` and every node under it, depth first in slot order (sort by `pos` for the
+    text's order)."""
+    yield node
+    for cls in type(node).__mro__[:-2]:  # the node classes, not ABC and object
+        for name in cls.__dict__["__slots__"]:
+            value = getattr(node, name)
+            children = value if isinstance(value, list) else [value]
+            for child in children:
+                if isinstance(child, Node):
+                    yield from descendants(child)

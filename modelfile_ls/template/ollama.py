@@ -52,6 +52,25 @@ class OllamaTemplate(NamedTuple):
         assert root is not None, "a parsed tree has a root"
         return root
 
+    def first_use(self, name: str) -> tuple[int, int] | None:
+        """Where (character offsets) the text first names the identifier `name` as Ollama's
+        `Vars` counts it (case-insensitively, in a field or variable chain), if it does."""
+        found = [
+            node
+            for tree in self.trees.values()
+            if tree.root is not None
+            for node in named_nodes(tree.root)
+            if any(part.lower() == name for part in node.ident)
+        ]
+        if not found:
+            return None
+        node = min(found, key=lambda node: node.pos)
+        written = self.text[node.pos : max(node.end, node.pos)]
+        for offset in range(len(written) - len(name) + 1):
+            if written[offset : offset + len(name)].lower() == name:
+                return node.pos + offset, node.pos + offset + len(name)
+        return node.pos, max(node.end, node.pos + 1)
+
     @property
     def uses_messages(self) -> bool:
         """Messages mode: an identifier `messages` in any case, as `slices.Contains(vars, ...)`."""
@@ -127,23 +146,30 @@ def _parse(text: str, comments: bool) -> OllamaTemplate | TemplateError:
 
 def identifiers(node: n.Node) -> list[str]:
     """Ollama's `Identifiers`: field and variable names, failing on a pipeline-less template."""
+    return [name for named in named_nodes(node) for name in named.ident]
+
+
+def named_nodes(node: n.Node) -> Iterator[n.FieldNode | n.VariableNode]:
+    """The field and variable nodes Ollama's `Identifiers` walk reaches, in text order;
+    raises `TemplateError` at a `{{template "x"}}` without a pipeline, as it fails there."""
     if isinstance(node, n.ListNode):
-        return [name for child in node.nodes for name in identifiers(child)]
-    if isinstance(node, n.TemplateNode):
+        for child in node.nodes:
+            yield from named_nodes(child)
+    elif isinstance(node, n.TemplateNode):
         if node.pipe is None:
             end = node.pos + len(node.name) + 2
             raise TemplateError(UNDEFINED_TEMPLATE, node.pos, end, None)
-        return identifiers(node.pipe)
-    if isinstance(node, n.ActionNode):
-        return identifiers(node.pipe) if node.pipe is not None else []
-    if isinstance(node, n.BranchNode):
-        names = identifiers(node.pipe) if node.pipe is not None else []
-        for branch in (node.list, node.else_list):
-            if branch is not None:
-                names.extend(identifiers(branch))
-        return names
-    if isinstance(node, n.PipeNode):
-        return [name for command in node.cmds for arg in command.args for name in identifiers(arg)]
-    if isinstance(node, n.FieldNode | n.VariableNode):
-        return list(node.ident)
-    return []
+        yield from named_nodes(node.pipe)
+    elif isinstance(node, n.ActionNode):
+        if node.pipe is not None:
+            yield from named_nodes(node.pipe)
+    elif isinstance(node, n.BranchNode):
+        for part in (node.pipe, node.list, node.else_list):
+            if part is not None:
+                yield from named_nodes(part)
+    elif isinstance(node, n.PipeNode):
+        for command in node.cmds:
+            for arg in command.args:
+                yield from named_nodes(arg)
+    elif isinstance(node, n.FieldNode | n.VariableNode):
+        yield node

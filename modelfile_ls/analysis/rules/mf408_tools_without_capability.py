@@ -13,14 +13,12 @@ or drop the tool sections from the TEMPLATE.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.analysis.template_offsets import template_locator
 from modelfile_ls.syntax.model import Span
-
-_TOOLS = re.compile(r"\.Tools\b")
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
@@ -28,17 +26,29 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     template = context.file_template
     if template is None or template.instruction is None:
         return
-    match = _TOOLS.search(template.text)
-    if match is None:
+    value = template.instruction.value
+    assert value is not None, "a sent TEMPLATE has a value"
+    # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
+    # and most Modelfiles have no TEMPLATE.
+    from modelfile_ls.template import TemplateError, parse_template
+
+    try:
+        parsed = parse_template(value.text)
+    except TemplateError:
+        return  # MF302's: the model is never created
+    # Ollama's `goTemplateCapabilities`: `tools` among the template's identifiers (`Vars`,
+    # case-insensitive); the word in the text or a comment does not count.
+    used = parsed.first_use("tools")
+    if used is None:
         return  # checked first: the registry is asked only for a template that renders tools
     model, reference = context.base_model, context.model_reference
     if reference is None or model is None or model.capabilities is None:
         return
     if "tools" in model.capabilities:
         return
-    start = template.offset + match.start() + 1
+    locate = template_locator(context.parsed.text, value)
     yield rule.finding(
-        Span(start, start + len("Tools")),
+        Span(locate(used[0]), locate(used[1])),
         f"this TEMPLATE renders tools, so Ollama will advertise tool calling, but"
         f" `{reference.text}` has no `tools` capability",
     )
