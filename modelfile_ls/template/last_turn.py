@@ -16,7 +16,12 @@ from typing import NamedTuple
 
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.gostrconv import quote
-from modelfile_ls.template.ollama import OLLAMA_FUNCTIONS, TemplateError, parse_template
+from modelfile_ls.template.ollama import (
+    OLLAMA_FUNCTIONS,
+    TemplateError,
+    parse_template,
+    room_to_recurse,
+)
 
 DELETE_NODE_PANIC = "panic: interface conversion: parse.Node is nil, not *parse.ListNode"
 """What Go's runtime says of `deleteNode`'s failed type assertion; Ollama's HTTP server
@@ -109,7 +114,8 @@ def last_turn_failures(text: str) -> tuple[LastTurnFailure, ...]:
         return ()
     cutter = _Cut()
     try:
-        cut = cutter.walk(n.copy_tree(template.root))
+        with room_to_recurse():  # the copy and the cut recurse once per nested block
+            cut = cutter.walk(n.copy_tree(template.root))
     except DeleteNodePanic as panic:
         assert cutter.response is not None, "only a cut deletes an else-list"
         response = cutter.response

@@ -484,12 +484,16 @@ def copy_tree(node: Any) -> Any:
 
 def descendants(node: Node) -> Iterator[Node]:
     """`node` and every node under it, depth first in slot order (sort by `pos` for the
-    text's order)."""
-    yield node
-    for cls in type(node).__mro__[:-2]:  # the node classes, not ABC and object
-        for name in cls.__dict__["__slots__"]:
-            value = getattr(node, name)
-            children = value if isinstance(value, list) else [value]
-            for child in children:
-                if isinstance(child, Node):
-                    yield from descendants(child)
+    text's order); a loop over a stack, as blocks nest thousands deep."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        children: list[Node] = []
+        for cls in type(node).__mro__[:-2]:  # the node classes, not ABC and object
+            for name in cls.__dict__["__slots__"]:
+                value = getattr(node, name)
+                for child in value if isinstance(value, list) else [value]:
+                    if isinstance(child, Node):
+                        children.append(child)
+        stack.extend(reversed(children))

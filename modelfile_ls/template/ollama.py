@@ -151,25 +151,27 @@ def identifiers(node: n.Node) -> list[str]:
 
 def named_nodes(node: n.Node) -> Iterator[n.FieldNode | n.VariableNode]:
     """The field and variable nodes Ollama's `Identifiers` walk reaches, in text order;
-    raises `TemplateError` at a `{{template "x"}}` without a pipeline, as it fails there."""
-    if isinstance(node, n.ListNode):
-        for child in node.nodes:
-            yield from named_nodes(child)
-    elif isinstance(node, n.TemplateNode):
-        if node.pipe is None:
-            end = node.pos + len(node.name) + 2
-            raise TemplateError(UNDEFINED_TEMPLATE, node.pos, end, None)
-        yield from named_nodes(node.pipe)
-    elif isinstance(node, n.ActionNode):
-        if node.pipe is not None:
-            yield from named_nodes(node.pipe)
-    elif isinstance(node, n.BranchNode):
-        for part in (node.pipe, node.list, node.else_list):
-            if part is not None:
-                yield from named_nodes(part)
-    elif isinstance(node, n.PipeNode):
-        for command in node.cmds:
-            for arg in command.args:
-                yield from named_nodes(arg)
-    elif isinstance(node, n.FieldNode | n.VariableNode):
-        yield node
+    raises `TemplateError` at a `{{template "x"}}` without a pipeline, as it fails there.
+
+    A loop over a stack, not recursion: Go nests blocks thousands deep, and a chain of
+    generators that deep would exhaust the C stack."""
+    stack: list[n.Node] = [node]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, n.ListNode):
+            stack.extend(reversed(node.nodes))
+        elif isinstance(node, n.TemplateNode):
+            if node.pipe is None:
+                end = node.pos + len(node.name) + 2
+                raise TemplateError(UNDEFINED_TEMPLATE, node.pos, end, None)
+            stack.append(node.pipe)
+        elif isinstance(node, n.ActionNode):
+            if node.pipe is not None:
+                stack.append(node.pipe)
+        elif isinstance(node, n.BranchNode):
+            parts = (node.pipe, node.list, node.else_list)
+            stack.extend(part for part in reversed(parts) if part is not None)
+        elif isinstance(node, n.PipeNode):
+            stack.extend(reversed([arg for command in node.cmds for arg in command.args]))
+        elif isinstance(node, n.FieldNode | n.VariableNode):
+            yield node

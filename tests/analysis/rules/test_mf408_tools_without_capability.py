@@ -47,3 +47,10 @@ def test_located_past_invisible_characters_and_silent_on_a_broken_template() -> 
     (finding,) = findings(text, "MF408", catalog=CATALOG)
     assert located(text, finding) == "Tools"
     assert findings("FROM gemma2\nTEMPLATE {{ .Tools\n", "MF408", catalog=CATALOG) == []
+
+
+def test_blocks_nested_thousands_deep() -> None:
+    nested = "{{ if .Prompt }}" * 3000 + "{{ .Tools }}" + "{{ end }}" * 3000
+    text = f'FROM gemma2\nTEMPLATE """{nested}"""\n'
+    (finding,) = findings(text, "MF408", catalog=CATALOG)
+    assert located(text, finding) == "Tools"

@@ -77,3 +77,12 @@ def test_panics_exactly_where_go_panicked(case: dict[str, Any]) -> None:
     predicted exactly for the templates where Go's own run panicked."""
     predicted = any(failure.always for failure in last_turn_failures(case["template"]))
     assert predicted == (case.get("error") == DELETE_NODE_PANIC)
+
+
+def test_blocks_nested_thousands_deep() -> None:
+    """Go nests blocks without a limit: the cut and the walks must not overflow a stack."""
+    nested = "{{ if .Prompt }}" * 3000 + "x{{ .Response }}{{ else }}y" + "{{ end }}" * 3000
+    (finding,) = findings(f'FROM x\nTEMPLATE """{nested}"""\n', "MF409")
+    assert finding.code == "MF409"
+    plain = "{{ if .Prompt }}" * 3000 + "x{{ .Response }}" + "{{ end }}" * 3000
+    assert findings(f'FROM x\nTEMPLATE """{plain}"""\n', "MF409") == []
