@@ -112,14 +112,17 @@ def last_turn_failures(text: str) -> tuple[LastTurnFailure, ...]:
         return ()
     if template.uses_messages:
         return ()
-    cutter = _Cut()
-    try:
-        with room_to_recurse():  # the copy and the cut recurse once per nested block
-            cut = cutter.walk(n.copy_tree(template.root))
-    except DeleteNodePanic as panic:
-        assert cutter.response is not None, "only a cut deletes an else-list"
-        response = cutter.response
-        return (LastTurnFailure(str(panic), response.pos, _end(response), True),)
+    cut: n.Node | None = template.root
+    # Without a `.Response` field nothing is cut, and the tree need not be copied.
+    if "Response" in template.names:
+        cutter = _Cut()
+        try:
+            with room_to_recurse():  # the copy and the cut recurse once per nested block
+                cut = cutter.walk(n.copy_tree(template.root))
+        except DeleteNodePanic as panic:
+            assert cutter.response is not None, "only a cut deletes an else-list"
+            response = cutter.response
+            return (LastTurnFailure(str(panic), response.pos, _end(response), True),)
     assert isinstance(cut, n.ListNode), "the root list is never a match"
     failures = []
     for node in n.descendants(cut):
