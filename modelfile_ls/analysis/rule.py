@@ -28,6 +28,7 @@ from modelfile_ls.syntax.model import (
     ProblemKind,
     Span,
     SyntaxProblem,
+    Value,
 )
 from modelfile_ls.syntax.positions import LineIndex
 from modelfile_ls.syntax.runs import index_by_keyword
@@ -213,6 +214,15 @@ class RuleContext:
             span = last.value.content_span
             return SentTemplate(self.parsed.text[span.start : span.end], last, span.start)
         return None
+
+    @property
+    def file_template_value(self) -> Value | None:
+        """The value of the TEMPLATE the file sends, as Ollama's parser decoded it (what
+        Ollama parses as a Go template), or None."""
+        template = self.file_template
+        if template is None or template.instruction is None:
+            return None
+        return template.instruction.value
 
     @cached_property
     def sent_template(self) -> SentTemplate | None:

@@ -8,16 +8,22 @@ to land on the document's character.
 from bisect import bisect_right
 
 from modelfile_ls.syntax.lexer import invisible_offsets
-from modelfile_ls.syntax.model import Value
+from modelfile_ls.syntax.model import Span, Value
 
 
 class Locator:
     """Turns an offset in the decoded value into a document offset, skipping dropped runes."""
 
-    def __init__(self, base: int, lead: int, dropped: list[int]) -> None:
+    def __init__(self, base: int, lead: int, dropped: list[int], end: int) -> None:
         self.base = base
         self.lead = lead
         self.dropped = dropped
+        self.end = end
+
+    def span(self, start: int, end: int) -> Span:
+        """The document span of decoded offsets `start`..`end`, kept inside the value."""
+        first = self(start)
+        return Span(first, min(max(self(end), first), self.end))
 
     def __call__(self, offset: int) -> int:
         """The document offset of decoded offset `offset`."""
@@ -38,4 +44,4 @@ def template_locator(text: str, value: Value) -> Locator:
     gone = set(dropped)
     kept = "".join(text[i] for i in range(content.start, content.end) if i not in gone)
     lead = max(kept.find(value.text), 0)
-    return Locator(content.start, lead, dropped)
+    return Locator(content.start, lead, dropped, content.end)

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.template_offsets import template_locator
-from modelfile_ls.syntax.model import Span
 
 if TYPE_CHECKING:
     from modelfile_ls.template import TemplateError
@@ -48,19 +47,17 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         error = template_error(value.text)
         if error is None:
             continue
-        locate = template_locator(text, value)
-        start = locate(error.start)
-        end = min(max(locate(error.end), start), value.content_span.end)
+        span = template_locator(text, value).span(error.start, error.end)
         if instruction is not templates[-1]:
             yield rule.finding(
-                Span(start, end),
+                span,
                 f"{error.message} (a later TEMPLATE replaces this one, so Ollama never checks it)",
                 severity=Severity.WARNING,
                 related=[Related(templates[-1].keyword_span, "the TEMPLATE that is used")],
             )
             continue
         yield rule.finding(
-            Span(start, end),
+            span,
             error.message,
             ollama_message=f"template error: {error.message}",
         )

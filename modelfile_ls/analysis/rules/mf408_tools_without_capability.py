@@ -18,16 +18,13 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.template_offsets import template_locator
-from modelfile_ls.syntax.model import Span
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report the first `.Tools` of the file's TEMPLATE when the model lacks tool calling."""
-    template = context.file_template
-    if template is None or template.instruction is None:
+    value = context.file_template_value
+    if value is None:
         return
-    value = template.instruction.value
-    assert value is not None, "a sent TEMPLATE has a value"
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
     from modelfile_ls.template import TemplateError, parse_template
@@ -46,9 +43,8 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         return
     if "tools" in model.capabilities:
         return
-    locate = template_locator(context.parsed.text, value)
     yield rule.finding(
-        Span(locate(used[0]), locate(used[1])),
+        template_locator(context.parsed.text, value).span(*used),
         f"this TEMPLATE renders tools, so Ollama will advertise tool calling, but"
         f" `{reference.text}` has no `tools` capability",
     )

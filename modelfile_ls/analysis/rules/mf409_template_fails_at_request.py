@@ -22,16 +22,13 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.template_offsets import template_locator
-from modelfile_ls.syntax.model import Span
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report what fails in the last legacy turn of the TEMPLATE the file sends."""
-    template = context.file_template
-    if template is None or template.instruction is None:
+    value = context.file_template_value
+    if value is None:
         return
-    value = template.instruction.value
-    assert value is not None, "a sent TEMPLATE has a value"
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
     from modelfile_ls.template.last_turn import last_turn_failures
@@ -41,8 +38,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         return
     locate = template_locator(context.parsed.text, value)
     for failure in failures:
-        start = locate(failure.start)
-        span = Span(start, min(max(locate(failure.end), start), value.content_span.end))
+        span = locate.span(failure.start, failure.end)
         if failure.always:
             message = (
                 "this .Response is inside a branch with an else: Ollama's server panics"
