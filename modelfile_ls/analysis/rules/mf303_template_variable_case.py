@@ -10,7 +10,6 @@ Fix: `{{ .System }} {{ .Prompt }}`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -23,7 +22,6 @@ from modelfile_ls.syntax.model import Instruction, Span
 _TEMPLATE = language_facts().template
 TEMPLATE_FIELDS = [*_TEMPLATE.variables, *_TEMPLATE.fields]
 _BY_LOWER = {name.lower(): name for name in TEMPLATE_FIELDS}
-_FIELD = re.compile(r"(?<![A-Za-z0-9_$])\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
 def check(
@@ -50,17 +48,20 @@ def miscased(template: str) -> tuple[tuple[int, str, str], ...]:
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
     from modelfile_ls.template.scan import actions
+    from modelfile_ls.template.tokens import ItemType
 
     found, _ = actions(template)
     result = []
+    # Go's lexer's field tokens: `.Name` after a dot, a variable (`$.prompt`, `$m.role`) or a
+    # parenthesis, never the text of a string or a number.
     for action in found:
-        if action.is_comment:
-            continue
-        for match in _FIELD.finditer(action.body):
-            name = match.group(1)
+        for item in action.tokens:
+            if item.typ != ItemType.FIELD:
+                continue
+            name = item.val[1:]
             correct = _BY_LOWER.get(name.lower())
             if correct is not None and correct != name:
-                result.append((action.body_start + match.start(1), name, correct))
+                result.append((item.pos + 1, name, correct))
     return tuple(result)
 
 

@@ -14,3 +14,10 @@ def test_lower_case_field() -> None:
 
 def test_text_outside_actions_is_ignored() -> None:
     assert findings("FROM x\nTEMPLATE .system {{ .Prompt }}\n", "MF303") == []
+
+
+def test_fields_are_go_tokens_not_text_inside_actions() -> None:
+    """A string or a number in an action is not a field; a field after `$` or a variable is."""
+    assert findings('FROM x\nTEMPLATE {{ print ".system" `.prompt` 1.5 }}\n', "MF303") == []
+    text = "FROM x\nTEMPLATE {{ $.system }}{{ range $m := .Messages }}{{ $m.role }}{{ end }}\n"
+    assert [located(text, f) for f in findings(text, "MF303")] == ["system", "role"]
