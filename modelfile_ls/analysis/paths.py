@@ -11,6 +11,8 @@ import stat
 from pathlib import Path
 from typing import NamedTuple
 
+from modelfile_ls.analysis.sniff import SNIFF_LENGTH, detect_content_type
+
 # The CLI's weight selection for a directory (`filesForModel`), in order: the first rule with a
 # matching file wins; a rule with a content type is skipped as a whole when one of its files
 # sniffs as something else (Go ignores that glob's error). Top-level `model*.safetensors` also
@@ -27,7 +29,6 @@ _WEIGHT_RULES: tuple[tuple[str, str | None], ...] = (
 # `**` is a plain `*`, so `**/*.json` is one level down).
 _TEXT_FILES = ("*.json", "*/*.json", "chat_template.jinja")
 ERR_MODEL_NOT_FOUND = "no Modelfile or safetensors files found"
-_BINARY_BYTES = frozenset([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x1B), *range(0x1C, 0x20)])
 GGUF_MAGIC = b"GGUF"
 LFS_POINTER = b"version https://git-lfs"
 
@@ -73,14 +74,9 @@ def resolve(value: str, base_dir: Path) -> ResolvedPath:
 
 
 def sniff(path: Path) -> str:
-    """The content type Go's `http.DetectContentType` gives the first 512 bytes, reduced to the
-    three kinds the CLI's file selection distinguishes (zip, binary, text)."""
-    head = file_head(path, 512)
-    if head.startswith(b"PK\x03\x04"):
-        return "application/zip"
-    if any(byte in _BINARY_BYTES for byte in head):
-        return "application/octet-stream"
-    return "text/plain"
+    """The content type the CLI's file selection sees: Go's `http.DetectContentType` of the
+    first 512 bytes, before any `;` (`text/plain`, `application/zip`, `image/bmp`...)."""
+    return detect_content_type(file_head(path, SNIFF_LENGTH)).partition(";")[0]
 
 
 class ModelFiles(NamedTuple):
