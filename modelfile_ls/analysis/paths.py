@@ -87,6 +87,8 @@ class ModelFiles(NamedTuple):
     """Configuration, chat template and tokenizer files added after the weights."""
     error: str | None = None
     """`no Modelfile or safetensors files found` or `invalid content type: ...`."""
+    refused: Path | None = None
+    """The file whose content type failed the selection (`invalid content type`)."""
 
     @property
     def files(self) -> list[Path]:
@@ -94,22 +96,24 @@ class ModelFiles(NamedTuple):
         return self.weights + self.others
 
 
-def _glob(directory: Path, pattern: str, content_type: str | None) -> tuple[list[Path], str]:
-    """Go's `glob` helper in `filesForModel`: the sorted matches, or an error when one of
-    them does not sniff as `content_type` (the message names the detected type)."""
+def _glob(
+    directory: Path, pattern: str, content_type: str | None
+) -> tuple[list[Path], Path | None, str]:
+    """Go's `glob` helper in `filesForModel`: the sorted matches, or the first one that does
+    not sniff as `content_type` with Go's error (which names the detected type)."""
     matches = sorted(p for p in directory.glob(pattern) if p.is_file())
     for match in matches:
         detected = sniff(match)
         if content_type is not None and detected != content_type:
-            return [], f"invalid content type: expected {detected} for {match}"
-    return matches, ""
+            return [], match, f"invalid content type: expected {detected} for {match}"
+    return matches, None, ""
 
 
 def model_files(directory: Path) -> ModelFiles:
     """The files `ollama create` would take from a FROM, ADAPTER or DRAFT directory."""
     weights: list[Path] = []
     for pattern, content_type in _WEIGHT_RULES:
-        weights, _ = _glob(directory, pattern, content_type)
+        weights = _glob(directory, pattern, content_type)[0]
         if weights:
             if pattern == "model*.safetensors":
                 weights += _glob(directory, "*/" + pattern, None)[0]
@@ -118,9 +122,9 @@ def model_files(directory: Path) -> ModelFiles:
         return ModelFiles([], [], ERR_MODEL_NOT_FOUND)
     others: list[Path] = []
     for pattern in _TEXT_FILES:
-        found, error = _glob(directory, pattern, "text/plain")
-        if error:
-            return ModelFiles(weights, others, error)
+        found, refused, error = _glob(directory, pattern, "text/plain")
+        if refused is not None:
+            return ModelFiles(weights, others, error, refused)
         others += found
     # A top-level tokenizer.model must be binary, a nested one text (an unresolved LFS
     # pointer is text): the CLI ignores either glob's content-type error.

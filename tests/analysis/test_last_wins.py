@@ -37,6 +37,7 @@ AUDIT = {
     "MF208": "only the FROM that is sent decides whether the model is remote",
     "MF210": "the server reads only the files it uses: ignored ones are warnings",
     "MF211": "the CLI selects files in every directory",
+    "MF212": "the CLI sniffs the files of every FROM/ADAPTER/DRAFT directory it selects",
     "MF302": "only the last TEMPLATE is sent: earlier ones are warnings",
 }
 
@@ -118,6 +119,16 @@ def test_every_adapter_and_draft_path_must_exist(tmp_path: Path) -> None:
     (tmp_path / "lora.gguf").write_bytes(b"GGUF\x03\x00\x00\x00")
     text = "FROM llama3.2\nADAPTER ./missing.gguf\nADAPTER ./lora.gguf\n"
     assert [f.severity for f in findings(text, "MF202", tmp_path)] == [Severity.ERROR]
+
+
+def test_a_refused_file_fails_even_in_an_overridden_from(tmp_path: Path) -> None:
+    """The CLI runs its file selection for every local FROM it meets, so a directory it
+    refuses fails the create even when a later FROM replaces it."""
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "model.gguf").write_bytes(b"GGUF\x03\x00\x00\x00")
+    (tmp_path / "m" / "config.json").write_bytes(b"\x00\x01")
+    (finding,) = findings("FROM ./m\nFROM llama3.2\n", "MF212", tmp_path)
+    assert finding.severity is Severity.ERROR
 
 
 def test_last_wins_instructions_without_error_rules_stay_below_error() -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from modelfile_ls.analysis.paths import model_files
+from modelfile_ls.analysis.rules import mf212_refused_file_type
 from modelfile_ls.ollama.create_request import (
     InvalidModelName,
     LocalFilesError,
@@ -169,11 +171,28 @@ def test_a_config_that_is_not_text_fails_with_ollamas_message(tmp_path: Path) ->
     model.mkdir()
     (model / "model.safetensors").write_bytes(b"\x00w")
     (model / "config.json").write_bytes(b"\x00\x01binary")
+    with pytest.raises(ModelfileRejected) as failed:  # MF212, before any file is hashed
+        body_of("FROM ./hf\n", tmp_path)
+    assert [f.ollama_message for f in failed.value.findings] == [
+        f"invalid content type: expected application/octet-stream for {model / 'config.json'}"
+    ]
+
+
+def test_a_directory_that_changes_after_the_check_fails_with_ollamas_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The files are selected again when the request is built: a config that became binary
+    after the check (simulated: the check saw the clean directory) still fails as Ollama's."""
+    model = tmp_path / "hf"
+    model.mkdir()
+    (model / "model.safetensors").write_bytes(b"\x00w")
+    (model / "config.json").write_bytes(b"{}")
+    clean = model_files(model)
+    (model / "config.json").write_bytes(b"\x00\x01binary")
+    monkeypatch.setattr(mf212_refused_file_type, "model_files", lambda _: clean)
     with pytest.raises(LocalFilesError) as failed:
         body_of("FROM ./hf\n", tmp_path)
-    assert str(failed.value) == (
-        f"invalid content type: expected application/octet-stream for {model / 'config.json'}"
-    )
+    assert str(failed.value).startswith("invalid content type: expected application/octet-stream")
 
 
 def test_each_adapter_replaces_the_last_and_drafts_merge(tmp_path: Path) -> None:

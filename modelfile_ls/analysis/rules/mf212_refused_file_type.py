@@ -1,0 +1,41 @@
+"""MF212 refused-file-type: a file the CLI takes from a model directory has the wrong content type.
+
+Why: for a FROM, ADAPTER or DRAFT directory the CLI takes, besides the weights, every `*.json`
+(a level deeper too) and `chat_template.jinja`, and sniffs each one with Go's
+`http.DetectContentType`: one that is not `text/plain` (binary bytes, a zip, an HTML comment at
+its start) fails the whole `ollama create` with `invalid content type: expected <what it is>
+for <file>`, before anything is uploaded.
+
+Example: `FROM ./model` where `model/tokenizer.json` is a truncated binary download.
+Fix: download the file again (or remove it when the model does not need it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.analysis.paths import model_files, sniff
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+
+
+def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
+    """Report directories whose selection refuses a file's content type."""
+    for reference in context.references:
+        local = reference.local
+        if local is None or local.kind != "directory" or local.path is None:
+            continue
+        selected = model_files(local.path)
+        if selected.refused is None or selected.error is None:
+            continue
+        value = reference.instruction.value
+        assert value is not None
+        yield rule.finding(
+            value.content_span if reference.text else reference.instruction.keyword_span,
+            f"{selected.refused} must be text for `ollama create` to take this directory, but it"
+            f" sniffs as {sniff(selected.refused)}",
+            ollama_message=selected.error,
+        )
+
+
+RULE = DocumentRule("MF212", "refused-file-type", Severity.ERROR, __doc__ or "", check)

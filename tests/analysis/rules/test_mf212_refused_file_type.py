@@ -1,0 +1,48 @@
+"""Tests for MF212."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.analysis.helpers import findings, located
+
+GGUF = b"GGUF\x03\x00\x00\x00" + bytes(16)
+
+
+def _model(tmp_path: Path, files: dict[str, bytes]) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "model.gguf").write_bytes(GGUF)
+    for name, data in files.items():
+        path = tmp_path / "m" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
+def test_a_binary_json_fails_the_directory(tmp_path: Path) -> None:
+    _model(tmp_path, {"tokenizer.json": b"\x00\x01binary"})
+    text = "FROM ./m\n"
+    (finding,) = findings(text, "MF212", tmp_path)
+    assert located(text, finding) == "./m"
+    refused = tmp_path / "m" / "tokenizer.json"
+    expected = f"invalid content type: expected application/octet-stream for {refused}"
+    assert finding.ollama_message == expected
+
+
+def test_nested_json_and_chat_template_are_sniffed_too(tmp_path: Path) -> None:
+    _model(tmp_path, {"sub/config.json": b"{}", "chat_template.jinja": b"<!-- a -->{{ x }}"})
+    (finding,) = findings("ADAPTER ./m\nFROM x\n", "MF212", tmp_path)
+    assert finding.ollama_message is not None and "expected text/html for" in finding.ollama_message
+    assert "sniffs as text/html" in finding.message
+
+
+def test_text_files_of_any_encoding_pass(tmp_path: Path) -> None:
+    _model(tmp_path, {"config.json": '{"a": 1}'.encode("utf-16"), "x.txt": b"\x00"})
+    assert findings("FROM ./m\n", "MF212", tmp_path) == []
+    assert findings("FROM x\n", "MF212", tmp_path) == []
+
+
+def test_no_weights_is_mf205s(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "config.json").write_bytes(b"\x00")
+    assert findings("FROM ./m\n", "MF212", tmp_path) == []
+    assert len(findings("FROM ./m\n", "MF205", tmp_path)) == 1
