@@ -34,6 +34,9 @@ def page(browser: Browser, server: RegistryServer) -> Iterator[Page]:
 def ready(page: Page) -> None:
     """Wait until the current view has rendered, and fail if it rendered an error."""
     main = page.locator("main")
+    # The address changes at once, the view is routed when its hashchange event runs: until
+    # then data-state is the last view's.
+    expect(main).to_have_attribute("data-route", page.evaluate("location.hash"))
     expect(main).not_to_have_attribute("data-state", "loading")
     state = main.get_attribute("data-state")
     assert state == "ready", f"view rendered {state}: {main.inner_text()}"

@@ -54,6 +54,9 @@ def visit(page: Page, url: str) -> None:
     """Open a view and wait for it to finish rendering, successfully."""
     page.goto(url)
     main = page.locator("main")
+    # The address changes at once, the view is routed when its hashchange event runs: until
+    # then data-state is the last view's.
+    expect(main).to_have_attribute("data-route", page.evaluate("location.hash"))
     expect(main).not_to_have_attribute("data-state", "loading")
     assert main.get_attribute("data-state") == "ready", main.inner_text()[:500]
 

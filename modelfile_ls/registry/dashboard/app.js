@@ -126,6 +126,10 @@ function route(event) {
     else link.removeAttribute("aria-current");
   }
   const views = { models: modelsView, model: modelView, compare: compareView, performance: performanceView, hosts: hostsView, stats: statsView };
+  // Which address the view on screen answers: a reader (or a test) that has just changed the
+  // address waits for this before it trusts data-state, which is still the last view's until
+  // the hashchange event has run.
+  main.dataset.route = location.hash;
   const render = views[view];
   if (!render) return show(`No view “${view}”`, [el("p", { class: "error", text: `There is no view “${view}”.` })], "error");
   main.dataset.state = "loading";
