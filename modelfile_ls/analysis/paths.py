@@ -52,10 +52,19 @@ def expand(value: str, base_dir: Path) -> tuple[Path | None, str | None]:
             except KeyError:
                 return None, f"failed to find user '{head}': user: unknown user {head}"
         else:
-            home = os.path.expanduser("~")
+            home = current_home()
         return Path(os.path.normpath(os.path.join(home, tail))), None
     joined = value if os.path.isabs(value) else os.path.join(base_dir, value)
     return Path(os.path.abspath(joined)), None
+
+
+def current_home() -> str:
+    """The home directory `~` names for Ollama's CLI: Go's `user.Current` reads the password
+    database before `$HOME` (which a sandboxed editor may point elsewhere)."""
+    try:
+        return pwd.getpwuid(os.getuid()).pw_dir
+    except KeyError:
+        return os.path.expanduser("~")
 
 
 def resolve(value: str, base_dir: Path) -> ResolvedPath:
@@ -143,15 +152,36 @@ def has_weights(directory: Path) -> bool:
     return bool(select_weights(directory))
 
 
-def escaping_files(directory: Path) -> list[str]:
-    """Selected files that are symlinks resolving outside the directory (`insecure path`)."""
-    root = directory.resolve()
+class Escaping(NamedTuple):
+    """A selected file whose real path lies outside its model directory."""
+
+    name: str
+    """The file as the directory lists it (`model.safetensors`)."""
+    target: str
+    """Its real path relative to the directory, as Ollama's message names it (`../blobs/x`)."""
+
+    @property
+    def ollama_message(self) -> str:
+        """`fileDigestMap`'s error, with its advice for a Hugging Face cache."""
+        if ".cache" in self.target:
+            return (
+                f"insecure path: {self.target}\n\n"
+                "Use --local-dir <dir> when downloading model to disable caching"
+            )
+        return f"insecure path: {self.target}"
+
+
+def escaping_files(directory: Path) -> list[Escaping]:
+    """Selected files that are not local once their links are followed, in the CLI's order.
+
+    As `fileDigestMap` does: each file's real path (`EvalSymlinks`) relative to the directory
+    as written (expanded, links in it not followed), refused unless that is local (`IsLocal`):
+    a directory reached through a link has all its files refused."""
     escaping = []
     for candidate in model_files(directory).files:
-        try:
-            candidate.resolve().relative_to(root)
-        except ValueError:
-            escaping.append(candidate.relative_to(directory).as_posix())
+        target = os.path.relpath(os.path.realpath(candidate), directory)
+        if target == ".." or target.startswith("../") or os.path.isabs(target):
+            escaping.append(Escaping(candidate.relative_to(directory).as_posix(), target))
     return escaping
 
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import pwd
 from pathlib import Path
 
 import pytest
 
+from modelfile_ls.analysis import paths
 from modelfile_ls.analysis.paths import model_files
 from modelfile_ls.analysis.rules import mf212_refused_file_type
 from modelfile_ls.ollama.create_request import (
@@ -128,10 +131,18 @@ def test_paths_resolve_against_the_modelfiles_directory_not_the_cwd(
     assert body_of("FROM m.gguf\n", project)["files"] == {"m.gguf": digest(EMPTY_GGUF)}
 
 
-def test_tilde_expands_to_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("HOME", str(tmp_path))
+def test_tilde_expands_to_the_users_home_not_home_variable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Go's `user.Current` reads the password database first: `$HOME` does not move `~`."""
+    monkeypatch.setattr(paths, "current_home", lambda: str(tmp_path))
+    monkeypatch.setenv("HOME", str(tmp_path / "elsewhere"))
     (tmp_path / "m.gguf").write_bytes(EMPTY_GGUF)
     assert body_of("FROM ~/m.gguf\n")["files"] == {"m.gguf": digest(EMPTY_GGUF)}
+
+
+def test_the_users_home_is_the_password_databases() -> None:
+    assert paths.current_home() == pwd.getpwuid(os.getuid()).pw_dir
 
 
 def test_several_froms_are_named_relative_to_their_common_directory(tmp_path: Path) -> None:

@@ -28,14 +28,14 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
             continue
         value = reference.instruction.value
         assert value is not None
-        hint = " (use `--local-dir` when downloading)" if ".cache" in str(local.path) else ""
-        shown = ", ".join(escaping[:3]) + (
+        hint = " (use `--local-dir` when downloading)" if ".cache" in escaping[0].target else ""
+        shown = ", ".join(e.name for e in escaping[:3]) + (
             f" and {len(escaping) - 3} more" if len(escaping) > 3 else ""
         )
         yield rule.finding(
             value.content_span if reference.text else reference.instruction.keyword_span,
             f"{shown} link outside {local.path}; Ollama refuses such files{hint}",
-            ollama_message=f"insecure path: {escaping[0]}",
+            ollama_message=escaping[0].ollama_message,
         )
 
 
