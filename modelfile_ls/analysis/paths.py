@@ -78,7 +78,7 @@ def resolve(value: str, base_dir: Path) -> ResolvedPath:
         if path.exists():
             return ResolvedPath(path, "file")
     except OSError as exc:
-        return ResolvedPath(path, "error", f"stat {path}: {exc.strerror}")
+        return ResolvedPath(path, "error", f"stat {path}: {go_error_text(exc)}")
     return ResolvedPath(path, "missing", f"stat {path}: no such file or directory")
 
 
@@ -97,7 +97,7 @@ class ModelFiles(NamedTuple):
     error: str | None = None
     """`no Modelfile or safetensors files found` or `invalid content type: ...`."""
     refused: Path | None = None
-    """The file whose content type failed the selection (`invalid content type`)."""
+    """The file that failed the selection: its content type, or reading it."""
 
     @property
     def files(self) -> list[Path]:
@@ -108,14 +108,42 @@ class ModelFiles(NamedTuple):
 def _glob(
     directory: Path, pattern: str, content_type: str | None
 ) -> tuple[list[Path], Path | None, str]:
-    """Go's `glob` helper in `filesForModel`: the sorted matches, or the first one that does
-    not sniff as `content_type` with Go's error (which names the detected type)."""
-    matches = sorted(p for p in directory.glob(pattern) if p.is_file())
+    """Go's `glob` helper in `filesForModel`: the sorted matches, or the first one that cannot
+    be read or does not sniff as `content_type`, with Go's error (which names the detected
+    type). Like `filepath.Glob`, a match is any entry of that name: a directory or a dangling
+    link matches too, and fails when it is read."""
+    matches = sorted(directory.glob(pattern))
     for match in matches:
-        detected = sniff(match)
+        head = _sniffed_head(match)
+        if isinstance(head, str):
+            return [], match, head
+        detected = detect_content_type(head).partition(";")[0]
         if content_type is not None and detected != content_type:
             return [], match, f"invalid content type: expected {detected} for {match}"
     return matches, None, ""
+
+
+def _sniffed_head(path: Path) -> bytes | str:
+    """The bytes Go's `detectContentType` reads (`os.Open`, 512 bytes), or its error."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"open {path}: {go_error_text(exc)}"
+    if stat.S_ISDIR(mode):
+        return f"read {path}: is a directory"
+    if not stat.S_ISREG(mode):
+        return b""  # Go would block on a FIFO until a writer comes: the checker reads nothing
+    try:
+        with path.open("rb") as stream:
+            return stream.read(SNIFF_LENGTH)
+    except OSError as exc:
+        return f"open {path}: {go_error_text(exc)}"
+
+
+def go_error_text(error: OSError) -> str:
+    """An OS error as Go's `syscall.Errno` spells it: C's text, lower-cased at the start."""
+    text = error.strerror or str(error)
+    return text[:1].lower() + text[1:]
 
 
 def model_files(directory: Path) -> ModelFiles:
@@ -125,7 +153,10 @@ def model_files(directory: Path) -> ModelFiles:
         weights = _glob(directory, pattern, content_type)[0]
         if weights:
             if pattern == "model*.safetensors":
-                weights += _glob(directory, "*/" + pattern, None)[0]
+                nested, refused, error = _glob(directory, "*/" + pattern, None)
+                if refused is not None:
+                    return ModelFiles([], [], error, refused)
+                weights += nested
             break
     if not weights:
         return ModelFiles([], [], ERR_MODEL_NOT_FOUND)

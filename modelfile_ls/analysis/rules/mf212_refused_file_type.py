@@ -1,10 +1,11 @@
-"""MF212 refused-file-type: a file the CLI takes from a model directory has the wrong content type.
+"""MF212 refused-file-type: a file the CLI takes from a model directory is not text or unreadable.
 
 Why: for a FROM, ADAPTER or DRAFT directory the CLI takes, besides the weights, every `*.json`
 (a level deeper too) and `chat_template.jinja`, and sniffs each one with Go's
 `http.DetectContentType`: one that is not `text/plain` (binary bytes, a zip, an HTML comment at
 its start) fails the whole `ollama create` with `invalid content type: expected <what it is>
-for <file>`, before anything is uploaded.
+for <file>`, before anything is uploaded; so does one it cannot read (a directory or a dangling
+link of such a name, a file without read permission, a nested `model*.safetensors` too).
 
 Example: `FROM ./model` where `model/tokenizer.json` is a truncated binary download.
 Fix: download the file again (or remove it when the model does not need it).
@@ -30,10 +31,16 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
             continue
         value = reference.instruction.value
         assert value is not None
+        if selected.error.startswith("invalid content type"):
+            message = (
+                f"{selected.refused} must be text for `ollama create` to take this directory,"
+                f" but it sniffs as {sniff(selected.refused)}"
+            )
+        else:  # a directory, a dangling link or an unreadable file of a name the CLI takes
+            message = f"`ollama create` cannot read {selected.refused}: {selected.error}"
         yield rule.finding(
             value.content_span if reference.text else reference.instruction.keyword_span,
-            f"{selected.refused} must be text for `ollama create` to take this directory, but it"
-            f" sniffs as {sniff(selected.refused)}",
+            message,
             ollama_message=selected.error,
         )
 

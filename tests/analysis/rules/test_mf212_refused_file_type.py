@@ -46,3 +46,27 @@ def test_no_weights_is_mf205s(tmp_path: Path) -> None:
     (tmp_path / "m" / "config.json").write_bytes(b"\x00")
     assert findings("FROM ./m\n", "MF212", tmp_path) == []
     assert len(findings("FROM ./m\n", "MF205", tmp_path)) == 1
+
+
+def test_an_entry_of_a_taken_name_that_cannot_be_read(tmp_path: Path) -> None:
+    """Go's glob matches names, so a directory or a dangling link called config.json is read
+    too, and fails the create."""
+    _model(tmp_path, {})
+    (tmp_path / "m" / "config.json").mkdir()
+    (finding,) = findings("FROM ./m\n", "MF212", tmp_path)
+    assert finding.ollama_message == f"read {tmp_path / 'm' / 'config.json'}: is a directory"
+    assert finding.message.startswith("`ollama create` cannot read")
+    (tmp_path / "m" / "config.json").rmdir()
+    (tmp_path / "m" / "config.json").symlink_to(tmp_path / "nowhere")
+    (finding,) = findings("ADAPTER ./m\nFROM x\n", "MF212", tmp_path)
+    expected = f"open {tmp_path / 'm' / 'config.json'}: no such file or directory"
+    assert finding.ollama_message == expected
+
+
+def test_an_unreadable_weight_skips_its_rule_as_go_ignores_that_error(tmp_path: Path) -> None:
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "a.gguf").write_bytes(GGUF)
+    (tmp_path / "m" / "b.gguf").symlink_to(tmp_path / "nowhere")
+    assert findings("FROM ./m\n", "MF212", tmp_path) == []
+    (finding,) = findings("FROM ./m\n", "MF205", tmp_path)  # no *.gguf, no *.bin: no weights
+    assert finding.ollama_message == "no Modelfile or safetensors files found"

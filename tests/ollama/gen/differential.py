@@ -34,6 +34,7 @@ from modelfile_ls.ollama.create_request import (
 
 SERVER_ONLY = ("invalid model name", "template error:", "supplied file was not in GGUF format")
 """Refusals the server makes (the CLI's CreateRequest passes these files)."""
+NOT_FOUND = ": no such file or directory"
 NAMES = ["llama3.2", "llama3.2:latest", "qwen3:8b", "hf.co/unsloth/x-GGUF:Q4_K_M", "bad name!"]
 NAMES += ["registry.ollama.ai/library/llama3", "./missing.gguf", "~/nothere.gguf", "a/b/c/d"]
 PARAMETERS = ["num_ctx", "temperature", "top_k", "top_p", "stop", "seed", "num_predict"]
@@ -99,6 +100,16 @@ def write_case(rng: random.Random, folder: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content(rng, name))
         references.append("./" + name)
+    if rng.random() < 0.3:  # links: into the directory, out of it, to a directory, dangling
+        (folder / "outside.gguf").write_bytes(content(rng, "outside.gguf"))
+        link = folder / rng.choice(["dir", "ad"]) / rng.choice(["model.gguf", "config.json"])
+        link.parent.mkdir(parents=True, exist_ok=True)
+        if not link.exists():
+            target = rng.choice(["../outside.gguf", "../nowhere", "../dir", "model.gguf"])
+            link.symlink_to(target)
+        if rng.random() < 0.3 and not (folder / "linked").exists():
+            (folder / "linked").symlink_to("dir")
+            references.append("./linked")
     lines = [f"FROM {rng.choice(references + NAMES[:4])}"] if rng.random() < 0.9 else []
     lines += [instruction(rng, references) for _ in range(rng.randint(0, 6))]
     separator = rng.choice(["\n", "\n", "\r\n", "\n\t"])
@@ -137,6 +148,12 @@ def compare(verdict: dict[str, Any]) -> str | None:
         return None
     if kind == "error":
         if all(message.startswith(SERVER_ONLY) for message in got):
+            return None
+        # A FROM directory whose selection meets a missing file (a dangling link) becomes a
+        # model name in CreateRequest (`errors.Is(err, os.ErrNotExist)`), which the server
+        # refuses: we refuse it with the missing file's error instead.
+        dangling = [m for m in got if m.startswith("open ") and m.endswith(NOT_FOUND)]
+        if dangling and verdict["request"].get("from"):
             return None
         return f"Ollama accepts it\n  ours: {got}"
     want = dict(verdict["request"])
