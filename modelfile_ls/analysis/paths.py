@@ -173,16 +173,6 @@ def model_files(directory: Path) -> ModelFiles:
     return ModelFiles(weights, others)
 
 
-def select_weights(directory: Path) -> list[Path]:
-    """The weight files Ollama's CLI would pick from a model directory (empty: none)."""
-    return model_files(directory).weights
-
-
-def has_weights(directory: Path) -> bool:
-    """Whether a model directory has files Ollama's file selection would pick as weights."""
-    return bool(select_weights(directory))
-
-
 class Escaping(NamedTuple):
     """A selected file whose real path lies outside its model directory."""
 
@@ -202,14 +192,15 @@ class Escaping(NamedTuple):
         return f"insecure path: {self.target}"
 
 
-def escaping_files(directory: Path) -> list[Escaping]:
-    """Selected files that are not local once their links are followed, in the CLI's order.
+def escaping_files(directory: Path, selected: ModelFiles) -> list[Escaping]:
+    """The files selected from `directory` that are not local once their links are followed,
+    in the CLI's order.
 
     As `fileDigestMap` does: each file's real path (`EvalSymlinks`) relative to the directory
     as written (expanded, links in it not followed), refused unless that is local (`IsLocal`):
     a directory reached through a link has all its files refused."""
     escaping = []
-    for candidate in model_files(directory).files:
+    for candidate in selected.files:
         target = os.path.relpath(os.path.realpath(candidate), directory)
         if target == ".." or target.startswith("../") or os.path.isabs(target):
             escaping.append(Escaping(candidate.relative_to(directory).as_posix(), target))

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from modelfile_ls.analysis.catalog import ModelCatalog, ModelFacts
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
+from modelfile_ls.analysis.paths import ModelFiles, model_files
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.facts import LanguageFacts
 from modelfile_ls.syntax.model import (
@@ -159,6 +160,15 @@ class RuleContext:
         self.base_dir = base_dir
         """Directory of the Modelfile for resolving paths; None for unsaved documents."""
         self.catalog = catalog
+        self._model_files: dict[Path, ModelFiles] = {}
+
+    def model_files(self, directory: Path) -> ModelFiles:
+        """The CLI's file selection for a FROM, ADAPTER or DRAFT directory, read once per
+        check: MF205, MF211 and MF212 (and a create) all ask, on every keystroke."""
+        selected = self._model_files.get(directory)
+        if selected is None:
+            selected = self._model_files[directory] = model_files(directory)
+        return selected
 
     @cached_property
     def valid_instructions(self) -> list[Instruction]:

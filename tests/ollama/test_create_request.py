@@ -13,7 +13,7 @@ import pytest
 
 from modelfile_ls.analysis import paths
 from modelfile_ls.analysis.paths import model_files
-from modelfile_ls.analysis.rules import mf212_refused_file_type
+from modelfile_ls.analysis.rule import RuleContext
 from modelfile_ls.ollama.create_request import (
     InvalidModelName,
     LocalFilesError,
@@ -200,7 +200,7 @@ def test_a_directory_that_changes_after_the_check_fails_with_ollamas_message(
     (model / "config.json").write_bytes(b"{}")
     clean = model_files(model)
     (model / "config.json").write_bytes(b"\x00\x01binary")
-    monkeypatch.setattr(mf212_refused_file_type, "model_files", lambda _: clean)
+    monkeypatch.setattr(RuleContext, "model_files", lambda _self, _directory: clean)
     with pytest.raises(LocalFilesError) as failed:
         body_of("FROM ./hf\n", tmp_path)
     assert str(failed.value).startswith("invalid content type: expected application/octet-stream")

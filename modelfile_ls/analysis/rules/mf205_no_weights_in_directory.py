@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.paths import has_weights
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
@@ -24,7 +23,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         local = reference.local
         if local is None or local.kind != "directory" or local.path is None:
             continue
-        if has_weights(local.path):
+        if context.model_files(local.path).weights:
             continue
         value = reference.instruction.value
         assert value is not None

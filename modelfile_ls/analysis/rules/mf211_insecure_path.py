@@ -23,7 +23,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         local = reference.local
         if local is None or local.kind != "directory" or local.path is None:
             continue
-        escaping = escaping_files(local.path)
+        escaping = escaping_files(local.path, context.model_files(local.path))
         if not escaping:
             continue
         value = reference.instruction.value

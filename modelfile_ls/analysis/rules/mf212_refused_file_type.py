@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.paths import model_files, sniff
+from modelfile_ls.analysis.paths import sniff
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
@@ -26,7 +26,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         local = reference.local
         if local is None or local.kind != "directory" or local.path is None:
             continue
-        selected = model_files(local.path)
+        selected = context.model_files(local.path)
         if selected.refused is None or selected.error is None:
             continue
         value = reference.instruction.value
