@@ -11,6 +11,7 @@ Pure API for rules and editor features (no I/O). This package exports the parse 
 - `check_template(text) -> TemplateError | None`: the error Ollama's `template.Parse`
   returns, e.g. `template: :3: unexpected EOF`; `error.start`/`error.end` are character
   offsets into `text` (an unclosed block points at its opening action), `error.line` Go's line.
+- `valid_template(text) -> OllamaTemplate | None`: the parse below, or None where it fails.
 - `parse_template(text) -> OllamaTemplate` (raises `TemplateError`): `trees` by name (`""` is
   the top level; `define`/`block` add more), each tree's `root` a `nodes.ListNode` whose nodes
   carry `pos` (character offset; fields and variables also `end`); `vars` (Ollama's
@@ -34,6 +35,7 @@ from modelfile_ls.template.ollama import (
     TemplateError,
     check_template,
     parse_template,
+    valid_template,
 )
 
 __all__ = [
@@ -44,4 +46,5 @@ __all__ = [
     "TemplateError",
     "check_template",
     "parse_template",
+    "valid_template",
 ]

@@ -16,12 +16,7 @@ from typing import NamedTuple
 
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.gostrconv import quote
-from modelfile_ls.template.ollama import (
-    OLLAMA_FUNCTIONS,
-    TemplateError,
-    parse_template,
-    room_to_recurse,
-)
+from modelfile_ls.template.ollama import OLLAMA_FUNCTIONS, room_to_recurse, valid_template
 
 DELETE_NODE_PANIC = "panic: interface conversion: parse.Node is nil, not *parse.ListNode"
 """What Go's runtime says of `deleteNode`'s failed type assertion; Ollama's HTTP server
@@ -106,11 +101,8 @@ def last_turn_failures(text: str) -> tuple[LastTurnFailure, ...]:
     """What fails in the last legacy turn of this template (none in messages mode, or when
     the template does not parse: MF302 reports that); kept per text, as the document is
     checked again on every keystroke and its TEMPLATE rarely changes."""
-    try:
-        template = parse_template(text)
-    except TemplateError:
-        return ()
-    if template.uses_messages:
+    template = valid_template(text)
+    if template is None or template.uses_messages:
         return ()
     cut: n.Node | None = template.root
     # Without a `.Response` field nothing is cut, and the tree need not be copied.

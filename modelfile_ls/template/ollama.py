@@ -108,6 +108,13 @@ def parse_template(text: str, comments: bool = False) -> OllamaTemplate:
     return parsed
 
 
+def valid_template(text: str) -> OllamaTemplate | None:
+    """The template as Ollama parses it, or None where `template.Parse` fails (the rules
+    that read a template's structure leave that to MF302)."""
+    parsed = _parsed_last(text)
+    return None if isinstance(parsed, TemplateError) else parsed
+
+
 @lru_cache(maxsize=512)
 def check_template(text: str) -> TemplateError | None:
     """The error Ollama's `template.Parse` returns for this text, or None (cached: pure)."""

@@ -23,14 +23,13 @@ def appends_response(template: str) -> bool:
     the document is checked again on every keystroke and its TEMPLATE rarely changes."""
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
-    from modelfile_ls.template import TemplateError, parse_template
+    from modelfile_ls.template import valid_template
 
-    try:
-        # Ollama decides on the template's identifiers, not its text: "### Response:" in the
-        # text does not count, `.response` in an action does.
-        return parse_template(template).appends_response
-    except TemplateError:
-        return False  # MF302 reports it; Ollama never gets as far as appending
+    # Ollama decides on the template's identifiers, not its text: "### Response:" in the text
+    # does not count, `.response` in an action does. A template that does not parse is MF302's:
+    # Ollama never gets as far as appending.
+    parsed = valid_template(template)
+    return parsed is not None and parsed.appends_response
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

@@ -28,18 +28,15 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     template = context.sent_template
     if template is None:
         return
-    value = template.instruction.value if template.instruction is not None else None
+    value = context.file_template_value
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
-    from modelfile_ls.template import TemplateError, parse_template
+    from modelfile_ls.template import valid_template
 
-    try:
-        # Ollama parses the value as its parser decoded it, and decides on identifiers:
-        # "messages" in the text or a comment is not `.Messages`.
-        parsed = parse_template(value.text if value is not None else template.text)
-    except TemplateError:
-        return  # MF302's: the model is never created
-    if parsed.uses_messages:
+    # Ollama parses the value as its parser decoded it, and decides on identifiers: "messages"
+    # in the text or a comment is not `.Messages`. One that does not parse is MF302's.
+    parsed = valid_template(value.text if value is not None else template.text)
+    if parsed is None or parsed.uses_messages:
         return
     # Field lookups are case-sensitive (`.prompt` renders `<no value>`); Ollama appends
     # {{ .Response }} to a template that names neither `response` nor `messages`.

@@ -27,11 +27,10 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         return
     # Lazy: the TEMPLATE parser adds a quarter to the `--check` imports (bench/lazy_imports.py),
     # and most Modelfiles have no TEMPLATE.
-    from modelfile_ls.template import TemplateError, parse_template
+    from modelfile_ls.template import valid_template
 
-    try:
-        parsed = parse_template(value.text)
-    except TemplateError:
+    parsed = valid_template(value.text)
+    if parsed is None:
         return  # MF302's: the model is never created
     # Ollama's `goTemplateCapabilities`: `tools` among the template's identifiers (`Vars`,
     # case-insensitive); the word in the text or a comment does not count.
