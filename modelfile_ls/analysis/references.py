@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from modelfile_ls.analysis.paths import ResolvedPath, resolve
 from modelfile_ls.modelname import ModelName, parse_model_name
-from modelfile_ls.syntax.model import Instruction
+from modelfile_ls.syntax.model import Instruction, Span
 
 _PATH_LIKE = re.compile(
     r"^(?:\.{1,2}(?:[/\\]|$)|[/\\~]|[A-Za-z]:[/\\])|\\|\.(?:gguf|safetensors|bin|pth)$", re.I
@@ -28,6 +28,20 @@ class Reference(NamedTuple):
     """The stat result, or None when there is no base directory to resolve against."""
     name: ModelName | None
     """The parsed model name for a FROM that is not a local path."""
+
+    @property
+    def span(self) -> Span:
+        """Where a finding about it goes: its value, or the keyword when the value is empty
+        (an empty FROM names the Modelfile's own directory)."""
+        value = self.instruction.value
+        assert value is not None, "a reference has a value"
+        return value.content_span if self.text else self.instruction.keyword_span
+
+    @property
+    def directory(self) -> Path | None:
+        """The local directory it names, if it names one."""
+        local = self.local
+        return local.path if local is not None and local.kind == "directory" else None
 
     @property
     def is_local(self) -> bool:

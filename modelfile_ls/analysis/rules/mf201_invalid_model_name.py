@@ -44,7 +44,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         if before_comment is not None and parse_model_name(before_comment).is_valid:
             message = f"`{shown}` is not a valid model name: the `#...` is part of the value"
             fixes.append(replace(value.content_span, before_comment, f"Keep `{before_comment}`"))
-        span = value.content_span if reference.text else reference.instruction.keyword_span
+        span = reference.span
         if reference is not sent and sent is not None:
             sent_value = sent.instruction.value
             assert sent_value is not None

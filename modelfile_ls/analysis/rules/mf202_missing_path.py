@@ -23,11 +23,9 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
             continue
         if local.path is None:
             continue  # `~user` expansion failures are MF206
-        value = reference.instruction.value
-        assert value is not None
         reason = "does not exist" if local.kind == "missing" else "cannot be read"
         yield rule.finding(
-            value.content_span if reference.text else reference.instruction.keyword_span,
+            reference.span,
             f"{reference.keyword} path `{reference.text}` {reason} (resolved to {local.path})",
             ollama_message=local.error,
         )

@@ -20,17 +20,13 @@ from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report directories without recognised weight files."""
     for reference in context.references:
-        local = reference.local
-        if local is None or local.kind != "directory" or local.path is None:
+        directory = reference.directory
+        if directory is None or context.model_files(directory).weights:
             continue
-        if context.model_files(local.path).weights:
-            continue
-        value = reference.instruction.value
-        assert value is not None
         what = f"`{reference.text}`" if reference.text else "an empty value, i.e. this directory"
         yield rule.finding(
-            value.content_span if reference.text else reference.instruction.keyword_span,
-            f"{reference.keyword} names {what}, but {local.path} holds no .gguf, .safetensors"
+            reference.span,
+            f"{reference.keyword} names {what}, but {directory} holds no .gguf, .safetensors"
             " or .bin weights",
             ollama_message="no Modelfile or safetensors files found",
         )

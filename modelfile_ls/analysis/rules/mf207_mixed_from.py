@@ -28,12 +28,10 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     for reference in froms:
         if reference is winner:
             continue
-        value = reference.instruction.value
-        assert value is not None
         why = "a later FROM model name replaces it" if reference.name else "a FROM model name is"
         why += "" if reference.name else " given, so the server ignores local files"
         yield rule.finding(
-            value.content_span if reference.text else reference.instruction.keyword_span,
+            reference.span,
             f"this FROM has no effect: {why}",
             related=[Related(winner_value.content_span, "the FROM that is used")],
             tags=["unnecessary"],

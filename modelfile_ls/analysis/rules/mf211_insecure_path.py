@@ -20,21 +20,19 @@ from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report directories whose selected files are symlinks leading outside them."""
     for reference in context.references:
-        local = reference.local
-        if local is None or local.kind != "directory" or local.path is None:
+        directory = reference.directory
+        if directory is None:
             continue
-        escaping = escaping_files(local.path, context.model_files(local.path))
+        escaping = escaping_files(directory, context.model_files(directory))
         if not escaping:
             continue
-        value = reference.instruction.value
-        assert value is not None
         hint = " (use `--local-dir` when downloading)" if ".cache" in escaping[0].target else ""
         shown = ", ".join(e.name for e in escaping[:3]) + (
             f" and {len(escaping) - 3} more" if len(escaping) > 3 else ""
         )
         yield rule.finding(
-            value.content_span if reference.text else reference.instruction.keyword_span,
-            f"{shown} link outside {local.path}; Ollama refuses such files{hint}",
+            reference.span,
+            f"{shown} link outside {directory}; Ollama refuses such files{hint}",
             ollama_message=escaping[0].ollama_message,
         )
 

@@ -23,14 +23,12 @@ from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report directories whose selection refuses a file's content type."""
     for reference in context.references:
-        local = reference.local
-        if local is None or local.kind != "directory" or local.path is None:
+        directory = reference.directory
+        if directory is None:
             continue
-        selected = context.model_files(local.path)
+        selected = context.model_files(directory)
         if selected.refused is None or selected.error is None:
             continue
-        value = reference.instruction.value
-        assert value is not None
         if selected.error.startswith("invalid content type"):
             message = (
                 f"{selected.refused} must be text for `ollama create` to take this directory,"
@@ -39,7 +37,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         else:  # a directory, a dangling link or an unreadable file of a name the CLI takes
             message = f"`ollama create` cannot read {selected.refused}: {selected.error}"
         yield rule.finding(
-            value.content_span if reference.text else reference.instruction.keyword_span,
+            reference.span,
             message,
             ollama_message=selected.error,
         )
