@@ -17,6 +17,7 @@ from typing import NamedTuple
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.gostrconv import quote
 from modelfile_ls.template.ollama import OLLAMA_FUNCTIONS, room_to_recurse, valid_template
+from modelfile_ls.template.trees import copy_tree, descendants
 
 DELETE_NODE_PANIC = "panic: interface conversion: parse.Node is nil, not *parse.ListNode"
 """What Go's runtime says of `deleteNode`'s failed type assertion; Ollama's HTTP server
@@ -110,14 +111,14 @@ def last_turn_failures(text: str) -> tuple[LastTurnFailure, ...]:
         cutter = _Cut()
         try:
             with room_to_recurse():  # the copy and the cut recurse once per nested block
-                cut = cutter.walk(n.copy_tree(template.root))
+                cut = cutter.walk(copy_tree(template.root))
         except DeleteNodePanic as panic:
             assert cutter.response is not None, "only a cut deletes an else-list"
             response = cutter.response
             return (LastTurnFailure(str(panic), response.pos, _end(response), True),)
     assert isinstance(cut, n.ListNode), "the root list is never a match"
     failures = []
-    for node in n.descendants(cut):
+    for node in descendants(cut):
         if isinstance(node, n.IdentifierNode) and node.ident in OLLAMA_FUNCTIONS:
             message = f'"{node.ident}" is not a defined function'
             failures.append(LastTurnFailure(message, node.pos, node.pos + len(node.ident), False))

@@ -11,9 +11,7 @@ dataclasses (each `__init__` generated as source and compiled) cost ~9 ms of eve
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from enum import IntEnum
-from typing import Any
 
 from modelfile_ls.template.gostrconv import quote
 
@@ -467,33 +465,3 @@ _GO_SPACES = frozenset(
 def go_is_space(char: str) -> bool:
     """Go's `unicode.IsSpace` (the White_Space property), as `bytes.TrimSpace` uses it."""
     return char in _GO_SPACES
-
-
-def copy_tree(node: Any) -> Any:
-    """A deep copy of a node and everything under it (Go's `Node.Copy`)."""
-    if isinstance(node, list):
-        return [copy_tree(item) for item in node]
-    if isinstance(node, Node):
-        copied = object.__new__(type(node))
-        for cls in type(node).__mro__[:-1]:  # the node classes, not object
-            for name in cls.__dict__["__slots__"]:
-                setattr(copied, name, copy_tree(getattr(node, name)))
-        return copied
-    return node
-
-
-def descendants(node: Node) -> Iterator[Node]:
-    """`node` and every node under it, depth first in slot order (sort by `pos` for the
-    text's order); a loop over a stack, as blocks nest thousands deep."""
-    stack = [node]
-    while stack:
-        node = stack.pop()
-        yield node
-        children: list[Node] = []
-        for cls in type(node).__mro__[:-1]:  # the node classes, not object
-            for name in cls.__dict__["__slots__"]:
-                value = getattr(node, name)
-                for child in value if isinstance(value, list) else [value]:
-                    if isinstance(child, Node):
-                        children.append(child)
-        stack.extend(reversed(children))

@@ -21,6 +21,7 @@ from modelfile_ls.template.govalues import ANY_MAP, GoMap, GoStruct, unwrap
 from modelfile_ls.template.last_turn import DeleteNodePanic, cut_after_response
 from modelfile_ls.template.ollama import OllamaTemplate, parse_template, room_to_recurse
 from modelfile_ls.template.ollama_values import TOOL_PROPERTY, template_messages, template_tools
+from modelfile_ls.template.trees import copy_tree
 
 Message = dict[str, Any]
 
@@ -178,7 +179,7 @@ def execute_template(
         elif role == "assistant":
             turn["Response"] = content
     try:
-        cut = cut_after_response(n.copy_tree(root))
+        cut = cut_after_response(copy_tree(root))
     except DeleteNodePanic as panic:
         raise ExecError(str(panic)) from None
     # The last turn runs as a new template: only Go's built-ins, the default missingkey.
