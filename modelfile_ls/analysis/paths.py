@@ -82,10 +82,16 @@ def resolve(value: str, base_dir: Path) -> ResolvedPath:
     return ResolvedPath(path, "missing", f"stat {path}: no such file or directory")
 
 
-def sniff(path: Path) -> str:
-    """The content type the CLI's file selection sees: Go's `http.DetectContentType` of the
-    first 512 bytes, before any `;` (`text/plain`, `application/zip`, `image/bmp`...)."""
-    return detect_content_type(file_head(path, SNIFF_LENGTH)).partition(";")[0]
+class Refusal(NamedTuple):
+    """Why a glob of the selection failed: the file (None: it did not), Go's error, and the
+    type the file sniffed as when it was read."""
+
+    path: Path | None
+    error: str = ""
+    detected: str | None = None
+
+
+NO_REFUSAL = Refusal(None)
 
 
 class ModelFiles(NamedTuple):
@@ -95,9 +101,9 @@ class ModelFiles(NamedTuple):
     others: list[Path]
     """Configuration, chat template and tokenizer files added after the weights."""
     error: str | None = None
-    """`no Modelfile or safetensors files found` or `invalid content type: ...`."""
-    refused: Path | None = None
-    """The file that failed the selection: its content type, or reading it."""
+    """`no Modelfile or safetensors files found`, or the refusal's error."""
+    refusal: Refusal = NO_REFUSAL
+    """The file whose content type, or reading, failed the selection (`error` is its)."""
 
     @property
     def files(self) -> list[Path]:
@@ -105,9 +111,7 @@ class ModelFiles(NamedTuple):
         return self.weights + self.others
 
 
-def _glob(
-    directory: Path, pattern: str, content_type: str | None
-) -> tuple[list[Path], Path | None, str]:
+def _glob(directory: Path, pattern: str, content_type: str | None) -> tuple[list[Path], Refusal]:
     """Go's `glob` helper in `filesForModel`: the sorted matches, or the first one that cannot
     be read or does not sniff as `content_type`, with Go's error (which names the detected
     type). Like `filepath.Glob`, a match is any entry of that name: a directory or a dangling
@@ -116,11 +120,13 @@ def _glob(
     for match in matches:
         head = _sniffed_head(match)
         if isinstance(head, str):
-            return [], match, head
+            return [], Refusal(match, head)
+        # The CLI compares the type before any `;` (`text/plain; charset=utf-16le`).
         detected = detect_content_type(head).partition(";")[0]
         if content_type is not None and detected != content_type:
-            return [], match, f"invalid content type: expected {detected} for {match}"
-    return matches, None, ""
+            error = f"invalid content type: expected {detected} for {match}"
+            return [], Refusal(match, error, detected)
+    return matches, NO_REFUSAL
 
 
 def _sniffed_head(path: Path) -> bytes | str:
@@ -153,18 +159,18 @@ def model_files(directory: Path) -> ModelFiles:
         weights = _glob(directory, pattern, content_type)[0]
         if weights:
             if pattern == "model*.safetensors":
-                nested, refused, error = _glob(directory, "*/" + pattern, None)
-                if refused is not None:
-                    return ModelFiles([], [], error, refused)
+                nested, refusal = _glob(directory, "*/" + pattern, None)
+                if refusal.path is not None:
+                    return ModelFiles([], [], refusal.error, refusal)
                 weights += nested
             break
     if not weights:
         return ModelFiles([], [], ERR_MODEL_NOT_FOUND)
     others: list[Path] = []
     for pattern in _TEXT_FILES:
-        found, refused, error = _glob(directory, pattern, "text/plain")
-        if refused is not None:
-            return ModelFiles(weights, others, error, refused)
+        found, refusal = _glob(directory, pattern, "text/plain")
+        if refusal.path is not None:
+            return ModelFiles(weights, others, refusal.error, refusal)
         others += found
     # A top-level tokenizer.model must be binary, a nested one text (an unresolved LFS
     # pointer is text): the CLI ignores either glob's content-type error.

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from modelfile_ls.analysis.paths import sniff
+from modelfile_ls.analysis.paths import model_files
 from modelfile_ls.analysis.sniff import detect_content_type
 
 TABLE = json.loads((Path(__file__).parent / "gen" / "sniff_verdicts.json").read_text())
@@ -27,9 +27,10 @@ def test_content_type_equals_go(case: dict[str, Any]) -> None:
 
 
 def test_the_file_selection_compares_the_type_before_its_parameters(tmp_path: Path) -> None:
+    (tmp_path / "model.gguf").write_bytes(b"GGUF\x03\x00\x00\x00")
     utf16 = tmp_path / "config.json"
     utf16.write_bytes('{"a": 1}'.encode("utf-16"))  # a byte order mark, then NUL bytes
-    assert sniff(utf16) == "text/plain"
+    assert model_files(tmp_path).others == [utf16]  # text/plain; charset=utf-16le is text
     html = tmp_path / "chat_template.jinja"
     html.write_text("<!-- a template -->{{ messages }}")
-    assert sniff(html) == "text/html"
+    assert model_files(tmp_path).refusal.detected == "text/html"

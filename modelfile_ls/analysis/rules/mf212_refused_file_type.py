@@ -16,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.paths import sniff
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 
 
@@ -26,21 +25,17 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         directory = reference.directory
         if directory is None:
             continue
-        selected = context.model_files(directory)
-        if selected.refused is None or selected.error is None:
+        refusal = context.model_files(directory).refusal
+        if refusal.path is None:
             continue
-        if selected.error.startswith("invalid content type"):
+        if refusal.detected is not None:
             message = (
-                f"{selected.refused} must be text for `ollama create` to take this directory,"
-                f" but it sniffs as {sniff(selected.refused)}"
+                f"{refusal.path} must be text for `ollama create` to take this directory,"
+                f" but it sniffs as {refusal.detected}"
             )
         else:  # a directory, a dangling link or an unreadable file of a name the CLI takes
-            message = f"`ollama create` cannot read {selected.refused}: {selected.error}"
-        yield rule.finding(
-            reference.span,
-            message,
-            ollama_message=selected.error,
-        )
+            message = f"`ollama create` cannot read {refusal.path}: {refusal.error}"
+        yield rule.finding(reference.span, message, ollama_message=refusal.error)
 
 
 RULE = DocumentRule("MF212", "refused-file-type", Severity.ERROR, __doc__ or "", check)
