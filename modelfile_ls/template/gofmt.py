@@ -30,6 +30,8 @@ class _Printer(Formatter):
     def __init__(self) -> None:
         super().__init__()
         self.erroring = False
+        self.reordered = False  # an explicit `[n]` index was written: no `%!(EXTRA ...)`
+        self.good_arg_number = True  # the current verb's `[n]` indexes are usable
 
     def bad_verb(self, verb: str, value: Any, invalid: bool = False) -> None:
         """Go's `badVerb`: `%!verb(type=value)`, the value printed with the same flags."""
@@ -267,14 +269,36 @@ class _Printer(Formatter):
             self.print_element(entries[key], value.type.elem, verb, depth + 1)
         self.out.append("}" if self.sharp_v else "]")
 
+    def arg_number(
+        self, template: str, i: int, arg_number: int, count: int
+    ) -> tuple[int, int, bool]:
+        """Go's `argNumber`: an explicit `[n]` index at `i`: (argument, next i, whether one
+        was found); a written index marks the operands reordered, a bad one the verb."""
+        if i >= len(template) or template[i] != "[":
+            return arg_number, i, False
+        self.reordered = True
+        # Go's `parseArgNumber`: a closing bracket with only digits before it.
+        closing = template.find("]", i + 1)
+        if len(template) - i < 3 or closing < 0:
+            self.good_arg_number = False
+            return arg_number, i + 1, False
+        number, present, after = _parse_number(template, i + 1, closing)
+        if not present or after != closing:
+            self.good_arg_number = False
+            return arg_number, closing + 1, False
+        if 0 <= number - 1 < count:
+            return number - 1, closing + 1, True
+        self.good_arg_number = False
+        return arg_number, closing + 1, True
+
     def do_printf(self, template: str, args: list[Any]) -> None:
         """Go's `doPrintf`."""
         end = len(template)
         arg_number = 0
-        reordered = False
+        self.reordered = False
         i = 0
         while i < end:
-            good_arg_number = True
+            self.good_arg_number = True
             found = template.find("%", i)
             if found < 0:
                 self.out.append(template[i:])
@@ -295,9 +319,7 @@ class _Printer(Formatter):
                 else:
                     self.space = True
                 i += 1
-            arg_number, i, after_index, good, seen = _arg_number(template, i, arg_number, len(args))
-            good_arg_number &= good
-            reordered |= seen
+            arg_number, i, after_index = self.arg_number(template, i, arg_number, len(args))
             if i < end and template[i] == "*":
                 i += 1
                 self.width, self.has_width, arg_number = _int_from_arg(args, arg_number)
@@ -309,16 +331,12 @@ class _Printer(Formatter):
             else:
                 self.width, self.has_width, i = _parse_number(template, i, end)
                 if after_index and self.has_width:  # "%[3]2d"
-                    good_arg_number = False
+                    self.good_arg_number = False
             if i + 1 < end and template[i] == ".":
                 i += 1
                 if after_index:  # "%[3].2d"
-                    good_arg_number = False
-                arg_number, i, after_index, good, seen = _arg_number(
-                    template, i, arg_number, len(args)
-                )
-                good_arg_number &= good
-                reordered |= seen
+                    self.good_arg_number = False
+                arg_number, i, after_index = self.arg_number(template, i, arg_number, len(args))
                 if i < end and template[i] == "*":
                     i += 1
                     self.precision, self.has_precision, arg_number = _int_from_arg(args, arg_number)
@@ -332,11 +350,7 @@ class _Printer(Formatter):
                     if not self.has_precision:
                         self.precision, self.has_precision = 0, True
             if not after_index:
-                arg_number, i, after_index, good, seen = _arg_number(
-                    template, i, arg_number, len(args)
-                )
-                good_arg_number &= good
-                reordered |= seen
+                arg_number, i, after_index = self.arg_number(template, i, arg_number, len(args))
             if i >= end:
                 self.out.append("%!(NOVERB)")
                 break
@@ -344,7 +358,7 @@ class _Printer(Formatter):
             i += 1
             if verb == "%":
                 self.out.append("%")
-            elif not good_arg_number:
+            elif not self.good_arg_number:
                 self.out.append(f"%!{verb}(BADINDEX)")
             elif arg_number >= len(args):
                 self.out.append(f"%!{verb}(MISSING)")
@@ -354,7 +368,7 @@ class _Printer(Formatter):
                     self.plus_v, self.plus = self.plus, False
                 self.print_arg(args[arg_number], verb)
                 arg_number += 1
-        if not reordered and arg_number < len(args):
+        if not self.reordered and arg_number < len(args):
             self.clear_flags()
             self.out.append("%!(EXTRA ")
             for index, arg in enumerate(args[arg_number:]):
@@ -367,25 +381,6 @@ class _Printer(Formatter):
                     self.out.append(type_of(dynamic).name + "=")
                     self.print_arg(dynamic, "v")
             self.out.append(")")
-
-
-def _arg_number(
-    template: str, i: int, arg_number: int, count: int
-) -> tuple[int, int, bool, bool, bool]:
-    """Go's `argNumber`: an explicit `[n]` index at `i`: (argument, next i, found, good,
-    whether an index was written)."""
-    if i >= len(template) or template[i] != "[":
-        return arg_number, i, False, True, False
-    # Go's `parseArgNumber`: a closing bracket with only digits before it.
-    closing = template.find("]", i + 1)
-    if len(template) - i < 3 or closing < 0:
-        return arg_number, i + 1, False, False, True
-    number, present, after = _parse_number(template, i + 1, closing)
-    if not present or after != closing:
-        return arg_number, closing + 1, False, False, True
-    if 0 <= number - 1 < count:
-        return number - 1, closing + 1, True, True, True
-    return arg_number, closing + 1, True, False, True
 
 
 def _parse_number(template: str, start: int, end: int) -> tuple[int, bool, int]:
