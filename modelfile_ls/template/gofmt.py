@@ -13,7 +13,16 @@ from __future__ import annotations
 from typing import Any
 
 from modelfile_ls.template.goformat import LOWER_DIGITS, UPPER_DIGITS, Formatter
-from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, GoType, Iface, type_of
+from modelfile_ls.template.govalues import (
+    GoMap,
+    GoPtr,
+    GoSlice,
+    GoStruct,
+    GoType,
+    Iface,
+    type_of,
+    unwrap,
+)
 
 # Where Go prints a pointer nested inside another value it prints the address, which differs
 # on every run; this stands in for it.
@@ -141,8 +150,7 @@ class _Printer(Formatter):
 
     def print_arg(self, arg: Any, verb: str) -> None:
         """Go's `printArg`: one operand (fmt receives an interface's dynamic value)."""
-        if isinstance(arg, Iface):
-            arg = arg.value
+        arg = unwrap(arg)
         if arg is None:
             if verb in "Tv":
                 self.pad("<nil>")
@@ -374,7 +382,7 @@ class _Printer(Formatter):
             for index, arg in enumerate(args[arg_number:]):
                 if index > 0:
                     self.out.append(", ")
-                dynamic = arg.value if isinstance(arg, Iface) else arg
+                dynamic = unwrap(arg)
                 if dynamic is None:
                     self.out.append("<nil>")
                 else:
@@ -402,7 +410,7 @@ def _int_from_arg(args: list[Any], arg_number: int) -> tuple[int, bool, int]:
     if arg_number >= len(args):
         return 0, False, arg_number
     value = args[arg_number]
-    value = value.value if isinstance(value, Iface) else value
+    value = unwrap(value)
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) <= _TOO_LARGE:
         return value, True, arg_number + 1
     return 0, False, arg_number + 1
@@ -416,7 +424,7 @@ def print_value(value: Any) -> str:
 
 
 def _is_string(value: Any) -> bool:
-    return isinstance(value.value if isinstance(value, Iface) else value, str)
+    return isinstance(unwrap(value), str)
 
 
 def sprint(args: list[Any]) -> str:

@@ -12,7 +12,7 @@ import math
 from typing import Any
 
 from modelfile_ls.template.gofloat import shortest_digits
-from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, Iface, type_of
+from modelfile_ls.template.govalues import GoMap, GoPtr, GoSlice, GoStruct, Iface, type_of, unwrap
 
 _ESCAPES = {
     '"': '\\"',
@@ -62,7 +62,7 @@ def encode_float(value: float) -> str:
 
 def is_empty(value: Any) -> bool:
     """Go's `isEmptyValue` for `omitempty`."""
-    value = value.value if isinstance(value, Iface) else value
+    value = unwrap(value)
     if value is None:
         return True
     if isinstance(value, GoPtr):
