@@ -58,19 +58,6 @@ def _exponent_form(digits: str, exponent: int, letter: str) -> str:
     return f"{mantissa}{letter}{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
 
 
-def _shortest(value: float, verb: str) -> str:
-    """Shortest digits in `%e` or `%f` form (strconv's prec -1)."""
-    sign = "-" if math.copysign(1.0, value) < 0 else ""
-    digits, point = ("0", 1) if value == 0 else shortest_digits(value)
-    if verb in "eE":
-        return sign + _exponent_form(digits, point - 1, verb)
-    if point <= 0:
-        return f"{sign}0.{'0' * -point}{digits}"
-    if point >= len(digits):
-        return sign + digits + "0" * (point - len(digits))
-    return f"{sign}{digits[:point]}.{digits[point:]}"
-
-
 def _bits(value: float) -> tuple[bool, int, int]:
     """Sign, mantissa and unbiased exponent as strconv's `genericFtoa` unpacks them."""
     (bits,) = struct.unpack("<Q", struct.pack("<d", value))
@@ -130,7 +117,9 @@ def _format_x(value: float, precision: int, verb: str) -> str:
 
 
 def format_float(value: float, verb: str, precision: int) -> str:
-    """`strconv.FormatFloat(value, verb, precision, 64)` for verb in `beEfgGxX`."""
+    """`strconv.FormatFloat(value, verb, precision, 64)` for what fmt asks of it: `b`; `x`,
+    `X`, `g` and `G` with a precision or -1 (the shortest); `e`, `E` and `f` with a precision
+    (fmt's default is 6, and it asks `f` for `%F`)."""
     if not math.isfinite(value):
         return non_finite(value)
     if verb == "b":
@@ -138,10 +127,6 @@ def format_float(value: float, verb: str, precision: int) -> str:
     if verb in "xX":
         return _format_x(value, precision, verb)
     if precision < 0:
-        if verb in "gG":
-            text = format_g(value)
-            return text.replace("e", "E") if verb == "G" else text
-        return _shortest(value, verb)
-    if verb == "F":
-        verb = "f"
+        text = format_g(value)
+        return text.replace("e", "E") if verb == "G" else text
     return f"{value:.{precision}{verb}}"
