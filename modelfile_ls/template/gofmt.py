@@ -29,6 +29,8 @@ from modelfile_ls.template.govalues import (
 POINTER_ADDRESS = "0xc000010000"
 _ADDRESS = int(POINTER_ADDRESS, 16)
 _WORD = (1 << 64) - 1
+_BASES = {"b": 2, "o": 8, "O": 8, "x": 16, "X": 16}
+"""The integer verbs other than `d` and their bases."""
 _TOO_LARGE = 1_000_000  # fmt's `tooLarge`: the largest width or precision it takes
 _METHOD_VERBS = frozenset("vsxXq")  # the verbs `handleMethods` calls String() for
 
@@ -84,12 +86,9 @@ class _Printer(Formatter):
             self.fmt_0x64(value, True)
         elif verb in "vd":
             self.fmt_integer(value, 10, verb, LOWER_DIGITS)
-        elif verb in "bBoOxX":
-            base = {"b": 2, "o": 8, "O": 8, "x": 16, "X": 16}.get(verb)
-            if base is None:
-                self.bad_verb(verb, operand)
-                return
-            self.fmt_integer(value, base, verb, UPPER_DIGITS if verb == "X" else LOWER_DIGITS)
+        elif verb in _BASES:
+            digits = UPPER_DIGITS if verb == "X" else LOWER_DIGITS
+            self.fmt_integer(value, _BASES[verb], verb, digits)
         elif verb == "c":
             self.fmt_c(value)
         elif verb == "q":
