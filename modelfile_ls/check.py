@@ -6,13 +6,13 @@ import sys
 from collections.abc import Iterator
 from fnmatch import fnmatch
 from pathlib import Path
-from typing import NamedTuple
 
 from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.analysis.rule import ModelCatalog
 from modelfile_ls.locations import REGISTRY_ENV_VAR
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.settings import Settings
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax import parse_bytes
 
 MODELFILE_PATTERNS = ("Modelfile", "Modelfile.*", "*.Modelfile", "*.modelfile")

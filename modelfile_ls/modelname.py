@@ -6,7 +6,7 @@ takes off a source suffix (`internal/modelref`): a final `:cloud` / `:local`, or
 in `-cloud`, and refuses a second one under it.
 """
 
-from typing import NamedTuple
+from modelfile_ls.static_types import NamedTuple
 
 _MISSING = "!MISSING!"
 _LIMITS = {"host": 350, "namespace": 80, "model": 80, "tag": 80}

@@ -4,9 +4,9 @@ through the same converters."""
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, NamedTuple
 
 from modelfile_ls.severity import Severity
+from modelfile_ls.static_types import Any, NamedTuple
 from modelfile_ls.suggest import closest
 
 CONFIG_FILES = (".modelfile-ls.toml", "pyproject.toml")

@@ -252,6 +252,31 @@ def test_the_check_path_stays_light(tmp_path: Path) -> None:
     assert done.stdout.strip().splitlines()[-1] == "[]"
 
 
+ALSO_OFF_WITHOUT_CONFIG = ("typing",)
+"""What `--check` does not import either when no config file is read (tomllib imports typing):
+`modelfile_ls.static_types` stands in for it (its docstring says why)."""
+
+
+def test_the_check_path_without_config_skips_typing(tmp_path: Path) -> None:
+    """A check with findings, a TEMPLATE and every report format, and no config file."""
+    (tmp_path / "Modelfile").write_text(
+        "FROM llama3.2\nPARAMETER temprature 0.7\nPARAMETER top_k 1\nPARAMETER top_k 2\n"
+        'TEMPLATE "{{ if .System }}{{ .System }}{{ end }}"\nADAPTER ./missing.gguf\n'
+    )
+    script = (
+        "import sys\n"
+        "from modelfile_ls.cli import main\n"
+        "for fmt in ('text', 'json', 'github', 'sarif'):\n"
+        "    assert main(['--check', '--format', fmt, 'Modelfile']) == 1\n"
+        f"print(sorted(m for m in {ALSO_OFF_WITHOUT_CONFIG!r} if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_the_grammar_keeps_only_what_is_built() -> None:
     """Editors build grammar/src with grammar/queries, the wheel compiles the Python binding;
     the other bindings' scaffolding is gone and regeneration does not bring it back."""

@@ -4,7 +4,7 @@ A leaf module: the registry implements `ModelCatalog` and builds `ModelFacts`, t
 them, and neither side needs the other's modules.
 """
 
-from typing import NamedTuple, Protocol
+from modelfile_ls.static_types import NamedTuple, Protocol
 
 
 class ModelFacts(NamedTuple):

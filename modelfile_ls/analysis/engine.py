@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from operator import attrgetter
 from pathlib import Path
-from typing import TypeVar
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import (
@@ -19,6 +18,7 @@ from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.analysis.suppressions import apply_suppressions
 from modelfile_ls.facts import language_facts
 from modelfile_ls.settings import Settings
+from modelfile_ls.static_types import TypeVar
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 INTERNAL_ERROR = "MF901"

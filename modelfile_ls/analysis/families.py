@@ -3,10 +3,10 @@ format, which formats and GGUF architectures each family uses, and the end-of-se
 a model emits without its template naming them. Read from `facts/data/families.json`."""
 
 from functools import cache, lru_cache
-from typing import NamedTuple
 
 from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.facts import read_data_file
+from modelfile_ls.static_types import NamedTuple
 
 
 class Dialect(NamedTuple):

@@ -1,9 +1,8 @@
 """Findings: what a rule reports, with a location, a severity and an optional fix."""
 
-from typing import NamedTuple
-
 # Re-exported: a finding's severity is part of the findings API the rules import from here.
 from modelfile_ls.severity import Severity as Severity
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import Span
 
 

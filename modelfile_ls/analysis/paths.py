@@ -9,9 +9,9 @@ import os
 import pwd
 import stat
 from pathlib import Path
-from typing import NamedTuple
 
 from modelfile_ls.analysis.sniff import SNIFF_LENGTH, detect_content_type
+from modelfile_ls.static_types import NamedTuple
 
 # The CLI's weight selection for a directory (`filesForModel`), in order: the first rule with a
 # matching file wins; a rule with a content type is skipped as a whole when one of its files

@@ -7,10 +7,10 @@ resolved, so only model names are judged.
 
 import re
 from pathlib import Path
-from typing import NamedTuple
 
 from modelfile_ls.analysis.paths import ResolvedPath, resolve
 from modelfile_ls.modelname import ModelName, parse_model_name
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import Instruction, Span
 
 _PATH_LIKE = re.compile(

@@ -15,7 +15,6 @@ from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter, not_
 from pathlib import Path
-from typing import NamedTuple
 
 from modelfile_ls.analysis.catalog import ModelCatalog, ModelFacts
 from modelfile_ls.analysis.edits import newline_of
@@ -23,6 +22,7 @@ from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.analysis.paths import ModelFiles, model_files
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.facts import LanguageFacts
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import (
     Instruction,
     ParsedModelfile,

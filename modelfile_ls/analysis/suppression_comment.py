@@ -4,7 +4,8 @@ and hover all use this module)."""
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
+
+from modelfile_ls.static_types import NamedTuple
 
 _OPENING = re.compile(r"\s*modelfile-ls:\s*ignore\[")
 _CODES = re.compile(r"[A-Za-z0-9_,\s]*")

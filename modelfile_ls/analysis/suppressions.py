@@ -2,10 +2,10 @@
 
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.suppression_comment import parse_directive
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import ParsedModelfile, Span
 
 

@@ -9,9 +9,9 @@ import math
 import re
 import struct
 from functools import lru_cache
-from typing import NamedTuple
 
 from modelfile_ls.facts import ParameterType
+from modelfile_ls.static_types import NamedTuple
 
 _INT = re.compile(r"[+-]?[0-9]+")
 _DEC = r"[0-9]+(?:_[0-9]+)*"

@@ -7,7 +7,8 @@ this module, and the registry seeds its tables from the same files.
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+
+from modelfile_ls.static_types import Any, Literal, NamedTuple
 
 ParameterType = Literal["int", "float", "bool", "string_list"]
 ParameterStatus = Literal["current", "deprecated", "removed"]

@@ -7,9 +7,9 @@ The package itself imports nothing of the analysis, so the CLI can read `FORMATS
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from modelfile_ls.report.formats import FORMATS
+from modelfile_ls.static_types import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from modelfile_ls.analysis.rule import Rule

@@ -1,8 +1,7 @@
 """The input every report format renders: per-file findings with the text they point into."""
 
-from typing import NamedTuple
-
 from modelfile_ls.analysis.finding import Finding
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import ParsedModelfile
 from modelfile_ls.syntax.positions import LineIndex
 

@@ -4,10 +4,10 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import repeat
 from operator import add, itemgetter
-from typing import NamedTuple
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
 

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import count
 from operator import attrgetter
 from pathlib import PurePosixPath, PureWindowsPath
-from typing import Any
 from urllib.parse import quote
 
 from modelfile_ls import __version__
@@ -15,6 +14,7 @@ from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import regions
+from modelfile_ls.static_types import Any
 from modelfile_ls.syntax.model import Span
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"

@@ -14,7 +14,8 @@ UTF-16 without a BOM is read as UTF-8, NULs and all, and then fails as Ollama fa
 """
 
 import codecs
-from typing import Literal, NamedTuple
+
+from modelfile_ls.static_types import Literal, NamedTuple
 
 Encoding = Literal["utf-8", "utf-8-bom", "utf-16-le", "utf-16-be"]
 

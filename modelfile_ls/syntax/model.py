@@ -6,9 +6,9 @@ which matters when a 10 MB file has tens of thousands of instructions.
 
 from enum import Enum
 from functools import cached_property
-from typing import NamedTuple
 
 from modelfile_ls.facts import instruction_commands
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.decode import Encoding
 from modelfile_ls.syntax.positions import LineIndex
 from modelfile_ls.syntax.runs import InstructionRuns

@@ -9,8 +9,8 @@ import bisect
 from collections.abc import Iterable
 from itertools import repeat
 from operator import sub
-from typing import Literal, NamedTuple
 
+from modelfile_ls.static_types import Literal, NamedTuple
 from modelfile_ls.syntax._scan import lf_whole_lines, line_breaks, line_numbers
 
 PositionEncoding = Literal["utf-8", "utf-16", "utf-32"]

@@ -16,7 +16,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from itertools import accumulate, compress
 from operator import attrgetter, not_
-from typing import Generic, NamedTuple, Protocol, TypeVar
+
+from modelfile_ls.static_types import Generic, NamedTuple, Protocol, TypeVar
 
 Item = TypeVar("Item", bound="Movable")
 

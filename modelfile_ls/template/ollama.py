@@ -11,9 +11,9 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from typing import NamedTuple
 
 from modelfile_ls.facts import language_facts
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.parse import Tree, parse
 from modelfile_ls.template.stream import TemplateSyntaxError

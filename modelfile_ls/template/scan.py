@@ -5,8 +5,7 @@ undefined function, an unclosed `if`), so highlighting and symbols keep working 
 template is being written. It stops only where Go's lexer stops (an unclosed action).
 """
 
-from typing import NamedTuple
-
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.template.lex import Lexer
 from modelfile_ls.template.tokens import LEFT_DELIM, RIGHT_DELIM, Item, ItemType
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NoReturn
-
+from modelfile_ls.static_types import NoReturn
 from modelfile_ls.template.lex import Lexer
 from modelfile_ls.template.tokens import Item, ItemType
 

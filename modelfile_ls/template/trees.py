@@ -5,8 +5,8 @@ on templates whose blocks nest thousands deep.
 """
 
 from collections.abc import Iterator
-from typing import Any
 
+from modelfile_ls.static_types import Any
 from modelfile_ls.template.nodes import Node
 
 

@@ -15,13 +15,13 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import NamedTuple
 
 from modelfile_ls.analysis.families import Family, family_facts
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.gguf import gguf_architecture
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import NamedTuple
 
 
 class Base(NamedTuple):
