@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import contextlib
 import os
-from pathlib import Path
 
 _ATTEMPTS = 100
 """Temporary names tried before giving up (a clash needs another writer in the same instant)."""
 
 
-def write_atomically(path: Path, data: str | bytes) -> None:
+def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
     """Replace `path` with `data` (text is written as UTF-8, line endings untouched)."""
     content = data.encode("utf-8") if isinstance(data, str) else data
-    directory = path.parent
-    descriptor, temporary = _create_temporary(directory, path.name)
+    directory, name = os.path.split(os.fspath(path))
+    directory = directory or os.curdir
+    descriptor, temporary = _create_temporary(directory, name)
     try:
         with os.fdopen(descriptor, "wb") as stream:
             stream.write(content)
@@ -33,21 +33,21 @@ def write_atomically(path: Path, data: str | bytes) -> None:
     _sync_directory(directory)
 
 
-def _create_temporary(directory: Path, name: str) -> tuple[int, Path]:
+def _create_temporary(directory: str, name: str) -> tuple[int, str]:
     # Our own exclusive create rather than tempfile.mkstemp: tempfile adds 5% to the `--check`
     # imports (bench/lazy_imports.py), and mkstemp's 0600 mode would replace the target's
     # usual permissions; os.open applies the umask to 0666 like any other new file.
     for _ in range(_ATTEMPTS):
-        candidate = directory / f".{name}.{os.urandom(6).hex()}.tmp"
+        candidate = os.path.join(directory, f".{name}.{os.urandom(6).hex()}.tmp")
         try:
             flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
             return os.open(candidate, flags, 0o666), candidate
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name next to {directory / name}")
+    raise FileExistsError(f"no free temporary name next to {os.path.join(directory, name)}")
 
 
-def _sync_directory(directory: Path) -> None:
+def _sync_directory(directory: str) -> None:
     # POSIX makes a rename durable only once the directory itself is synced; Windows cannot
     # open a directory as a file (no O_DIRECTORY), and some file systems refuse the fsync.
     if not hasattr(os, "O_DIRECTORY"):

@@ -5,7 +5,6 @@ import os
 import sys
 from collections.abc import Iterator
 from fnmatch import fnmatch
-from pathlib import Path
 
 from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.analysis.rule import ModelCatalog
@@ -28,7 +27,7 @@ class Target(NamedTuple):
     """One file to check: where to read it and how to show it."""
 
     display: str
-    path: Path | None
+    path: str | None
     """None for standard input."""
 
 
@@ -44,25 +43,31 @@ def discover(paths: list[str]) -> list[Target]:
         if given == STDIN:
             targets.append(Target(STDIN, None))
             continue
-        path = Path(given)
-        if path.is_dir():
-            targets.extend(Target(str(found), found) for found in _walk(path))
-        elif path.is_file():
-            targets.append(Target(given, path))
-        elif path.exists():
+        if os.path.isdir(given):
+            targets.extend(Target(found, found) for found in _walk(given))
+        elif os.path.isfile(given):
+            targets.append(Target(given, given))
+        elif os.path.exists(given):
             raise PathError(f"{given}: not a regular file or directory")
         else:
             raise PathError(f"{given}: no such file or directory")
     return targets
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _walk(root: str) -> Iterator[str]:
     """Modelfiles below a directory, sorted, skipping hidden and dependency folders."""
     for folder, dirs, files in os.walk(root, onerror=_raise):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _SKIPPED_DIRS)
         for name in sorted(files):
             if is_modelfile_name(name):
-                yield Path(folder) / name
+                yield _spelled(os.path.join(folder, name))
+
+
+def _spelled(path: str) -> str:
+    """A path as pathlib spells it (`./a//Modelfile` as `a/Modelfile`): without `.` parts and
+    repeated slashes, `..` kept (it may cross a link)."""
+    parts = [part for part in path.split(os.sep) if part not in ("", ".")]
+    return (os.sep if os.path.isabs(path) else "") + os.sep.join(parts)
 
 
 def _raise(error: OSError) -> None:
@@ -98,13 +103,14 @@ def check_target(
     """Read, parse and analyze one target."""
     if target.path is None:
         data = sys.stdin.buffer.read()
-        base_dir = Path.cwd()
+        base_dir = os.getcwd()
     else:
         try:
-            data = target.path.read_bytes()
+            with open(target.path, "rb") as stream:
+                data = stream.read()
         except OSError as exc:
             raise PathError(f"{target.display}: cannot read: {exc.strerror}") from None
-        base_dir = target.path.resolve().parent
+        base_dir = os.path.dirname(os.path.realpath(target.path))
     parsed = parse_bytes(data)
     findings = analyze(parsed, settings, catalog, base_dir)
     return FileResult(target.display, parsed.text, parsed.lines, tuple(findings), parsed)

@@ -13,7 +13,6 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from modelfile_ls import __version__
 from modelfile_ls.atomic import write_atomically
@@ -171,7 +170,7 @@ def _check(
     from modelfile_ls.report import render
 
     try:
-        config = Path(options.config) if options.config else find_config(Path.cwd())
+        config = options.config or find_config(os.getcwd())
         settings = load_settings(config) if config else Settings()
         if options.select:
             settings = settings.merged(select=parse_codes(options.select, "--select"))
@@ -196,7 +195,7 @@ def _check(
     report = render(options.format, results, RULES_BY_CODE, color=color)
     if options.output:
         try:
-            write_atomically(Path(options.output), report)
+            write_atomically(options.output, report)
         except OSError as exc:
             print(f"modelfile-ls: cannot write {options.output}: {exc.strerror}", file=sys.stderr)
             return 2

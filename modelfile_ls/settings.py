@@ -1,8 +1,8 @@
 """One Settings object, built from flags, a config file or the editor's configuration, all
 through the same converters."""
 
+import os
 from collections.abc import Callable, Mapping
-from pathlib import Path
 from types import MappingProxyType
 
 from modelfile_ls.severity import Severity
@@ -48,7 +48,7 @@ class Settings(NamedTuple):
     ollama_hosts: tuple[str, ...] = ()
     """Hosts in failover order (`ollama-hosts`); when given, they replace `ollama_host`."""
     registry_path: str | None = None
-    config_file: Path | None = None
+    config_file: str | None = None
 
     def enabled(self, code: str) -> bool:
         """Whether findings with this code are reported at all."""
@@ -215,34 +215,45 @@ def _unknown_key(key: str) -> str:
     return f"{message} (known: {', '.join(sorted(CONFIG_KEYS))})"
 
 
-def find_config(start: Path) -> Path | None:
-    """The nearest `.modelfile-ls.toml`, or `pyproject.toml` with a `[tool.modelfile-ls]` table."""
-    directory = start if start.is_dir() else start.parent
-    for folder in (directory, *directory.parents):
+def find_config(start: str) -> str | None:
+    """The nearest `.modelfile-ls.toml`, or `pyproject.toml` with a `[tool.modelfile-ls]` table,
+    in `start` (a directory, or a file's) or a directory above it."""
+    folder = os.path.abspath(start)
+    if not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    while True:
         for name in CONFIG_FILES:
-            candidate = folder / name
-            if not candidate.is_file():
+            candidate = os.path.join(folder, name)
+            if not os.path.isfile(candidate):
                 continue
             if name == "pyproject.toml" and "modelfile-ls" not in _tool_table(candidate):
                 continue
             return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as stream:
+        return stream.read()
+
+
+def _read_toml(path: str) -> dict[str, Any]:
     # Lazy: most runs have no config file, and tomllib adds 6% to the `--check` imports
     # (bench/lazy_imports.py).
     import tomllib
 
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(_read_text(path))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
 
 
-def _tool_table(path: Path) -> dict[str, Any]:
+def _tool_table(path: str) -> dict[str, Any]:
     try:
-        if "[tool.modelfile-ls" not in path.read_text(encoding="utf-8"):
+        if "[tool.modelfile-ls" not in _read_text(path):
             return {}
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read configuration: {exc}") from None
@@ -250,11 +261,11 @@ def _tool_table(path: Path) -> dict[str, Any]:
     return tool if isinstance(tool, dict) else {}
 
 
-def config_table(path: Path) -> dict[str, Any]:
+def config_table(path: str) -> dict[str, Any]:
     """The raw settings of a config file: `.modelfile-ls.toml` whole, or pyproject's table."""
     table = (
         _tool_table(path).get("modelfile-ls", {})
-        if path.name == "pyproject.toml"
+        if os.path.basename(path) == "pyproject.toml"
         else _read_toml(path)
     )
     if not isinstance(table, dict):
@@ -262,6 +273,6 @@ def config_table(path: Path) -> dict[str, Any]:
     return table
 
 
-def load_settings(path: Path) -> Settings:
+def load_settings(path: str) -> Settings:
     """Read settings from a config file (`.modelfile-ls.toml` top level or pyproject's table)."""
-    return settings_from_mapping(config_table(path), str(path)).merged(config_file=path)
+    return settings_from_mapping(config_table(path), path).merged(config_file=path)

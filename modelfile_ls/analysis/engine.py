@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from operator import attrgetter
-from pathlib import Path
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import (
@@ -31,7 +30,7 @@ def analyze(
     parsed: ParsedModelfile,
     settings: Settings | None = None,
     registry: ModelCatalog | None = None,
-    base_dir: Path | None = None,
+    base_dir: str | None = None,
     rules: tuple[Rule, ...] = ALL_RULES,
 ) -> list[Finding]:
     """Findings for one document, sorted by position, after suppressions and configuration."""

@@ -9,7 +9,6 @@ writes, so only the start of the file is read.
 from __future__ import annotations
 
 import struct
-from pathlib import Path
 
 _HEAD_BYTES = 1 << 16
 _MAX_KEYS = 64
@@ -22,10 +21,10 @@ class _Truncated(Exception):
     """The value lies beyond the bytes read (or the header is malformed)."""
 
 
-def gguf_architecture(path: Path) -> str | None:
+def gguf_architecture(path: str) -> str | None:
     """`general.architecture` of a GGUF file, or None (not GGUF, unreadable, not found)."""
     try:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:
             head = handle.read(_HEAD_BYTES)
     except OSError:
         return None

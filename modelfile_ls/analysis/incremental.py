@@ -19,7 +19,6 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
-from pathlib import Path
 
 from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.analysis.edits import newline_of
@@ -49,7 +48,7 @@ class Analysis:
     parsed: ParsedModelfile
     settings: Settings
     catalog: ModelCatalog | None
-    base_dir: Path | None
+    base_dir: str | None
     per_instruction: PerInstruction | None
     """Findings of the per-instruction rules, one tuple per instruction; None when they cannot
     be reused (a rule crashed, so its MF901 finding belongs to no instruction)."""
@@ -90,7 +89,7 @@ def analysis_of(
     parsed: ParsedModelfile,
     settings: Settings,
     catalog: ModelCatalog | None = None,
-    base_dir: Path | None = None,
+    base_dir: str | None = None,
     previous: Analysis | None = None,
     rules: tuple[Rule, ...] = ALL_RULES,
 ) -> Analysis:
@@ -217,7 +216,7 @@ def _reusable(
     parsed: ParsedModelfile,
     settings: Settings,
     catalog: ModelCatalog | None,
-    base_dir: Path | None,
+    base_dir: str | None,
 ) -> bool:
     """Whether `previous` describes the parse `parsed` was derived from, checked the same way.
 

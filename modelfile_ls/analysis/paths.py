@@ -3,12 +3,16 @@
 Paths resolve against the Modelfile's directory (not the working directory); `~` and `~user`
 expand to home directories; a FROM path that does not exist becomes a model name, while a
 missing ADAPTER or DRAFT path fails with `stat <path>: no such file or directory`.
+
+Paths are strings (absolute, normalized, as Go's `filepath` makes them): pathlib, with the
+`urllib.parse` it imports, was 8% of the instructions of a `--check` (bench/RESULTS.md).
 """
 
+import errno
 import os
 import pwd
 import stat
-from pathlib import Path
+from fnmatch import fnmatchcase
 
 from modelfile_ls.analysis.sniff import SNIFF_LENGTH, detect_content_type
 from modelfile_ls.static_types import NamedTuple
@@ -33,16 +37,20 @@ GGUF_MAGIC = b"GGUF"
 LFS_POINTER = b"version https://git-lfs"
 
 
+# The stat errors that make a path missing rather than unreadable (pathlib's `exists`).
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
 class ResolvedPath(NamedTuple):
     """What a path value refers to on this machine."""
 
-    path: Path | None
+    path: str | None
     kind: str
     """`file`, `directory`, `missing`, or `error` (then `error` says why)."""
     error: str | None = None
 
 
-def expand(value: str, base_dir: Path) -> tuple[Path | None, str | None]:
+def expand(value: str, base_dir: str) -> tuple[str | None, str | None]:
     """The absolute path Ollama would stat, or the error `~user` expansion gives."""
     if value.startswith("~"):
         head, _, tail = value[1:].partition("/")
@@ -53,9 +61,9 @@ def expand(value: str, base_dir: Path) -> tuple[Path | None, str | None]:
                 return None, f"failed to find user '{head}': user: unknown user {head}"
         else:
             home = current_home()
-        return Path(os.path.normpath(os.path.join(home, tail))), None
+        return os.path.normpath(os.path.join(home, tail)), None
     joined = value if os.path.isabs(value) else os.path.join(base_dir, value)
-    return Path(os.path.abspath(joined)), None
+    return os.path.abspath(joined), None
 
 
 def current_home() -> str:
@@ -67,18 +75,20 @@ def current_home() -> str:
         return os.path.expanduser("~")
 
 
-def resolve(value: str, base_dir: Path) -> ResolvedPath:
+def resolve(value: str, base_dir: str) -> ResolvedPath:
     """Expand and stat a path value."""
     path, error = expand(value, base_dir)
     if path is None:
         return ResolvedPath(None, "error", error)
     try:
-        if path.is_dir():
-            return ResolvedPath(path, "directory")
-        if path.exists():
-            return ResolvedPath(path, "file")
+        mode = os.stat(path).st_mode
     except OSError as exc:
-        return ResolvedPath(path, "error", f"stat {path}: {go_error_text(exc)}")
+        if exc.errno not in _MISSING:
+            return ResolvedPath(path, "error", f"stat {path}: {go_error_text(exc)}")
+    except ValueError:  # a NUL in the path: no file can have that name
+        pass
+    else:
+        return ResolvedPath(path, "directory" if stat.S_ISDIR(mode) else "file")
     return ResolvedPath(path, "missing", f"stat {path}: no such file or directory")
 
 
@@ -86,7 +96,7 @@ class Refusal(NamedTuple):
     """Why a glob of the selection failed: the file (None: it did not), Go's error, and the
     type the file sniffed as when it was read."""
 
-    path: Path | None
+    path: str | None
     error: str = ""
     detected: str | None = None
 
@@ -97,8 +107,8 @@ NO_REFUSAL = Refusal(None)
 class ModelFiles(NamedTuple):
     """The files the CLI's `filesForModel` picks from a model directory, or why it fails."""
 
-    weights: list[Path]
-    others: list[Path]
+    weights: list[str]
+    others: list[str]
     """Configuration, chat template and tokenizer files added after the weights."""
     error: str | None = None
     """`no Modelfile or safetensors files found`, or the refusal's error."""
@@ -106,17 +116,17 @@ class ModelFiles(NamedTuple):
     """The file whose content type, or reading, failed the selection (`error` is its)."""
 
     @property
-    def files(self) -> list[Path]:
+    def files(self) -> list[str]:
         """Every selected file, weights first, as the CLI hashes them."""
         return self.weights + self.others
 
 
-def _glob(directory: Path, pattern: str, content_type: str | None) -> tuple[list[Path], Refusal]:
+def _glob(directory: str, pattern: str, content_type: str | None) -> tuple[list[str], Refusal]:
     """Go's `glob` helper in `filesForModel`: the sorted matches, or the first one that cannot
     be read or does not sniff as `content_type`, with Go's error (which names the detected
     type). Like `filepath.Glob`, a match is any entry of that name: a directory or a dangling
     link matches too, and fails when it is read."""
-    matches = sorted(directory.glob(pattern))
+    matches = go_glob(directory, pattern)
     for match in matches:
         head = _sniffed_head(match)
         if isinstance(head, str):
@@ -129,10 +139,35 @@ def _glob(directory: Path, pattern: str, content_type: str | None) -> tuple[list
     return matches, NO_REFUSAL
 
 
-def _sniffed_head(path: Path) -> bytes | str:
+def go_glob(directory: str, pattern: str) -> list[str]:
+    """`filepath.Glob(filepath.Join(directory, pattern))` for the selection's patterns (`*` the
+    only meta character, in the last two components; `directory` taken literally): each
+    directory's names sorted, a name without `*` kept when `Lstat` finds it (a dangling link
+    too), a wildcard matching any entry, and the parent of a last component a directory once
+    links are followed (`os.Stat`)."""
+    head, _, name = pattern.rpartition("/")
+    if not head:
+        if "*" not in name:
+            path = os.path.join(directory, name)
+            return [path] if os.path.lexists(path) else []
+        return _matching(directory, name)
+    return [match for folder in go_glob(directory, head) for match in _matching(folder, name)]
+
+
+def _matching(folder: str, name: str) -> list[str]:
+    """Go's `glob(dir, pattern)`: the entries of a directory matching `name`, sorted; nothing
+    when `folder` is not a directory or cannot be read (Go ignores those errors)."""
+    try:
+        names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    except OSError:
+        return []
+    return [os.path.join(folder, entry) for entry in names if fnmatchcase(entry, name)]
+
+
+def _sniffed_head(path: str) -> bytes | str:
     """The bytes Go's `detectContentType` reads (`os.Open`, 512 bytes), or its error."""
     try:
-        mode = path.stat().st_mode
+        mode = os.stat(path).st_mode
     except OSError as exc:
         return f"open {path}: {go_error_text(exc)}"
     if stat.S_ISDIR(mode):
@@ -140,7 +175,7 @@ def _sniffed_head(path: Path) -> bytes | str:
     if not stat.S_ISREG(mode):
         return b""  # Go would block on a FIFO until a writer comes: the checker reads nothing
     try:
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             return stream.read(SNIFF_LENGTH)
     except OSError as exc:
         return f"open {path}: {go_error_text(exc)}"
@@ -152,9 +187,9 @@ def go_error_text(error: OSError) -> str:
     return text[:1].lower() + text[1:]
 
 
-def model_files(directory: Path) -> ModelFiles:
+def model_files(directory: str) -> ModelFiles:
     """The files `ollama create` would take from a FROM, ADAPTER or DRAFT directory."""
-    weights: list[Path] = []
+    weights: list[str] = []
     for pattern, content_type in _WEIGHT_RULES:
         weights = _glob(directory, pattern, content_type)[0]
         if weights:
@@ -166,7 +201,7 @@ def model_files(directory: Path) -> ModelFiles:
             break
     if not weights:
         return ModelFiles([], [], ERR_MODEL_NOT_FOUND)
-    others: list[Path] = []
+    others: list[str] = []
     for pattern in _TEXT_FILES:
         found, refusal = _glob(directory, pattern, "text/plain")
         if refusal.path is not None:
@@ -198,7 +233,7 @@ class Escaping(NamedTuple):
         return f"insecure path: {self.target}"
 
 
-def escaping_files(directory: Path, selected: ModelFiles) -> list[Escaping]:
+def escaping_files(directory: str, selected: ModelFiles) -> list[Escaping]:
     """The files selected from `directory` that are not local once their links are followed,
     in the CLI's order.
 
@@ -209,25 +244,25 @@ def escaping_files(directory: Path, selected: ModelFiles) -> list[Escaping]:
     for candidate in selected.files:
         target = os.path.relpath(os.path.realpath(candidate), directory)
         if target == ".." or target.startswith("../") or os.path.isabs(target):
-            escaping.append(Escaping(candidate.relative_to(directory).as_posix(), target))
+            escaping.append(Escaping(os.path.relpath(candidate, directory), target))
     return escaping
 
 
-def file_head(path: Path, size: int = 64) -> bytes:
+def file_head(path: str, size: int = 64) -> bytes:
     """The first bytes of a regular file (empty when unreadable or not a regular file)."""
     try:
         # Never open FIFOs or devices: reading one could block the checker or the editor.
-        if not stat.S_ISREG(path.stat().st_mode):
+        if not stat.S_ISREG(os.stat(path).st_mode):
             return b""
-        with path.open("rb") as stream:
+        with open(path, "rb") as stream:
             return stream.read(size)
     except OSError:
         return b""
 
 
-def same_file(first: Path, second: Path) -> bool:
+def same_file(first: str, second: str) -> bool:
     """Paths equal after symlink resolution, as the DRAFT = FROM check compares them."""
     try:
-        return first.resolve() == second.resolve()
+        return os.path.realpath(first) == os.path.realpath(second)
     except OSError:
         return first == second

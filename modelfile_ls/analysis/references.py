@@ -6,7 +6,6 @@ resolved, so only model names are judged.
 """
 
 import re
-from pathlib import Path
 
 from modelfile_ls.analysis.paths import ResolvedPath, resolve
 from modelfile_ls.modelname import ModelName, parse_model_name
@@ -38,7 +37,7 @@ class Reference(NamedTuple):
         return value.content_span if self.text else self.instruction.keyword_span
 
     @property
-    def directory(self) -> Path | None:
+    def directory(self) -> str | None:
         """The local directory it names, if it names one."""
         local = self.local
         return local.path if local is not None and local.kind == "directory" else None
@@ -54,7 +53,7 @@ class Reference(NamedTuple):
         return bool(_PATH_LIKE.search(self.text))
 
 
-def resolve_references(instructions: list[Instruction], base_dir: Path | None) -> list[Reference]:
+def resolve_references(instructions: list[Instruction], base_dir: str | None) -> list[Reference]:
     """Resolve every clean FROM, ADAPTER and DRAFT instruction, in order."""
     references = []
     for instruction in instructions:

@@ -14,7 +14,6 @@ from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter, not_
-from pathlib import Path
 
 from modelfile_ls.analysis.catalog import ModelCatalog, ModelFacts
 from modelfile_ls.analysis.edits import newline_of
@@ -152,7 +151,7 @@ class RuleContext:
         self,
         parsed: ParsedModelfile,
         facts: LanguageFacts,
-        base_dir: Path | None = None,
+        base_dir: str | None = None,
         catalog: ModelCatalog | None = None,
     ) -> None:
         self.parsed = parsed
@@ -160,9 +159,9 @@ class RuleContext:
         self.base_dir = base_dir
         """Directory of the Modelfile for resolving paths; None for unsaved documents."""
         self.catalog = catalog
-        self._model_files: dict[Path, ModelFiles] = {}
+        self._model_files: dict[str, ModelFiles] = {}
 
-    def model_files(self, directory: Path) -> ModelFiles:
+    def model_files(self, directory: str) -> ModelFiles:
         """The CLI's file selection for a FROM, ADAPTER or DRAFT directory, read once per
         check: MF205, MF211 and MF212 (and a create) all ask, on every keystroke."""
         selected = self._model_files.get(directory)

@@ -5,8 +5,8 @@ this module, and the registry seeds its tables from the same files.
 """
 
 import json
+import os
 from functools import cache
-from pathlib import Path
 
 from modelfile_ls.static_types import Any, Literal, NamedTuple
 
@@ -133,7 +133,8 @@ def read_data_file(name: str) -> dict[str, Any]:
     """Load one JSON file shipped in `modelfile_ls/facts/data`."""
     # A plain path read: importlib.resources would pull zipfile into every `--check` start-up,
     # and this package is never imported from a zip.
-    text = (Path(__file__).parent / "data" / name).read_text(encoding="utf-8")
+    with open(os.path.join(os.path.dirname(__file__), "data", name), encoding="utf-8") as stream:
+        text = stream.read()
     data: dict[str, Any] = json.loads(text)
     return data
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
-from pathlib import Path
 
 from modelfile_ls.features.markup import Documentation
 from modelfile_ls.registry import Registry
@@ -63,7 +62,7 @@ class CompletionRequest:
     parsed: ParsedModelfile
     context: CursorContext
     registry: Registry | None
-    base_dir: Path | None
+    base_dir: str | None
     snippets: bool
     limit: int
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePath
+from pathlib import PurePath
 
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.features.models import context_text, model_info, size_text
@@ -33,7 +33,7 @@ def code_lenses(
     parsed: ParsedModelfile,
     *,
     registry: Registry | None = None,
-    base_dir: Path | None = None,
+    base_dir: str | None = None,
     path: PurePath | None = None,
 ) -> list[Lens]:
     """Per FROM: the local file it names or the model's status in the registry, and "Pull"

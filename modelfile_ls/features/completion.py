@@ -11,7 +11,6 @@ document.
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from modelfile_ls.features import completion_instructions as instructions
 from modelfile_ls.features import completion_values as values
@@ -40,7 +39,7 @@ def complete(
     offset: int,
     *,
     registry: Registry | None = None,
-    base_dir: Path | None = None,
+    base_dir: str | None = None,
     snippets: bool = False,
     limit: int = 50,
 ) -> Completions:

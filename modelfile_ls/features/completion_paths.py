@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from itertools import islice
-from pathlib import Path
 
 from modelfile_ls.analysis.paths import expand
 
@@ -17,7 +16,7 @@ MAX_ENTRIES = 500
 _WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".bin", ".pth")
 
 
-def _listing(directory: Path) -> list[os.DirEntry[str]]:
+def _listing(directory: str) -> list[os.DirEntry[str]]:
     try:
         with os.scandir(directory) as entries:
             return list(islice(entries, MAX_ENTRIES))
@@ -32,7 +31,7 @@ def _is_dir(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def path_candidates(prefix: str, base_dir: Path | None) -> tuple[int, list[tuple[str, bool]]]:
+def path_candidates(prefix: str, base_dir: str | None) -> tuple[int, list[tuple[str, bool]]]:
     """Entries of the directory `prefix` points into, as (name, is directory), with the
     offset in `prefix` where the last path segment (the part a candidate replaces) starts."""
     head, slash, segment = prefix.rpartition("/")
@@ -41,7 +40,7 @@ def path_candidates(prefix: str, base_dir: Path | None) -> tuple[int, list[tuple
     if relative and base_dir is None:
         # An unsaved document has no directory to be relative to.
         return len(folder), []
-    directory, error = expand(folder or ".", base_dir or Path("/"))
+    directory, error = expand(folder or ".", base_dir or "/")
     if directory is None or error is not None:
         return len(folder), []
     show_hidden = segment.startswith(".")
@@ -53,7 +52,7 @@ def path_candidates(prefix: str, base_dir: Path | None) -> tuple[int, list[tuple
     return len(folder), sorted(found)
 
 
-def weight_files(base_dir: Path) -> list[str]:
+def weight_files(base_dir: str) -> list[str]:
     """Model weight files right in the Modelfile's directory (`*.gguf`, `*.safetensors`, ...)."""
     return sorted(
         entry.name

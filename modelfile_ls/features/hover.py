@@ -3,8 +3,8 @@ Ollama actually reads from a value when that differs from what is written."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from modelfile_ls.analysis.inline_comment import find_inline_comment
 from modelfile_ls.analysis.paths import resolve
@@ -53,7 +53,7 @@ def hover(
     offset: int,
     *,
     registry: Registry | None = None,
-    base_dir: Path | None = None,
+    base_dir: str | None = None,
 ) -> HoverResult | None:
     """The hover at a character offset, or None where there is nothing to say."""
     context = cursor_context(parsed, offset)
@@ -149,7 +149,7 @@ def _template_value(
     parsed: ParsedModelfile,
     instruction: Instruction,
     registry: Registry | None,
-    base_dir: Path | None,
+    base_dir: str | None,
 ) -> tuple[Span, Markup]:
     """A TEMPLATE value: what Ollama reads when that differs, then the prompt preview."""
     reading = _reading(parsed, instruction)
@@ -158,7 +158,7 @@ def _template_value(
 
 
 def _with_preview(
-    doc: Markup, parsed: ParsedModelfile, registry: Registry | None, base_dir: Path | None
+    doc: Markup, parsed: ParsedModelfile, registry: Registry | None, base_dir: str | None
 ) -> Markup:
     preview = preview_markup(preview_prompt(parsed, base_dir=base_dir, registry=registry))
     doc.add(preview.markdown, preview.plaintext)
@@ -180,7 +180,7 @@ def _reference(
     parsed: ParsedModelfile,
     instruction: Instruction,
     registry: Registry | None,
-    base_dir: Path | None,
+    base_dir: str | None,
 ) -> tuple[Span, Markup] | None:
     value = instruction.value
     if value is None:
@@ -209,11 +209,11 @@ def _reference(
     return span, doc
 
 
-def _local_text(kind: str, path: Path | None, error: str | None, keyword: str) -> str:
-    shown = code(str(path)) if path is not None else ""
+def _local_text(kind: str, path: str | None, error: str | None, keyword: str) -> str:
+    shown = code(path) if path is not None else ""
     if kind == "file" and path is not None:
         try:
-            size = f" ({path.stat().st_size / 1e9:.2f} GB)"
+            size = f" ({os.stat(path).st_size / 1e9:.2f} GB)"
         except OSError:
             size = ""
         return f"Local file {shown}{size}: Ollama uploads it."

@@ -19,7 +19,7 @@ class Link:
     tooltip: str
 
 
-def document_links(parsed: ParsedModelfile, base_dir: Path | None = None) -> list[Link]:
+def document_links(parsed: ParsedModelfile, base_dir: str | None = None) -> list[Link]:
     """Links for every FROM, ADAPTER and DRAFT value that is a local path or a model name.
 
     Paths resolve as the CLI resolves them (relative to `base_dir`, the Modelfile's
@@ -34,7 +34,7 @@ def document_links(parsed: ParsedModelfile, base_dir: Path | None = None) -> lis
         span = value.content_span
         local = reference.local
         if reference.is_local and local is not None and local.path is not None:
-            links.append(Link(span, local.path.as_uri(), f"Open {local.path}"))
+            links.append(Link(span, Path(local.path).as_uri(), f"Open {local.path}"))
         elif reference.name is not None and not reference.looks_like_path:
             url = library_url(reference.name)
             if url is not None:

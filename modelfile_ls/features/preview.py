@@ -56,11 +56,12 @@ class Preview:
     """Where the messages came from: `built-in sample` or the sample file's path."""
 
 
-def find_sample(base_dir: Path | None) -> Path | None:
+def find_sample(base_dir: str | None) -> Path | None:
     """The nearest `.modelfile-ls/sample-messages.json` at or above `base_dir`."""
     if base_dir is None:
         return None
-    for folder in (base_dir, *base_dir.parents):
+    start = Path(base_dir)
+    for folder in (start, *start.parents):
         candidate = folder / SAMPLE_FILE
         if candidate.is_file():
             return candidate
@@ -102,7 +103,7 @@ def _objects(value: object) -> bool:
 
 
 def preview_prompt(
-    parsed: ParsedModelfile, *, base_dir: Path | None = None, registry: Registry | None = None
+    parsed: ParsedModelfile, *, base_dir: str | None = None, registry: Registry | None = None
 ) -> Preview:
     """The prompt Ollama would build for the sample conversation, or why it cannot."""
     sample_path = find_sample(base_dir)

@@ -39,10 +39,10 @@ def document_path(uri: str) -> Path | None:
     return Path(path).resolve() if path else None
 
 
-def base_dir_of(uri: str) -> Path | None:
+def base_dir_of(uri: str) -> str | None:
     """The directory relative paths resolve against: a file's folder, None when unsaved."""
     path = document_path(uri)
-    return path.parent if path is not None else None
+    return str(path.parent) if path is not None else None
 
 
 class Origin(NamedTuple):
@@ -82,7 +82,7 @@ class Document:
         uri: str,
         text: str,
         version: int | None,
-        base_dir: Path | None = None,
+        base_dir: str | None = None,
         parse: Callable[[str], ParsedModelfile] = parse,
         previous: KeyedAnalysis | None = None,
     ) -> None:

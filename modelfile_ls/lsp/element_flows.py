@@ -87,7 +87,7 @@ Flow = Callable[[Editor, dict[str, Any]], Awaitable[dict[str, object]]]
 def render_preview(snapshot: Snapshot, root: Path | None) -> dict[str, object]:
     """The prompt preview of an open Modelfile: text, error, sample, source and version."""
     document = snapshot.document
-    base_dir = document.base_dir or root
+    base_dir = document.base_dir or (str(root) if root is not None else None)
     preview = with_registry(
         snapshot,
         lambda registry: preview_prompt(document.parsed, base_dir=base_dir, registry=registry),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import importlib
+import os
 from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
@@ -35,8 +36,6 @@ from modelfile_ls.syntax.positions import PositionEncoding
 from modelfile_ls.vocabulary import OLLAMA_STATUS_NOTIFICATION
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from modelfile_ls.analysis.finding import Finding
     from modelfile_ls.analysis.incremental import Analysis
 
@@ -89,7 +88,7 @@ class ModelfileServer(LanguageServer):
         self._initialization_options: Any = None
         self._client_sources: list[tuple[object, str]] = []
         """The editor's configuration objects, layered over each folder's config file."""
-        self._folder_settings: dict[Path, tuple[tuple[int, int], Settings]] = {}
+        self._folder_settings: dict[str, tuple[tuple[int, int], Settings]] = {}
         """Settings per config file, keyed by its modification time and `generation`."""
         self._shown_errors: set[str] = set()
 
@@ -219,7 +218,7 @@ class ModelfileServer(LanguageServer):
             path = find_config(document.base_dir)
             if path is None:
                 return self.settings
-            stamp = (path.stat().st_mtime_ns, self.generation)
+            stamp = (os.stat(path).st_mtime_ns, self.generation)
             cached = self._folder_settings.get(path)
             if cached is not None and cached[0] == stamp:
                 return cached[1]

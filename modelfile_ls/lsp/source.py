@@ -26,9 +26,9 @@ class Source:
     """The file, None for an unsaved document."""
 
     @property
-    def base_dir(self) -> Path | None:
+    def base_dir(self) -> str | None:
         """The directory its relative paths resolve against."""
-        return self.path.parent if self.path is not None else None
+        return str(self.path.parent) if self.path is not None else None
 
 
 def source(host: CommandHost, args: CommandArguments) -> Source:

@@ -123,7 +123,7 @@ def build_create_request(
     decoded = decode_modelfile(text).text if isinstance(text, bytes) else text
     # Paths resolve against the Modelfile's directory; a buffer with no file behaves as
     # `ollama create` run here (its default `./Modelfile`).
-    base_dir = modelfile_path.absolute().parent if modelfile_path else Path.cwd()
+    base_dir = str(modelfile_path.absolute().parent) if modelfile_path else os.getcwd()
     context = RuleContext(parse(decoded), language_facts(), base_dir)
     # Default severities, no suppressions: a quieted error still makes Ollama refuse the file.
     errors = [f for f in run_rules(ALL_RULES, context, Settings()) if f.severity is Severity.ERROR]
@@ -202,7 +202,7 @@ def _local_files(reference: Reference) -> list[Path] | None:
     if local is None or local.path is None or local.kind not in ("file", "directory"):
         return None
     if local.kind == "file":
-        return [local.path]
+        return [Path(local.path)]
     selected = model_files(local.path)
     if selected.error is not None:
         raise LocalFilesError(selected.error)

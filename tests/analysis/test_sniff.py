@@ -30,7 +30,7 @@ def test_the_file_selection_compares_the_type_before_its_parameters(tmp_path: Pa
     (tmp_path / "model.gguf").write_bytes(b"GGUF\x03\x00\x00\x00")
     utf16 = tmp_path / "config.json"
     utf16.write_bytes('{"a": 1}'.encode("utf-16"))  # a byte order mark, then NUL bytes
-    assert model_files(tmp_path).others == [utf16]  # text/plain; charset=utf-16le is text
+    assert model_files(str(tmp_path)).others == [str(utf16)]  # text/plain; charset=utf-16le is text
     html = tmp_path / "chat_template.jinja"
     html.write_text("<!-- a template -->{{ messages }}")
-    assert model_files(tmp_path).refusal.detected == "text/html"
+    assert model_files(str(tmp_path)).refusal.detected == "text/html"

@@ -29,7 +29,7 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         local = reference.local
         if local is None or local.kind != "file" or local.path is None:
             continue
-        if not local.path.name.lower().endswith(".gguf"):
+        if not local.path.lower().endswith(".gguf"):
             continue
         head = file_head(local.path)
         if head.startswith(GGUF_MAGIC):

@@ -12,13 +12,14 @@ Fix: use the adapter with the base model it was trained on.
 """
 
 import json
+import os
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from modelfile_ls.analysis.families import Family, family_facts
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.gguf import gguf_architecture
+from modelfile_ls.analysis.paths import go_glob
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.static_types import NamedTuple
@@ -55,12 +56,12 @@ def _adapter_base(adapter: Reference) -> Base | None:
     """The base of an adapter file, or of an adapter directory's first GGUF or config."""
     assert adapter.local is not None and adapter.local.path is not None
     path = adapter.local.path
-    if path.is_file():
+    if os.path.isfile(path):
         return _architecture_base(gguf_architecture(path))
-    config = path / "adapter_config.json"
-    if config.is_file():
+    config = os.path.join(path, "adapter_config.json")
+    if os.path.isfile(config):
         return _config_base(config)
-    for candidate in sorted(path.glob("*.gguf")):
+    for candidate in go_glob(path, "*.gguf"):
         return _architecture_base(gguf_architecture(candidate))
     return None
 
@@ -94,10 +95,11 @@ def _family_base(family: Family) -> Base:
     return Base(f"a {family.name} model", family.architectures)
 
 
-def _config_base(config: Path) -> Base | None:
+def _config_base(config: str) -> Base | None:
     """The family named in a PEFT `adapter_config.json` (exactly one, or unknown)."""
     try:
-        data = json.loads(config.read_text(encoding="utf-8"))
+        with open(config, encoding="utf-8") as stream:
+            data = json.loads(stream.read())
     except (OSError, ValueError):
         return None
     name = data.get("base_model_name_or_path") if isinstance(data, dict) else None

@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -165,5 +166,5 @@ def run(parser: argparse.ArgumentParser, argv: Sequence[str], handler: Handler) 
 
 
 def _settings(config: str | None) -> Settings:
-    path = Path(config) if config else find_config(Path.cwd())
+    path = config or find_config(os.getcwd())
     return load_settings(path) if path else Settings()

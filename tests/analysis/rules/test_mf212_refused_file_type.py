@@ -70,3 +70,14 @@ def test_an_unreadable_weight_skips_its_rule_as_go_ignores_that_error(tmp_path: 
     assert findings("FROM ./m\n", "MF212", tmp_path) == []
     (finding,) = findings("FROM ./m\n", "MF205", tmp_path)  # no *.gguf, no *.bin: no weights
     assert finding.ollama_message == "no Modelfile or safetensors files found"
+
+
+def test_a_dangling_link_of_an_exact_name_is_taken_too(tmp_path: Path) -> None:
+    """`chat_template.jinja` has no wildcard, so Go's Glob keeps it when `Lstat` finds it: a
+    dangling link of that name is read, and fails the create, as one called config.json does
+    (pathlib's glob, which we used to follow, drops it)."""
+    _model(tmp_path, {})
+    (tmp_path / "m" / "chat_template.jinja").symlink_to(tmp_path / "nowhere")
+    (finding,) = findings("FROM ./m\n", "MF212", tmp_path)
+    expected = f"open {tmp_path / 'm' / 'chat_template.jinja'}: no such file or directory"
+    assert finding.ollama_message == expected

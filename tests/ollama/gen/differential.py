@@ -102,7 +102,8 @@ def write_case(rng: random.Random, folder: Path) -> Path:
         references.append("./" + name)
     if rng.random() < 0.3:  # links: into the directory, out of it, to a directory, dangling
         (folder / "outside.gguf").write_bytes(content(rng, "outside.gguf"))
-        link = folder / rng.choice(["dir", "ad"]) / rng.choice(["model.gguf", "config.json"])
+        names = ["model.gguf", "config.json", "chat_template.jinja", "tokenizer.model"]
+        link = folder / rng.choice(["dir", "ad"]) / rng.choice(names)
         link.parent.mkdir(parents=True, exist_ok=True)
         if not link.exists():
             target = rng.choice(["../outside.gguf", "../nowhere", "../dir", "model.gguf"])
