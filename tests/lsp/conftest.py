@@ -323,7 +323,16 @@ async def launch(
     """Start `python -m modelfile_ls` and initialize it as `client_name` would."""
     recorder = Recorder()
     refused = f"127.0.0.1:{closed_port()}"
-    env = {**os.environ, "OLLAMA_HOST": refused, "MODELFILE_LS_REGISTRY": str(registry_path)}
+    # The server writes opened drafts and composed Modelfiles to new temporary folders: they
+    # stay in the test's own directory.
+    scratch = registry_path.parent / "server-tmp"
+    scratch.mkdir(exist_ok=True)
+    env = {
+        **os.environ,
+        "OLLAMA_HOST": refused,
+        "MODELFILE_LS_REGISTRY": str(registry_path),
+        "TMPDIR": str(scratch),
+    }
     config = ClientServerConfig(
         server_command=[sys.executable, "-m", "modelfile_ls"],
         client_factory=make_client(recorder),
