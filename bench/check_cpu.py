@@ -1,10 +1,13 @@
 """CPU time (user + sys) of whole `--check` processes from two source trees, run in turns.
 
-Run: `.venv/bin/python bench/check_cpu.py BEFORE_TREE AFTER_TREE [--runs N]` from the project
-root, each tree a checkout of the package (`git worktree add --detach DIR COMMIT`), put first
-on `PYTHONPATH` for its runs. It checks the inputs of `bench/check.py` (the 1.5k-line files
-and the 10 MB ones) and prints a Markdown table: the median CPU seconds over N runs of each
-tree, each as a ratio to the median CPU time of `python -c pass` measured in the same run.
+Run: `python3 -m venv /tmp/plain && /tmp/plain/bin/python bench/check_cpu.py BEFORE_TREE
+AFTER_TREE [--runs N]` from the project root, each tree a checkout of the package with its
+extensions built in place (`git worktree add --detach DIR COMMIT`, then an editable install
+of it anywhere), put first on `PYTHONPATH` for its runs. A bare venv's Python, because an
+editable install's import hook (pathlib and all) would add the same ~10 ms to both trees.
+It checks the inputs of `bench/check.py` (the 1.5k-line files and the 10 MB ones) and prints a
+Markdown table: the median CPU seconds over N runs of each tree, each as a ratio to the median
+CPU time of `python -c pass` measured in the same run.
 
 Wall time on the shared two-core machine moves with the other engineers' load; the CPU a
 process itself uses moves much less, and both trees run in turns under the same load.

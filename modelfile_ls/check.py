@@ -3,7 +3,7 @@
 import gc
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
 
 from modelfile_ls.analysis.engine import analyze
@@ -36,7 +36,7 @@ def is_modelfile_name(name: str) -> bool:
     return any(fnmatch(name, pattern) for pattern in MODELFILE_PATTERNS)
 
 
-def discover(paths: list[str]) -> list[Target]:
+def discover(paths: Sequence[str]) -> list[Target]:
     """Expand command-line paths: files as given, directories searched recursively."""
     targets: list[Target] = []
     for given in paths or ["."]:

@@ -8,15 +8,13 @@ modules are imported only when serving, so the check path never loads pygls or l
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
 
-from modelfile_ls import __version__
 from modelfile_ls.atomic import write_atomically
-from modelfile_ls.report.formats import FORMATS
+from modelfile_ls.cli_options import Options, build_parser, parse_with_argparse, read_plain
 from modelfile_ls.settings import (
     ConfigError,
     Settings,
@@ -25,6 +23,7 @@ from modelfile_ls.settings import (
     parse_codes,
     parse_fail_on,
 )
+from modelfile_ls.static_types import NoReturn
 
 SUBCOMMANDS = {
     "parse": "modelfile_ls.commands.parse",
@@ -67,69 +66,23 @@ def main(argv: Sequence[str] | None = None, *, exit_when_checked: bool = False) 
     return _top_level(args, exit_when_checked)
 
 
-class _UnprintedFormatter(argparse.HelpFormatter):
-    """The formatter of a parser being built: `add_argument` formats every argument once to
-    check its metavar, output no terminal sees. argparse's own asks the terminal's width
-    (`shutil.get_terminal_size`), and importing shutil (with zlib, bz2 and lzma) was 5% of
-    the instructions of a `--check` (bench/RESULTS.md)."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=80)
-
-
 def _top_level(args: list[str], exit_when_checked: bool) -> int:
-    parser = argparse.ArgumentParser(
-        formatter_class=_UnprintedFormatter,
-        prog="modelfile-ls",
-        description="Language server, checker and tooling for Ollama Modelfiles. Without"
-        " arguments it serves the Language Server Protocol over stdio. Sub-commands: "
-        + ", ".join(SUBCOMMANDS)
-        + " (run `modelfile-ls COMMAND --help`).",
-    )
-    parser.add_argument("--version", action="version", version=f"modelfile-ls {__version__}")
-    parser.add_argument(
-        "--check",
-        action="store_true",
-        help="check Modelfiles (files, directories searched recursively, or - for stdin)",
-    )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="what to check (default: .)")
-    parser.add_argument("--explain", metavar="CODE", help="print the documentation of a rule")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
-    parser.add_argument(
-        "--fail-on",
-        choices=("error", "warning", "info", "hint", "never"),
-        help="lowest severity that makes the exit code 1 (default: error)",
-    )
-    parser.add_argument(
-        "--select", metavar="CODES", help="only these codes or prefixes (MF1,MF201)"
-    )
-    parser.add_argument("--ignore", metavar="CODES", help="skip these codes or prefixes")
-    parser.add_argument("--config", metavar="FILE", help="configuration file to use")
-    parser.add_argument(
-        "--registry",
-        metavar="PATH",
-        help="use this model registry for MF209 (default: $MODELFILE_LS_REGISTRY, else none)",
-    )
-    parser.add_argument("--output", metavar="FILE", help="write the report to FILE")
-    parser.add_argument("--color", choices=("auto", "always", "never"), default="auto")
-    serving = parser.add_mutually_exclusive_group()
-    serving.add_argument(
-        "--stdio", action="store_true", help="serve the language server over stdio (default)"
-    )
-    serving.add_argument("--tcp", metavar="HOST:PORT", help="serve the language server over TCP")
-    # Help, usage and errors are printed, at the terminal's width.
-    parser.formatter_class = argparse.HelpFormatter
-    options = parser.parse_args(args)
+    options = read_plain(args) or parse_with_argparse(args, list(SUBCOMMANDS))
     if options.explain:
         return _explain(options.explain)
     if options.check:
-        return _check(options, parser, exit_when_checked)
+        return _check(options, exit_when_checked)
     if options.paths:
-        parser.error("checking files needs --check (without arguments modelfile-ls is a server)")
-    return _serve(options.tcp, parser)
+        _usage_error("checking files needs --check (without arguments modelfile-ls is a server)")
+    return _serve(options.tcp)
 
 
-def _serve(tcp: str | None, parser: argparse.ArgumentParser) -> int:
+def _usage_error(message: str) -> NoReturn:
+    """argparse's usage and `message` on stderr, exit code 2."""
+    build_parser(list(SUBCOMMANDS)).error(message)
+
+
+def _serve(tcp: str | None) -> int:
     # Lazy: pygls and lsprotocol stay off the `--check` path; the server's imports cost five
     # times the whole check path's (bench/lazy_imports.py).
     from modelfile_ls import lsp
@@ -139,7 +92,7 @@ def _serve(tcp: str | None, parser: argparse.ArgumentParser) -> int:
         return 0
     host, _, port = tcp.rpartition(":")
     if not host or not port.isdigit() or int(port) > 65535:
-        parser.error(f"--tcp expects HOST:PORT, such as 127.0.0.1:2087, not {tcp!r}")
+        _usage_error(f"--tcp expects HOST:PORT, such as 127.0.0.1:2087, not {tcp!r}")
     lsp.serve_tcp(host.strip("[]"), int(port))
     return 0
 
@@ -160,9 +113,7 @@ def _explain(code: str) -> int:
     return 0
 
 
-def _check(
-    options: argparse.Namespace, parser: argparse.ArgumentParser, exit_when_checked: bool
-) -> int:
+def _check(options: Options, exit_when_checked: bool) -> int:
     # Lazy: the check path (rules, reports) costs ~90 ms on top of the command line
     # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
     from modelfile_ls.analysis.rules import RULES_BY_CODE
