@@ -2,14 +2,14 @@
 instruction: the one place it is parsed and written (the analysis, code actions, completion
 and hover all use this module)."""
 
-import re
 from collections.abc import Iterable
 
+from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.static_types import NamedTuple
 
-_OPENING = re.compile(r"\s*modelfile-ls:\s*ignore\[")
-_CODES = re.compile(r"[A-Za-z0-9_,\s]*")
-_CLOSING = re.compile(r"\]\s*$")
+_OPENING = LazyPattern(r"\s*modelfile-ls:\s*ignore\[")
+_CODES = LazyPattern(r"[A-Za-z0-9_,\s]*")
+_CLOSING = LazyPattern(r"\]\s*$")
 
 
 class Directive(NamedTuple):

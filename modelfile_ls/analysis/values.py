@@ -11,13 +11,14 @@ import struct
 from functools import lru_cache
 
 from modelfile_ls.facts import ParameterType
+from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.static_types import NamedTuple
 
 _INT = re.compile(r"[+-]?[0-9]+")
 _DEC = r"[0-9]+(?:_[0-9]+)*"
 _HEX = r"_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*"
 _FLOAT_DEC = re.compile(rf"[+-]?(?:{_DEC}(?:\.(?:{_DEC})?)?|\.{_DEC})(?:[eE][+-]?{_DEC})?")
-_FLOAT_HEX = re.compile(rf"[+-]?0[xX](?:{_HEX}(?:\.(?:{_HEX})?)?|\.{_HEX})[pP][+-]?{_DEC}")
+_FLOAT_HEX = LazyPattern(rf"[+-]?0[xX](?:{_HEX}(?:\.(?:{_HEX})?)?|\.{_HEX})[pP][+-]?{_DEC}")
 _SPECIAL = re.compile(r"[+-]?(?:inf|infinity)|nan", re.IGNORECASE)
 _BOOLS = {
     **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),

@@ -14,6 +14,7 @@ import re
 # Re-exported: the template package reads Go's rune classes through strconv, as Go does.
 from modelfile_ls.gounicode import is_graphic as is_graphic
 from modelfile_ls.gounicode import is_print as is_print
+from modelfile_ls.lazy_pattern import LazyPattern
 
 
 class StrconvError(ValueError):
@@ -220,11 +221,11 @@ def parse_int(text: str) -> int:
     return -value if negative else value
 
 
-_DECIMAL_FLOAT = re.compile(r"[+-]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?")
-_HEX_FLOAT = re.compile(
+_DECIMAL_FLOAT = LazyPattern(r"[+-]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?")
+_HEX_FLOAT = LazyPattern(
     r"[+-]?0[xX](?=\.?[0-9a-fA-F_])[0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*"
 )
-_SPECIAL_FLOAT = re.compile(r"[+-]?(?:inf|infinity)|nan", re.IGNORECASE)
+_SPECIAL_FLOAT = LazyPattern(r"[+-]?(?:inf|infinity)|nan", re.IGNORECASE)
 
 
 def parse_float(text: str) -> float:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.template.gostrconv import (
     StrconvError,
     parse_float,
@@ -18,7 +17,7 @@ from modelfile_ls.template.tokens import ItemType
 _INT64_MIN = -(1 << 63)
 _INT64_MAX = (1 << 63) - 1
 _UINT64_MAX = (1 << 64) - 1
-_COMPLEX = re.compile(r"([+-]?[^+-]+(?:[eEpP][+-][^+-]*)?)([+-].*)i")
+_COMPLEX = LazyPattern(r"([+-]?[^+-]+(?:[eEpP][+-][^+-]*)?)([+-].*)i")
 
 
 def new_number(pos: int, text: str, typ: ItemType) -> NumberNode:

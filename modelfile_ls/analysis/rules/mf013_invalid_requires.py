@@ -16,14 +16,15 @@ from collections.abc import Iterator
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.syntax.model import Instruction
 
 _NUM = r"(?:0|[1-9][0-9]*)"
 _IDENT = r"(?:[0-9A-Za-z-]+)"
-_SEMVER = re.compile(
+_SEMVER = LazyPattern(
     rf"v{_NUM}(?:\.{_NUM}(?:\.{_NUM}(?:-{_IDENT}(?:\.{_IDENT})*)?(?:\+{_IDENT}(?:\.{_IDENT})*)?)?)?"
 )
-_PRERELEASE_NUMERIC = re.compile(r"(?:^|\.)0[0-9]+(?:\.|$)")
+_PRERELEASE_NUMERIC = LazyPattern(r"(?:^|\.)0[0-9]+(?:\.|$)")
 
 
 def is_valid_requires(value: str) -> bool:

@@ -12,16 +12,16 @@ Fix: raise REQUIRES to the newest version the file needs.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.rules.mf013_invalid_requires import is_valid_requires
+from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.syntax.model import Span
 
-_CORE = re.compile(r"v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(-[^+]*)?")
+_CORE = LazyPattern(r"v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(-[^+]*)?")
 
 Version = tuple[int, int, int, int]
 
