@@ -1,11 +1,11 @@
 """The top-level command line's options: one table, read two ways.
 
-argparse reads any command line (help, usage, errors, abbreviated options, `--`), but
-importing it, with the gettext and locale it loads, and building its parser was 9% of the
-instructions of a `--check` of a 1.5k-line file (bench/RESULTS.md, "argparse"). So a plain
-command line, every option spelled out and valid, is read from the table directly
-(`read_plain`), and argparse is built only for the rest; `tests/cli/test_options.py` holds the
-two readings equal on random command lines.
+argparse reads any command line (help, usage, errors, abbreviated options, `--`), but importing
+it, with the gettext and locale it loads, and building its parser was 9% of the instructions of
+a `--check` of a 1.5k-line file (bench/RESULTS.md, "Start-up without typing, pathlib and
+argparse"). So a plain command line, every option spelled out and valid, is read from the table
+directly (`read_plain`), and argparse is built only for the rest; `tests/cli/test_options.py`
+holds the two readings equal on random command lines.
 """
 
 from __future__ import annotations

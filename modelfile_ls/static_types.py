@@ -3,12 +3,13 @@
 The type checker reads the real ones (`TYPE_CHECKING` is true only to it). At run time a
 `--check` used to import `typing` (16M instructions, 6% of a check of a 1.5k-line file) and
 create ~40 `typing.NamedTuple` classes (0.66M each: typing checks every annotation, then
-`collections.namedtuple` compiles a `__new__` for each class); the stand-ins below cost a
-tenth of that (bench/RESULTS.md, "Start-up without typing"). `NamedTuple` here makes the same
-classes: tuple subclasses with `_fields`, `_field_defaults`, `_make`, `_replace`, `_asdict`,
-`__match_args__`, namedtuple's own field descriptors, its repr and its pickling. `Generic`,
-`Protocol`, `TypeVar`, `Any`, `Literal` and `NoReturn` are only ever read by the type checker;
-their stand-ins just let the module bodies that mention them run.
+`collections.namedtuple` compiles a `__new__` for each class); a class of the stand-in below
+costs a fifth of that (bench/RESULTS.md, "Start-up without typing, pathlib and argparse").
+`NamedTuple` here makes the same classes: tuple subclasses with `_fields`, `_field_defaults`,
+`_make`, `_replace`, `_asdict`, `__match_args__`, namedtuple's own field descriptors, its repr
+and its pickling. `Generic`, `Protocol`, `TypeVar`, `Any`, `Literal` and `NoReturn` are only
+ever read by the type checker; their stand-ins just let the module bodies that mention them
+run.
 """
 
 TYPE_CHECKING = False

@@ -15,6 +15,7 @@ from typing import Any
 from modelfile_ls.template.gofmt import print_value, sprint, sprintf, sprintln
 from modelfile_ls.template.gostrconv import is_print
 from modelfile_ls.template.govalues import (
+    Byte,
     GoMap,
     GoPtr,
     GoSlice,
@@ -75,7 +76,7 @@ def go_index(item: Any, *indexes: Any) -> Any:
             if position == len(sequence):
                 what = "string" if isinstance(item, str) else "slice"
                 raise FuncError(f"reflect: {what} index out of range")
-            item = sequence[position]
+            item = Byte(sequence[position]) if isinstance(item, str) else sequence[position]
         elif isinstance(item, GoMap):
             key = _indirect_interface(index)
             if key is None:
@@ -150,6 +151,7 @@ def truth(value: Any) -> bool:
 _KINDS = {
     "bool": "bool",
     "int": "int",
+    "uint8": "uint",
     "float64": "float",
     "complex128": "complex",
     "string": "string",
@@ -158,6 +160,11 @@ _KINDS = {
 
 def _basic_kind(value: Any) -> str | None:
     return _KINDS.get(kind_of(value))
+
+
+def _integers(k1: str | None, k2: str | None) -> bool:
+    """Go's special case: integers compare whatever their signedness (as values)."""
+    return {k1, k2} == {"int", "uint"}
 
 
 def go_eq(arg1: Any, *others: Any) -> bool:
@@ -169,7 +176,7 @@ def go_eq(arg1: Any, *others: Any) -> bool:
     for other in others:
         other = _indirect_interface(other)
         k2 = _basic_kind(other)
-        if k1 != k2:
+        if k1 != k2 and not _integers(k1, k2):
             if arg1 is not None and other is not None:
                 raise FuncError(
                     "incompatible types for comparison: "
@@ -222,7 +229,7 @@ def go_lt(arg1: Any, arg2: Any) -> bool:
     k1, k2 = _basic_kind(arg1), _basic_kind(arg2)
     if k1 is None or k2 is None:
         raise FuncError("invalid type for comparison")
-    if k1 != k2:
+    if k1 != k2 and not _integers(k1, k2):
         raise FuncError(
             f"incompatible types for comparison: {type_of(arg1).name} and {type_of(arg2).name}"
         )

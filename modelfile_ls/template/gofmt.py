@@ -14,6 +14,7 @@ from typing import Any
 
 from modelfile_ls.template.goformat import LOWER_DIGITS, UPPER_DIGITS, Formatter
 from modelfile_ls.template.govalues import (
+    Byte,
     GoMap,
     GoPtr,
     GoSlice,
@@ -171,7 +172,7 @@ class _Printer(Formatter):
             else:
                 self.bad_verb(verb, value)
         elif isinstance(value, int):
-            self.fmt_number(value, verb, value)
+            self.fmt_number(value, verb, value, unsigned=isinstance(value, Byte))
         elif isinstance(value, float):
             self.fmt_float_verb(value, verb)
         elif isinstance(value, complex):

@@ -1,10 +1,11 @@
 """Go values as `text/template` sees them through reflection, for the executor.
 
 Python `str`, `bool`, `int`, `float` and `complex` stand for Go's `string`, `bool`, `int`,
-`float64` and `complex128`. Composite values carry their Go type (`GoType`), whose `name` is
-reflect's spelling (`[]*template.templateMessage`), used in Go's error messages. `Iface` is a
-value held in an `interface {}` slot (a map of `any`, a `[]any`, an `any` field): Go keeps the
-static type until a pipeline unwraps it. `None` is reflect's invalid (zero) `Value`.
+`float64` and `complex128`, and `Byte` for the `uint8` that indexing a string gives. Composite
+values carry their Go type (`GoType`), whose `name` is reflect's spelling
+(`[]*template.templateMessage`), used in Go's error messages. `Iface` is a value held in an
+`interface {}` slot (a map of `any`, a `[]any`, an `any` field): Go keeps the static type until
+a pipeline unwraps it. `None` is reflect's invalid (zero) `Value`.
 """
 
 from __future__ import annotations
@@ -39,12 +40,20 @@ class GoType:
 STRING = GoType("string", "string")
 BOOL = GoType("bool", "bool")
 INT = GoType("int", "int")
+UINT8 = GoType("uint8", "uint8")
 FLOAT64 = GoType("float64", "float64")
 COMPLEX128 = GoType("complex128", "complex128")
 ANY = GoType(EMPTY_INTERFACE, "interface")
 ANY_SLICE = GoType("[]interface {}", "slice", ANY)
 ANY_MAP = GoType("map[string]interface {}", "map", ANY)
 STRING_SLICE = GoType("[]string", "slice", STRING)
+
+
+class Byte(int):
+    """A Go `uint8`: `index "ab" 0` is one. It compares and prints as the integer it is, but
+    its type is named `uint8` (`%T`, Go's errors) and `%#v` shows it in hex."""
+
+    __slots__ = ()
 
 
 def slice_of(elem: GoType) -> GoType:
@@ -111,6 +120,8 @@ def type_of(value: Any) -> GoType:
         return BOOL
     if isinstance(value, str):
         return STRING
+    if isinstance(value, Byte):
+        return UINT8
     if isinstance(value, int):
         return INT
     if isinstance(value, float):

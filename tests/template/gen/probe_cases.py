@@ -162,6 +162,25 @@ PRINTF: list[tuple[str, str, dict[str, Any]]] = [
     ("string argument of a slice", "{{ currentDate .Messages }}", _CHAT),
     ("string argument of a missing key", "{{ currentDate .Nope }}" + _END, _CHAT),
     ("non-comparable slices", "{{ eq .Messages .Messages }}", _CHAT),
+    (
+        "a byte of a string is a uint8",
+        '{{ $b := index "ab" 1 }}{{ $b }}|{{ printf "%T %v %#v %d %x %c %q %U %5d|%s|%e" $b $b $b'
+        " $b $b $b $b $b $b $b $b }}|{{ print $b 1 }}|{{ json $b }}" + _END,
+        _CHAT,
+    ),
+    (
+        "a uint8 compares with ints",
+        '{{ $b := index "ab" 0 }}{{ eq $b 97 }} {{ eq 97 $b }} {{ eq $b (index "a" 0) }}'
+        " {{ lt $b 98 }} {{ lt -1 $b }} {{ lt $b -1 }} {{ gt $b 96 }} {{ le 97 $b }}"
+        ' {{ ne $b 1 }} {{ eq $b 97 98 }}|{{ slice "abcd" (index "\x01" 0) }}' + _END,
+        _CHAT,
+    ),
+    ("a uint8 is no string", '{{ eq (index "ab" 0) "a" }}' + _END, _CHAT),
+    ("a uint8 is no float", '{{ lt (index "ab" 0) 1.5 }}' + _END, _CHAT),
+    ("a uint8 cannot be indexed", '{{ index (index "ab" 0) 0 }}' + _END, _CHAT),
+    ("a uint8 has no length", '{{ len (index "ab" 0) }}' + _END, _CHAT),
+    ("a uint8 is no map key", '{{ index .Messages (index "ab" 0) }}' + _END, _CHAT),
+    ("a uint8 is no string argument", '{{ currentDate (index "ab" 0) }}' + _END, _CHAT),
 ]
 
 _TURNS: dict[str, Any] = {
