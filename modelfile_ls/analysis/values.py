@@ -11,15 +11,10 @@ import struct
 from functools import lru_cache
 
 from modelfile_ls.facts import ParameterType
-from modelfile_ls.lazy_pattern import LazyPattern
+from modelfile_ls.gostrconv import StrconvError, parse_float
 from modelfile_ls.static_types import NamedTuple
 
 _INT = re.compile(r"[+-]?[0-9]+")
-_DEC = r"[0-9]+(?:_[0-9]+)*"
-_HEX = r"_?[0-9a-fA-F]+(?:_[0-9a-fA-F]+)*"
-_FLOAT_DEC = re.compile(rf"[+-]?(?:{_DEC}(?:\.(?:{_DEC})?)?|\.{_DEC})(?:[eE][+-]?{_DEC})?")
-_FLOAT_HEX = LazyPattern(rf"[+-]?0[xX](?:{_HEX}(?:\.(?:{_HEX})?)?|\.{_HEX})[pP][+-]?{_DEC}")
-_SPECIAL = re.compile(r"[+-]?(?:inf|infinity)|nan", re.IGNORECASE)
 _BOOLS = {
     **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
     **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
@@ -64,14 +59,12 @@ def parse_int(text: str) -> int | None:
 def parse_float32(text: str) -> float | None:
     """Go `ParseFloat(text, 32)`: decimal or hex literals with `_` separators, inf and NaN;
     None when the syntax is wrong or the value overflows float32."""
-    if _SPECIAL.fullmatch(text):
-        return float(text.lower().replace("infinity", "inf"))
-    if _FLOAT_DEC.fullmatch(text):
-        number = float(text.replace("_", ""))
-    elif _FLOAT_HEX.fullmatch(text):
-        number = float.fromhex(text.replace("_", ""))
-    else:
+    try:
+        number = parse_float(text)
+    except StrconvError:
         return None
+    if not math.isfinite(number):
+        return number  # an inf or NaN literal
     try:
         (rounded,) = struct.unpack("f", struct.pack("f", number))
     except OverflowError:

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from modelfile_ls.gostrconv import is_print
 from modelfile_ls.template.gofmt import print_value, sprint, sprintf, sprintln
-from modelfile_ls.template.gostrconv import is_print
 from modelfile_ls.template.govalues import (
     Byte,
     GoMap,

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, NoReturn
 
+from modelfile_ls.gostrconv import quote
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.builtins import BUILTINS, Builtin, FuncError, truth
 from modelfile_ls.template.gofmt import print_value
-from modelfile_ls.template.gostrconv import quote
 from modelfile_ls.template.govalues import (
     GoMap,
     GoPtr,

@@ -3,9 +3,9 @@ formatting of integers, floats, strings and runes that `fmt`'s printer (`gofmt`)
 each operand.
 """
 
+from modelfile_ls.gostrconv import quote, quote_ascii, quote_rune_in
 from modelfile_ls.gounicode import is_print
 from modelfile_ls.template.gofloat import format_float
-from modelfile_ls.template.gostrconv import quote, quote_ascii, quote_rune_in
 
 MAX_RUNE = 0x10FFFF
 LOWER_DIGITS = "0123456789abcdefx"

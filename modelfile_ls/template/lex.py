@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from modelfile_ls.template.gostrconv import format_unicode, quote
+from modelfile_ls.gostrconv import format_unicode, quote
 from modelfile_ls.template.tokens import (
     EOF,
     KEYWORDS,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import IntEnum
 
-from modelfile_ls.template.gostrconv import quote
+from modelfile_ls.gostrconv import quote
 
 
 class NodeType(IntEnum):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from modelfile_ls.lazy_pattern import LazyPattern
-from modelfile_ls.template.gostrconv import (
+from modelfile_ls.gostrconv import (
     StrconvError,
     parse_float,
     parse_int,
@@ -11,6 +10,7 @@ from modelfile_ls.template.gostrconv import (
     quote,
     unquote_char,
 )
+from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.template.nodes import NodeType, NumberNode
 from modelfile_ls.template.tokens import ItemType
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection
 
+from modelfile_ls.gostrconv import StrconvError, quote, unquote
 from modelfile_ls.template import nodes as n
-from modelfile_ls.template.gostrconv import StrconvError, quote, unquote
 from modelfile_ls.template.lex import Lexer
 from modelfile_ls.template.numbers import new_number
 from modelfile_ls.template.stream import TokenStream

@@ -2,9 +2,9 @@
 
 from enum import IntEnum
 
+from modelfile_ls.gostrconv import quote
 from modelfile_ls.gounicode import is_digit, is_letter
 from modelfile_ls.static_types import NamedTuple
-from modelfile_ls.template.gostrconv import quote
 
 
 class ItemType(IntEnum):

@@ -1,9 +1,11 @@
-"""Go's `strconv` quoting and number parsing, as `text/template/parse` uses them.
+"""Go's `strconv` quoting and number parsing, as `text/template/parse` and `ollama create` use
+them.
 
 Ported from Go's `strconv` (quote.go, atoi.go, atof.go) for exactly the behaviour the template
-parser depends on: `Quote` (for `%q` in error messages), `Unquote` and `UnquoteChar` (string
-and character constants, with Go's error text `invalid syntax`), `ParseInt`/`ParseUint` with
-base 0 and `ParseFloat` (number constants, including `_` separators and hex floats).
+parser and the CLI's PARAMETER conversion (`analysis/values.py`) depend on: `Quote` (for `%q`
+in error messages), `Unquote` and `UnquoteChar` (string and character constants, with Go's
+error text `invalid syntax`), `ParseInt`/`ParseUint` with base 0 and `ParseFloat` (number
+constants, including `_` separators and hex floats).
 """
 
 from __future__ import annotations
