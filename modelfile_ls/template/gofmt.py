@@ -249,11 +249,9 @@ class _Printer(Formatter):
         self.out.append("}" if self.sharp_v else "]")
 
     def print_element(self, item: Any, element: GoType | None, verb: str, depth: int) -> None:
-        """An element of a slice, map or struct: a uint8 prints as an unsigned integer, a nil in an
-        interface slot (a JSON null) as `<nil>` whatever the verb."""
-        if element is not None and element.name == "uint8" and isinstance(item, int):
-            self.fmt_number(item, verb, item, unsigned=True)
-        elif item is None and element is not None and element.kind == "interface":
+        """An element of a slice, map or struct: a nil in an interface slot (a JSON null) prints
+        as `<nil>` whatever the verb."""
+        if item is None and element is not None and element.kind == "interface":
             self.print_value(Iface(None, element), verb, depth)
         else:
             self.print_value(item, verb, depth)

@@ -20,6 +20,8 @@ from modelfile_ls.template.govalues import (
     INT,
     STRING,
     STRING_SLICE,
+    UINT8,
+    Byte,
     GoMap,
     GoPtr,
     GoSlice,
@@ -69,7 +71,7 @@ def _ordered_json(value: Any) -> str:
     return "{" + ",".join(f"{encode_string(k)}:{marshal(v)}" for k, v in entries.items()) + "}"
 
 
-IMAGE_DATA = GoType("api.ImageData", "slice", GoType("uint8", "int"))
+IMAGE_DATA = GoType("api.ImageData", "slice", UINT8)
 PROPERTY_TYPE = GoType(
     "api.PropertyType", "slice", STRING, stringer=_property_type_string, json=_property_type_json
 )
@@ -306,7 +308,10 @@ def template_messages(messages: list[dict[str, Any]] | None) -> GoSlice:
                             _IMAGES,
                             None
                             if not images
-                            else [GoSlice(IMAGE_DATA, list(base64.b64decode(i))) for i in images],
+                            else [
+                                GoSlice(IMAGE_DATA, list(map(Byte, base64.b64decode(i))))
+                                for i in images
+                            ],
                         ),
                         "ToolCalls": GoSlice(
                             _TOOL_CALLS,
