@@ -181,6 +181,12 @@ PRINTF: list[tuple[str, str, dict[str, Any]]] = [
     ("a uint8 has no length", '{{ len (index "ab" 0) }}' + _END, _CHAT),
     ("a uint8 is no map key", '{{ index .Messages (index "ab" 0) }}' + _END, _CHAT),
     ("a uint8 is no string argument", '{{ currentDate (index "ab" 0) }}' + _END, _CHAT),
+    (
+        "an image's bytes are uint8",
+        "{{ range .Messages }}{{ $b := index (index .Images 0) 1 }}"
+        '{{ printf "%T %v %#v %x" $b $b $b $b }}|{{ .Images }}|{{ printf "%#v" .Images }}{{ end }}',
+        {"messages": [{"role": "user", "content": "x", "images": ["AQI="]}]},
+    ),
 ]
 
 _TURNS: dict[str, Any] = {
