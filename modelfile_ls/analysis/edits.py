@@ -54,8 +54,8 @@ def delete_instructions(
 ) -> Iterator[Fix]:
     """`delete_instruction` for each of `instructions`, made in C (`map`): MF301 and MF108
     fix every duplicate line of a few-shot file, a hundred thousand in 10 MB."""
-    whole = document.lines.whole_lines_each(map(_SPAN, instructions))
-    edits = map(_new, repeat(TextEdit), zip(map(_new, repeat(Span), whole), repeat("")))
+    whole = document.lines.whole_lines_each(list(map(_SPAN, instructions)), Span)
+    edits = map(_new, repeat(TextEdit), zip(whole, repeat("")))
     return map(_new, repeat(Fix), zip(repeat(title), zip(edits)))
 
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import regions
 
 _COMMANDS = {
     Severity.ERROR: "error",
@@ -31,7 +30,7 @@ def render_github(results: Sequence[FileResult]) -> str:
     commands: list[str] = []
     for result in results:
         path = escape_property(result.path)
-        located = regions(result.lines, [finding.span for finding in result.findings])
+        located = result.lines.regions([finding.span for finding in result.findings])
         for finding, (line, column, end_line, end_column) in zip(
             result.findings, located, strict=True
         ):

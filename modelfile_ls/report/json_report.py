@@ -9,7 +9,6 @@ from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import regions
 
 _SPAN = attrgetter("span")
 _HEAD = attrgetter("code", "severity", "message")
@@ -30,7 +29,7 @@ def render_json(results: Sequence[FileResult]) -> str:
         # few-shot file repeats one message on thousands of findings.
         heads: dict[tuple[str, Severity, str], str] = {}
         findings = result.findings
-        located = regions(result.lines, list(map(_SPAN, findings)))
+        located = result.lines.regions(list(map(_SPAN, findings)))
         for key, (line, column, end_line, end_column) in zip(
             map(_HEAD, findings), located, strict=True
         ):

@@ -1,17 +1,13 @@
 """Where a finding is, in the units all report formats share: 1-based lines, code-point columns."""
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from itertools import repeat
-from operator import add, itemgetter
+from collections.abc import Iterable, Sequence
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
-
-_START = itemgetter(0)
 
 
 class Region(NamedTuple):
@@ -30,22 +26,6 @@ def region(lines: LineIndex, span: Span) -> Region:
         lines.line_column(span.end, "utf-32") if span.end > span.start else (line, column)
     )
     return Region(line + 1, column + 1, end_line + 1, end_column + 1)
-
-
-def regions(lines: LineIndex, spans: Sequence[Span]) -> Iterator[tuple[int, int, int, int]]:
-    """`region` of each span as a plain tuple, all found in one pass (`LineIndex.line_columns`):
-    a report of a hundred thousand findings needs them all."""
-    ends = [end if end > start else start for start, end in spans]
-    first_lines, first_columns = lines.line_columns(map(_START, spans))
-    last_lines, last_columns = lines.line_columns(ends)
-    one = repeat(1)
-    return zip(
-        map(add, first_lines, one),
-        map(add, first_columns, one),
-        map(add, last_lines, one),
-        map(add, last_columns, one),
-        strict=True,
-    )
 
 
 def severity_counts(results: Sequence[FileResult]) -> Counter[Severity]:

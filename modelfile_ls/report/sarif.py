@@ -13,7 +13,6 @@ from modelfile_ls import __version__
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.report.model import FileResult
-from modelfile_ls.report.regions import regions
 from modelfile_ls.static_types import Any
 from modelfile_ls.syntax.model import Span
 
@@ -122,7 +121,7 @@ def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[st
                 fixes,
             )
         )
-    numbers = [number for where in regions(result.lines, spans) for number in where]
+    numbers = [number for where in result.lines.regions(spans) for number in where]
     at = 0
     for shape in shapes:
         made = templates.get(shape)

@@ -178,14 +178,19 @@ class _Blocks:
         joined = "".join(texts)
         shown: Iterable[str] = texts
         cells: Iterable[Sequence[int]] = [_ONE_CELL_EACH] * len(texts)
-        if not (joined.isascii() and joined.isprintable()):
+        # A line of printable ASCII is as wide as it is long; any other may be wider (a tab
+        # takes up to TAB_WIDTH cells).
+        widest = max(map(len, texts), default=0)
+        plain = joined.isascii() and joined.isprintable()
+        if not plain:
             shown, cells = zip(*map(_layout, texts), strict=True)
+            widest *= TAB_WIDTH
         labels = list(map(str, map(add, numbers, repeat(1))))
         gutter = self.gutter
         excerpts: Iterable[str | None] = map(str.rstrip, map(gutter.format, labels, shown))
-        if max(map(len, texts), default=0) > EXCERPT_WIDTH // TAB_WIDTH:
-            # Perhaps wider than the excerpt (a tab takes up to TAB_WIDTH cells): each such
-            # line's findings get their own window of it (None), the others share the line.
+        if widest > EXCERPT_WIDTH:
+            # Each line wider than the excerpt gets a window of it per finding (None), the
+            # others share the line.
             cells = list(cells)
             widths = map(getitem, cells, map(len, texts))
             excerpts = [

@@ -6,14 +6,16 @@ by default and tree-sitter speaks bytes; this module converts between them. Line
 """
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import sub
 
-from modelfile_ls.static_types import Literal, NamedTuple
-from modelfile_ls.syntax._scan import lf_whole_lines, line_breaks, line_numbers
+from modelfile_ls.static_types import Literal, NamedTuple, TypeVar
+from modelfile_ls.syntax._scan import line_breaks, line_columns, span_regions, whole_lines
 
 PositionEncoding = Literal["utf-8", "utf-16", "utf-32"]
+
+PairT = TypeVar("PairT", bound=tuple[int, int])
 
 
 class Position(NamedTuple):
@@ -64,19 +66,13 @@ class LineIndex:
             return self.line_end(first - 1), len(self._text)
         return starts[first], len(self._text)
 
-    def whole_lines_each(self, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-        """`whole_lines` of each span (inside the text), in one C call when it can be: a
-        few-shot file's fixes delete a hundred thousand lines."""
-        spans = list(spans)
-        text = self._text
-        if "\r" not in text or text.count("\r") == text.count("\r\n"):
-            # Every line break ends with LF: a line starts after the last LF before an offset,
-            # and the next one after the first LF at or after it (a search along one short
-            # line, where a bisection over a 10 MB file's line starts misses the cache).
-            found = lf_whole_lines(text, spans)
-            if found is not None:
-                return found
-        return [self.whole_lines(start, end) for start, end in spans]
+    def whole_lines_each(self, spans: Iterable[tuple[int, int]], make: type[PairT]) -> list[PairT]:
+        """`whole_lines` of each span (inside the text), each made as `make` (a tuple type:
+        `Span`), in one C pass that searches each span's lines from the previous span's and
+        builds each result from the line starts' own ints: a few-shot file's fixes delete a
+        hundred thousand lines."""
+        found = spans if isinstance(spans, list | tuple) else list(spans)
+        return whole_lines(self._starts, self._text, found, make)
 
     @property
     def line_count(self) -> int:
@@ -114,16 +110,21 @@ class LineIndex:
         segment = self._text[self._starts[line] : offset]
         return Position(line, _units(segment, encoding))
 
-    def line_columns(self, offsets: Iterable[int]) -> tuple[list[int], list[int]]:
+    def line_columns(self, offsets: Iterable[int], base: int = 0) -> tuple[list[int], list[int]]:
         """The zero-based line and code-point column of each offset (clamped into the text),
-        as two lists: a report needs both for every finding, a hundred thousand of them.
-        The lines are found in C, each search starting from the previous offset's line
-        (`_scan.line_numbers`): a report's offsets come in order, and a bisection over a
-        10 MB file's line starts for each missed the cache at every step."""
-        starts, length = self._starts, len(self._text)
-        clamped = [o if 0 <= o <= length else min(max(o, 0), length) for o in offsets]
-        lines = line_numbers(starts, clamped)
-        return lines, list(map(sub, clamped, map(starts.__getitem__, lines)))
+        as two lists, `base` added to every number (1 for a report's 1-based ones): a report
+        needs both for every finding, a hundred thousand of them. Found in C, each search
+        starting from the previous offset's line (`_scan.line_columns`): a report's offsets
+        come in order, and a bisection over a 10 MB file's line starts for each missed the
+        cache at every step."""
+        found = offsets if isinstance(offsets, list | tuple) else list(offsets)
+        return line_columns(self._starts, found, len(self._text), base)
+
+    def regions(self, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+        """The 1-based (line, column, end line, end column) of each span, columns in code
+        points, a zero-width span ending at its start: every report format locates every
+        finding so, in one C pass (`_scan.span_regions`)."""
+        return span_regions(self._starts, spans, len(self._text))
 
     def bounds(self, lines: list[int]) -> tuple[list[int], list[int]]:
         """`line_start` and `line_end` of each zero-based line (each within the text), as two

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelfile_ls.report.regions import Region, region, regions
+from modelfile_ls.report.regions import Region, region
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
 
@@ -56,13 +56,20 @@ TEXTS = st.lists(
 ).map("".join)
 
 
-@given(TEXTS, st.lists(st.tuples(st.integers(-3, 80), st.integers(-3, 80)), max_size=12))
-@settings(max_examples=300, deadline=None)
-def test_regions_of_sorted_spans_are_each_spans_region(
-    text: str, pairs: list[tuple[int, int]]
+@given(
+    TEXTS,
+    st.lists(st.tuples(st.integers(-3, 80), st.integers(-3, 80)), max_size=12),
+    st.booleans(),
+)
+@settings(max_examples=600, deadline=None)
+def test_regions_are_each_spans_region(
+    text: str, pairs: list[tuple[int, int]], ordered: bool
 ) -> None:
-    """The report formats' one-pass `regions` agrees with `region` span by span: ends on the
-    start's line, on later lines, past the text, zero-width and reversed spans included."""
+    """The report formats' one-pass `LineIndex.regions` (in C, each search from the previous
+    span's line) agrees with `region` span by span, in order or not: ends on the start's
+    line, on later lines, past the text, zero-width and reversed spans included."""
     lines = LineIndex(text)
-    spans = sorted(Span(start, end) for start, end in pairs)
-    assert list(regions(lines, spans)) == [region(lines, span) for span in spans]
+    spans = [Span(start, end) for start, end in pairs]
+    if ordered:
+        spans.sort()
+    assert lines.regions(spans) == [region(lines, span) for span in spans]

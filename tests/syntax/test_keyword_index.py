@@ -4,10 +4,12 @@ another instruction and the ones Ollama's parser rejects."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modelfile_ls.syntax import parse
+from modelfile_ls.syntax._scan import group_positions
 from modelfile_ls.syntax.model import Instruction
 from modelfile_ls.syntax.runs import RENAMED_PARAMETER, index_by_keyword
 from tests.conftest import corpus_files
@@ -52,3 +54,26 @@ def test_index_on_the_corpus() -> None:
     for path in corpus_files():
         items = parse(path.read_text(encoding="utf-8", errors="replace")).instructions
         assert index_by_keyword(items) == reference(items)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.booleans()), max_size=30), st.booleans())
+def test_positions_are_grouped_as_a_loop_groups_them(
+    pairs: list[tuple[str, bool]], skipping: bool
+) -> None:
+    """The C grouping behind the index (`_scan.group_positions`) keeps each key's positions
+    in order, skips what it is told to, and knows no key it has no position for."""
+    keys = [key for key, _ in pairs]
+    skip = [skipped for _, skipped in pairs] if skipping else None
+    expected: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        if skip is None or not skip[position]:
+            expected.setdefault(key, []).append(position)
+    assert group_positions(keys, skip) == expected
+
+
+def test_grouping_refuses_a_skip_list_of_another_length() -> None:
+    with pytest.raises(TypeError):
+        group_positions(["a", "b"], [False])
+    with pytest.raises(TypeError):
+        group_positions(["a"], (False,))  # type: ignore[arg-type]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelfile_ls.syntax._scan import line_numbers
+from modelfile_ls.syntax._scan import line_columns, span_regions
 from modelfile_ls.syntax.positions import LineIndex
 
 PIECES = st.lists(st.sampled_from(["a", "é", " ", "\n", "\r", "\r\n", "FROM x"]), max_size=30)
@@ -27,6 +27,10 @@ def test_each_offset_is_located_as_by_a_fresh_search(
     expected = [lines.line_column(offset, "utf-32") for offset in offsets]
     found_lines, columns = lines.line_columns(offsets)
     assert list(zip(found_lines, columns, strict=True)) == expected
+    assert lines.line_columns(iter(offsets), base=1) == (
+        [line + 1 for line in found_lines],
+        [column + 1 for column in columns],
+    )
     assert lines.bounds(found_lines) == (
         [lines.line_start(line) for line in found_lines],
         [lines.line_end(line) for line in found_lines],
@@ -35,19 +39,28 @@ def test_each_offset_is_located_as_by_a_fresh_search(
 
 @settings(max_examples=1000, deadline=None)
 @given(st.lists(st.integers(0, 50), min_size=1, max_size=30), st.lists(st.integers(0, 60)))
-def test_line_numbers_are_bisections_in_any_order(gaps: list[int], offsets: list[int]) -> None:
+def test_line_search_is_a_bisection_in_any_order(gaps: list[int], offsets: list[int]) -> None:
     """The C search from the previous offset's line (forward by galloping, back by
     bisection) finds what a bisection over all the line starts finds."""
     starts = [0]
     for gap in gaps:
         starts.append(starts[-1] + gap + 1)
-    assert line_numbers(starts, offsets) == [bisect_right(starts, o) - 1 for o in offsets]
+    lines = [bisect_right(starts, o) - 1 for o in offsets]
+    assert line_columns(starts, offsets, 10_000, 0) == (
+        lines,
+        [o - starts[line] for o, line in zip(offsets, lines, strict=True)],
+    )
 
 
-def test_line_numbers_refuse_what_is_not_a_line_index() -> None:
-    with pytest.raises(ValueError):
-        line_numbers([0, 3], [-1])
-    with pytest.raises(ValueError):
-        line_numbers([1, 3], [2])
-    with pytest.raises(ValueError):
-        line_numbers([], [2])
+def test_the_c_search_refuses_what_is_not_a_line_index() -> None:
+    for starts in ([1, 3], []):
+        with pytest.raises(ValueError):
+            line_columns(starts, [2], 5, 0)
+        with pytest.raises(ValueError):
+            span_regions(starts, [(0, 2)], 5)
+    with pytest.raises(TypeError):
+        line_columns([0, 3], ["2"], 5, 0)
+    with pytest.raises(TypeError):
+        span_regions([0, 3], [(0, 2, 4)], 5)
+    with pytest.raises(TypeError):
+        span_regions([0, 3], [("0", 2)], 5)
