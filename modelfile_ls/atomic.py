@@ -9,20 +9,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable
 
 _ATTEMPTS = 100
 """Temporary names tried before giving up (a clash needs another writer in the same instant)."""
 
 
-def write_atomically(path: str | os.PathLike[str], data: str | bytes) -> None:
-    """Replace `path` with `data` (text is written as UTF-8, line endings untouched)."""
-    content = data.encode("utf-8") if isinstance(data, str) else data
+def write_atomically(path: str | os.PathLike[str], data: str | bytes | Iterable[str]) -> None:
+    """Replace `path` with `data` (text, or text in pieces, is written as UTF-8, line endings
+    untouched)."""
+    pieces = (data,) if isinstance(data, str | bytes) else data
     directory, name = os.path.split(os.fspath(path))
     directory = directory or os.curdir
     descriptor, temporary = _create_temporary(directory, name)
     try:
         with os.fdopen(descriptor, "wb") as stream:
-            stream.write(content)
+            for piece in pieces:
+                stream.write(piece.encode("utf-8") if isinstance(piece, str) else piece)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

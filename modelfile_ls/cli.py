@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from modelfile_ls.atomic import write_atomically
 from modelfile_ls.cli_options import Options, build_parser, parse_with_argparse, read_plain
@@ -118,7 +118,7 @@ def _check(options: Options, exit_when_checked: bool) -> int:
     # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
     from modelfile_ls.analysis.rules import RULES_BY_CODE
     from modelfile_ls.check import PathError, check_targets, discover, exit_code, open_catalog
-    from modelfile_ls.report import render
+    from modelfile_ls.report import render_pieces
 
     try:
         config = options.config or find_config(os.getcwd())
@@ -143,19 +143,30 @@ def _check(options: Options, exit_when_checked: bool) -> int:
         and sys.stdout.isatty()
         and "NO_COLOR" not in os.environ
     )
-    report = render(options.format, results, RULES_BY_CODE, color=color)
+    report = render_pieces(options.format, results, RULES_BY_CODE, color=color)
     if options.output:
         try:
             write_atomically(options.output, report)
         except OSError as exc:
             print(f"modelfile-ls: cannot write {options.output}: {exc.strerror}", file=sys.stderr)
             return 2
-    elif report:
-        sys.stdout.write(report if report.endswith("\n") else report + "\n")
+    else:
+        _print_pieces(report)
     code = exit_code(results, settings)
     if exit_when_checked:
         _exit_now(code)
     return code
+
+
+def _print_pieces(pieces: Iterable[str]) -> None:
+    """Write a report to stdout as it is rendered, ending it in a newline unless it is empty."""
+    last = ""
+    for piece in pieces:
+        if piece:
+            sys.stdout.write(piece)
+            last = piece
+    if last and not last.endswith("\n"):
+        sys.stdout.write("\n")
 
 
 def _exit_now(code: int) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,30 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(
         write_atomically(target, "new")
     assert target.read_text() == "previous"
     assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]
+
+
+def test_writes_text_in_pieces_as_one_file(tmp_path: Path) -> None:
+    target = tmp_path / "report.txt"
+    write_atomically(target, iter(["a é\n", "", "b\r\n"]))
+    assert target.read_bytes() == "a é\nb\r\n".encode()
+
+
+def test_pieces_that_fail_midway_keep_the_old_file_and_leave_no_temporary(
+    tmp_path: Path,
+) -> None:
+    """A report rendered while it is written (`report.render_pieces`) that fails after its
+    first piece leaves the previous report whole."""
+    target = tmp_path / "report.txt"
+    target.write_text("previous")
+
+    def pieces() -> Iterator[str]:
+        yield "half of a report\n"
+        raise RuntimeError("rendering failed")
+
+    with pytest.raises(RuntimeError, match="rendering failed"):
+        write_atomically(target, pieces())
+    assert target.read_text() == "previous"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.txt"]
 
 
 def test_a_missing_directory_is_an_error(tmp_path: Path) -> None:

@@ -2,12 +2,16 @@
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import chain
+from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import Span
 from modelfile_ls.syntax.positions import LineIndex
+
+_SEVERITY = attrgetter("severity")
 
 
 class Region(NamedTuple):
@@ -30,7 +34,8 @@ def region(lines: LineIndex, span: Span) -> Region:
 
 def severity_counts(results: Sequence[FileResult]) -> Counter[Severity]:
     """How many findings of each severity the results hold."""
-    return Counter(finding.severity for result in results for finding in result.findings)
+    # Read in C (`map`): a 10 MB few-shot file has a hundred thousand findings.
+    return Counter(chain.from_iterable(map(_SEVERITY, result.findings) for result in results))
 
 
 def files_with_findings(results: Iterable[FileResult]) -> int:

@@ -20,9 +20,9 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, attrgetter, getitem, itemgetter
 
 from modelfile_ls.analysis.finding import Related, Severity
@@ -80,14 +80,25 @@ class _Style:
 
 def render_text(results: Sequence[FileResult], *, color: bool = False) -> str:
     """Findings with source excerpts, then a one-line summary; ANSI color only when asked."""
+    return "".join(text_pieces(results, color=color))
+
+
+def text_pieces(results: Sequence[FileResult], *, color: bool = False) -> Iterator[str]:
+    """`render_text` in pieces of a few thousand blocks each, made as they are written: the
+    report of a 10 MB few-shot file is 30 MB, which as one string (and its bytes) took a
+    tenth of the check in memory first touched."""
     style = _Style(color)
-    out: list[str] = []
     for result in results:
-        _Blocks(result, style).add_all(out)
-    out.append(_summary(results, style))
-    # The empty last item gives the final newline without copying the whole report again.
-    out.append("")
-    return "\n".join(out)
+        blocks = _Blocks(result, style).each()
+        while batch := list(islice(blocks, PIECE_BLOCKS)):
+            # The empty last item ends the piece in the newline that separates blocks.
+            batch.append("")
+            yield "\n".join(batch)
+    yield _summary(results, style) + "\n"
+
+
+PIECE_BLOCKS = 4096
+"""Blocks per piece of a text report (~1 MB)."""
 
 
 # A finding's shape: everything its block's text depends on but its position and excerpt.
@@ -119,10 +130,10 @@ class _Blocks:
             found = self.printable[text] = _printable(text)
         return found
 
-    def add_all(self, out: list[str]) -> None:
-        """Append every finding's block (location and message, excerpt, caret, Ollama's words,
-        fixes and notes) as one string ending in a newline: joined to the next by one more,
-        that makes the empty line between blocks."""
+    def each(self) -> Iterator[str]:
+        """Every finding's block (location and message, excerpt, caret, Ollama's words, fixes
+        and notes) as one string ending in a newline: joined to the next by one more, that
+        makes the empty line between blocks."""
         result = self.result
         findings = result.findings
         spans = list(map(_SPAN, findings))
@@ -133,7 +144,6 @@ class _Blocks:
             layouts = map(dict(zip(distinct, layouts, strict=True)).__getitem__, numbers)
         head = f"{self.style.bold}{result.path}:"
         templates: dict[_Key, tuple[str, str]] = {}
-        append = out.append
         # What a block's text depends on but its position and excerpt: the shape of its
         # finding (message, Ollama's words, notes) and its fixes' titles (the title itself
         # when there is one fix, the usual case, which spares a tuple per finding).
@@ -165,7 +175,7 @@ class _Blocks:
             if template is None:
                 template = templates[key] = self._template(key)
             message, rest = template
-            append(f"{head}{label}:{column + 1}{message}{excerpt}{rest}")
+            yield f"{head}{label}:{column + 1}{message}{excerpt}{rest}"
 
     def _lines(
         self, numbers: list[int]
