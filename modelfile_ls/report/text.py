@@ -120,7 +120,8 @@ class _Blocks:
         self.result = result
         self.style = style
         self.printable: dict[str, str] = {}
-        self.gutter = f"  {style.gutter}{{}} |{style.reset} {{}}"
+        self.gutter = (f"  {style.gutter}", f" |{style.reset}")
+        """What an excerpt line has before and after its number."""
         self.glyphs: dict[int, list[str]] = {}
 
     def shown(self, text: str) -> str:
@@ -155,27 +156,34 @@ class _Blocks:
             shapes, spans, columns, layouts, strict=True
         ):
             line_start, line_end, excerpt, cells, label = laid_out
-            if line_start <= span_start <= line_end:
-                start = span_start
+            if (
+                line_start <= span_start <= span_end <= line_end
+                and cells is _ONE_CELL_EACH
+                and excerpt is not None
+            ):
+                # The usual finding: inside a line of printable ASCII (as wide as it is long)
+                # that fits the excerpt.
+                indent = span_start - line_start
+                width = span_end - span_start
             else:
-                start = min(max(span_start, line_start), line_end)
-            if start <= span_end <= line_end:
-                stop = span_end
-            else:
-                stop = min(max(span_end, start), line_end)
-            if excerpt is None:
-                excerpt, indent, width = self._window(
-                    line_start, line_end, cells, label, start, stop
-                )
-            else:
-                indent = cells[start - line_start]
-                width = cells[stop - line_start] - indent
+                excerpt, indent, width = self._placed(span_start, span_end, laid_out)
             key = (shape, len(label), indent, width if width > 1 else 1)
             template = templates.get(key)
             if template is None:
                 template = templates[key] = self._template(key)
             message, rest = template
             yield f"{head}{label}:{column + 1}{message}{excerpt}{rest}"
+
+    def _placed(self, span_start: int, span_end: int, laid_out: _Line) -> tuple[str, int, int]:
+        """A finding's excerpt line, and its caret's indent and width: the span clamped into
+        its first line, the line's own window when the line is too wide to share."""
+        line_start, line_end, excerpt, cells, label = laid_out
+        start = min(max(span_start, line_start), line_end)
+        stop = min(max(span_end, start), line_end)
+        if excerpt is None:
+            return self._window(line_start, line_end, cells, label, start, stop)
+        indent = cells[start - line_start]
+        return excerpt, indent, cells[stop - line_start] - indent
 
     def _lines(
         self, numbers: list[int]
@@ -196,8 +204,7 @@ class _Blocks:
             shown, cells = zip(*map(_layout, texts), strict=True)
             widest *= TAB_WIDTH
         labels = list(map(str, map(add, numbers, repeat(1))))
-        gutter = self.gutter
-        excerpts: Iterable[str | None] = map(str.rstrip, map(gutter.format, labels, shown))
+        excerpts: Iterable[str | None] = self._excerpts(labels, shown)
         if widest > EXCERPT_WIDTH:
             # Each line wider than the excerpt gets a window of it per finding (None), the
             # others share the line.
@@ -232,7 +239,16 @@ class _Blocks:
         shown = before + text + (ELLIPSIS if last < size else "")
         indent = len(before) + cells[at] - cells[first]
         width = cells[min(stop - line_start, last)] - cells[at]
-        return self.gutter.format(label, shown).rstrip(), indent, width
+        return self._excerpts([label], [shown])[0], indent, width
+
+    def _excerpts(self, labels: Iterable[str], shown: Iterable[str]) -> list[str]:
+        """Each line as shown after its number in the gutter, without trailing blanks (none
+        after the gutter on a blank line)."""
+        opening, closing = self.gutter
+        return [
+            f"{opening}{label}{closing} {tail}" if tail else f"{opening}{label}{closing}"
+            for label, tail in zip(labels, map(str.rstrip, shown), strict=True)
+        ]
 
     def _glyphs(self, line_start: int, line_end: int, cells: Sequence[int]) -> list[str]:
         """How each character of a wide line is shown (a tab as the spaces to its stop), made
