@@ -5,6 +5,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from fnmatch import fnmatch
+from operator import attrgetter
 
 from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.analysis.rule import ModelCatalog
@@ -15,6 +16,7 @@ from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax import parse_bytes
 
 MODELFILE_PATTERNS = ("Modelfile", "Modelfile.*", "*.Modelfile", "*.modelfile")
+_SEVERITY = attrgetter("severity")
 _SKIPPED_DIRS = {"node_modules", "__pycache__", "venv"}
 STDIN = "-"
 
@@ -143,5 +145,7 @@ def exit_code(results: list[FileResult], settings: Settings) -> int:
     threshold = settings.fail_on
     if threshold is None:
         return 0
-    failing = any(f.severity >= threshold for result in results for f in result.findings)
-    return 1 if failing else 0
+    # The worst severity of each file found in C: a 10 MB few-shot file has a hundred thousand
+    # findings.
+    worst = [max(map(_SEVERITY, result.findings)) for result in results if result.findings]
+    return 1 if worst and max(worst) >= threshold else 0

@@ -279,6 +279,17 @@ class RuleContext:
         return self.parsed.runs.acting_as_where("PARAMETER", lambda i: i.name == name)
 
 
+_VALUE = itemgetter(Instruction._fields.index("value"))
+_TEXT = itemgetter(Value._fields.index("text"))
+
+
+def value_texts(instructions: Iterable[Instruction]) -> Iterator[str]:
+    """The value text of each instruction, read in C: for the clean instructions whose
+    grammar requires a value (PARAMETER, SYSTEM, TEMPLATE; tests/syntax/test_fuzz.py), which
+    a few-shot file repeats by the thousand."""
+    return map(_TEXT, map(_VALUE, instructions))
+
+
 _new = tuple.__new__
 _NO_TAGS: frozenset[str] = frozenset()
 

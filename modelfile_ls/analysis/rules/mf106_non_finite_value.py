@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import compress, repeat
+from operator import contains
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
-from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext, value_texts
 from modelfile_ls.analysis.values import parse_float32
 from modelfile_ls.syntax.model import Instruction
 
@@ -25,7 +27,9 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     # Only `inf`, `infinity` and `nan` parse as non-finite (an overflow is a syntax error to
     # Go), and each holds an `n`: a cheap test that skips the rest on every keystroke.
     parameters = context.parameters()
-    candidates = [i for i in parameters if i.value is not None and "n" in i.value.text.lower()]
+    # Read in C: a few-shot file sets its parameters thousands of times.
+    texts = map(str.lower, value_texts(parameters))
+    candidates = list(compress(parameters, map(contains, texts, repeat("n"))))
     if not candidates:
         return
     last: dict[str, Instruction] = {}

@@ -10,18 +10,21 @@ Fix: remove the line, or write the prompt you want (a single space is still a pr
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import compress
+from operator import not_
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.analysis.rule import DocumentRule, RuleContext, value_texts
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report empty SYSTEM and TEMPLATE values."""
     for keyword in ("SYSTEM", "TEMPLATE"):
-        for instruction in context.instructions(keyword):
-            if instruction.value is None or instruction.value.text:
-                continue
+        found = context.instructions(keyword)
+        # Read in C: a few-shot file repeats SYSTEM lines by the thousand.
+        lengths = map(len, value_texts(found))
+        for instruction in compress(found, map(not_, lengths)):
             yield rule.finding(
                 instruction.keyword_span,
                 f"an empty {keyword} is not sent: the base model's {keyword.lower()} stays",
