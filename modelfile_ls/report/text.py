@@ -106,6 +106,7 @@ _SHAPE = attrgetter("code", "severity", "message", "ollama_message", "related")
 _SPAN = attrgetter("span")
 _FIXES = attrgetter("fixes")
 _TITLE = itemgetter(0)
+_FIRST = itemgetter(0)
 _START = itemgetter(0)
 
 
@@ -148,9 +149,12 @@ class _Blocks:
         # What a block's text depends on but its position and excerpt: the shape of its
         # finding (message, Ollama's words, notes) and its fixes' titles (the title itself
         # when there is one fix, the usual case, which spares a tuple per finding).
-        titles = [
-            f[0].title if len(f) == 1 else tuple(map(_TITLE, f)) for f in map(_FIXES, findings)
-        ]
+        fixes = list(map(_FIXES, findings))
+        if all(map((1).__eq__, map(len, fixes))):
+            # One fix each, the usual case (read in C).
+            titles: list[str | tuple[str, ...]] = list(map(_TITLE, map(_FIRST, fixes)))
+        else:
+            titles = [f[0].title if len(f) == 1 else tuple(map(_TITLE, f)) for f in fixes]
         shapes = zip(map(_SHAPE, findings), titles, strict=True)
         for shape, (span_start, span_end), column, laid_out in zip(
             shapes, spans, columns, layouts, strict=True

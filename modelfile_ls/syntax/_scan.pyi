@@ -1,4 +1,4 @@
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import Any, TypeVar
 
 Key = TypeVar("Key", bound=Hashable)
@@ -22,4 +22,4 @@ def span_regions(
 def whole_lines(
     starts: list[int], text: str, spans: Sequence[tuple[int, int]], make: type[Pair]
 ) -> list[Pair]: ...
-def group_positions(keys: list[Key], skip: list[bool] | None) -> dict[Key, list[int]]: ...
+def group_positions(keys: Iterable[Key], skip: Iterable[bool] | None) -> dict[Key, list[int]]: ...

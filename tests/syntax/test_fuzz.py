@@ -50,11 +50,12 @@ def test_scanner_matches_reference(text: str) -> None:
     # The analysis takes a parse without problems to have no failed instruction
     # (`RuleContext.valid_instructions`).
     assert parsed.problems or not any(i.has_error for i in parsed.instructions)
-    # The rules read the value of every clean instruction that must have one without asking
-    # (MF106, MF304, the verdict keys).
+    # The rules read the value (MF106, MF304, the verdict keys) and a PARAMETER's name (MF108)
+    # of every clean instruction that must have one without asking.
     valued = ("PARAMETER", "SYSTEM", "TEMPLATE")
     clean = [i for i in parsed.instructions if not i.has_error]
     assert all(i.value is not None for i in clean if i.effective_keyword in valued)
+    assert all(i.name_span is not None for i in clean if i.keyword == "PARAMETER")
 
 
 @settings(max_examples=300, deadline=None)

@@ -70,10 +70,22 @@ def test_positions_are_grouped_as_a_loop_groups_them(
         if skip is None or not skip[position]:
             expected.setdefault(key, []).append(position)
     assert group_positions(keys, skip) == expected
+    assert group_positions(iter(keys), None if skip is None else iter(skip)) == expected
 
 
-def test_grouping_refuses_a_skip_list_of_another_length() -> None:
-    with pytest.raises(TypeError):
+def test_grouping_refuses_skip_flags_fewer_than_the_keys() -> None:
+    with pytest.raises(ValueError, match="shorter"):
         group_positions(["a", "b"], [False])
     with pytest.raises(TypeError):
-        group_positions(["a"], (False,))  # type: ignore[arg-type]
+        group_positions(["a"], 1)  # type: ignore[arg-type]
+
+
+def test_grouping_keys_made_afresh_each_time() -> None:
+    """Keys that no one else holds (each freed after its turn) are still told apart: the
+    grouping's shortcut for a run of one key compares objects it keeps alive."""
+    keys = (str(n % 3) * 2 for n in range(30))
+    assert group_positions(keys, None) == {
+        "00": list(range(0, 30, 3)),
+        "11": list(range(1, 30, 3)),
+        "22": list(range(2, 30, 3)),
+    }

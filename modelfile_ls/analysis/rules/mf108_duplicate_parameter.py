@@ -16,36 +16,32 @@ from modelfile_ls.analysis.edits import delete_instructions
 from modelfile_ls.analysis.finding import UNNECESSARY, Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.syntax.model import Instruction
+from modelfile_ls.syntax.runs import positions_by
 
 _NAME = itemgetter(Instruction._fields.index("name"))
+# A clean PARAMETER always has a name (tests/syntax/test_fuzz.py).
+_NAME_SPAN = itemgetter(Instruction._fields.index("name_span"))
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
     """Report every overridden occurrence of a scalar parameter."""
     parameters = context.parameters()
-    names = list(map(_NAME, parameters))
-    # Each name's fact asked once, and its lines gathered in one pass: a few-shot file sets
-    # the same few parameters thousands of times.
-    by_name: dict[str | None, list[Instruction]] = {}
-    for name in dict.fromkeys(names):
-        fact = context.facts.parameter(name or "")
-        if fact is not None and fact.type != "string_list":
-            by_name[name] = []
-    for instruction, name in zip(parameters, names, strict=True):
-        lines = by_name.get(name)
-        if lines is not None:
-            lines.append(instruction)
-    for name, lines in by_name.items():
-        if len(lines) < 2:
+    # Each name's lines found in one C pass and its fact asked once: a few-shot file sets the
+    # same few parameters thousands of times.
+    for name, positions in positions_by(map(_NAME, parameters)).items():
+        if len(positions) < 2:
             continue
-        final = lines[-1]
-        overridden = lines[:-1]
+        fact = context.facts.parameter(name or "")
+        if fact is None or fact.type == "string_list":
+            continue
+        lines = list(map(parameters.__getitem__, positions))
+        final, overridden = lines[-1], lines[:-1]
         shown = final.value.text if final.value else ""
         yield from rule.findings_each(
-            [i.name_span or i.keyword_span for i in overridden],
+            map(_NAME_SPAN, overridden),
             f"`{name}` is set again later (to `{shown}`), so this line has no effect",
             delete_instructions(context.parsed, overridden, "Remove this line"),
-            related=(Related(final.name_span or final.keyword_span, "the value that wins"),),
+            related=(Related(_NAME_SPAN(final), "the value that wins"),),
             tags=UNNECESSARY,
         )
 
