@@ -5,11 +5,10 @@ from __future__ import annotations
 # The C string encoder `json.dumps(..., ensure_ascii=False)` itself uses.
 from _json import encode_basestring as _string
 from collections.abc import Iterator, Sequence
-from itertools import islice
 from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.model import FileResult, batches
 
 _SPAN = attrgetter("span")
 _HEAD = attrgetter("code", "severity", "message")
@@ -30,7 +29,7 @@ def json_pieces(results: Sequence[FileResult]) -> Iterator[str]:
     10 MB few-shot file's report is 25 MB, which as one string (and its bytes) took a tenth
     of the check in memory first touched."""
     opening = "[\n"
-    for batch in _batches(_objects(results)):
+    for batch in batches(_objects(results), PIECE_OBJECTS):
         yield opening + ",\n".join(batch)
         opening = ",\n"
     yield "[]\n" if opening == "[\n" else "\n]\n"
@@ -38,11 +37,6 @@ def json_pieces(results: Sequence[FileResult]) -> Iterator[str]:
 
 PIECE_OBJECTS = 4096
 """Objects per piece of a json report (~1 MB)."""
-
-
-def _batches(objects: Iterator[str]) -> Iterator[list[str]]:
-    while batch := list(islice(objects, PIECE_OBJECTS)):
-        yield batch
 
 
 def _objects(results: Sequence[FileResult]) -> Iterator[str]:

@@ -22,11 +22,11 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
-from itertools import islice, repeat
+from itertools import repeat
 from operator import add, attrgetter, getitem, itemgetter
 
 from modelfile_ls.analysis.finding import Related, Severity
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.model import FileResult, batches
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 
 TAB_WIDTH = 4
@@ -89,8 +89,7 @@ def text_pieces(results: Sequence[FileResult], *, color: bool = False) -> Iterat
     tenth of the check in memory first touched."""
     style = _Style(color)
     for result in results:
-        blocks = _Blocks(result, style).each()
-        while batch := list(islice(blocks, PIECE_BLOCKS)):
+        for batch in batches(_Blocks(result, style).each(), PIECE_BLOCKS):
             # The empty last item ends the piece in the newline that separates blocks.
             batch.append("")
             yield "\n".join(batch)
