@@ -23,10 +23,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import repeat
-from operator import add, attrgetter, getitem, itemgetter
+from operator import add, attrgetter, itemgetter
 
-from modelfile_ls.analysis.finding import Related, Severity
-from modelfile_ls.report.model import FileResult, batches
+from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.report._blocks import plain_lines, text_piece
+from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 
 TAB_WIDTH = 4
@@ -89,10 +90,7 @@ def text_pieces(results: Sequence[FileResult], *, color: bool = False) -> Iterat
     tenth of the check in memory first touched."""
     style = _Style(color)
     for result in results:
-        for batch in batches(_Blocks(result, style).each(), PIECE_BLOCKS):
-            # The empty last item ends the piece in the newline that separates blocks.
-            batch.append("")
-            yield "\n".join(batch)
+        yield from _Blocks(result, style).pieces()
     yield _summary(results, style) + "\n"
 
 
@@ -123,6 +121,10 @@ class _Blocks:
         self.gutter = (f"  {style.gutter}", f" |{style.reset}")
         """What an excerpt line has before and after its number."""
         self.glyphs: dict[int, list[str]] = {}
+        self.templates: dict[_Key, tuple[str, str]] = {}
+        self.last_line: tuple[int, _Line] | None = None
+        """The number and layout of the previous piece's last line: the next piece's findings
+        may start on it (a long line's thousands), and it is laid out once."""
 
     def shown(self, text: str) -> str:
         """`_printable(text)`, remembered."""
@@ -131,51 +133,56 @@ class _Blocks:
             found = self.printable[text] = _printable(text)
         return found
 
-    def each(self) -> Iterator[str]:
+    def pieces(self) -> Iterator[str]:
         """Every finding's block (location and message, excerpt, caret, Ollama's words, fixes
-        and notes) as one string ending in a newline: joined to the next by one more, that
-        makes the empty line between blocks."""
-        result = self.result
-        findings = result.findings
-        spans = list(map(_SPAN, findings))
-        numbers, columns = result.lines.line_columns(map(_START, spans))
-        distinct = list(dict.fromkeys(numbers))
-        layouts: Iterable[_Line] = zip(*self._lines(distinct), strict=True)
-        if len(distinct) < len(numbers):
-            layouts = map(dict(zip(distinct, layouts, strict=True)).__getitem__, numbers)
-        head = f"{self.style.bold}{result.path}:"
-        templates: dict[_Key, tuple[str, str]] = {}
-        # What a block's text depends on but its position and excerpt: the shape of its
-        # finding (message, Ollama's words, notes) and its fixes' titles (the title itself
-        # when there is one fix, the usual case, which spares a tuple per finding).
+        and notes), each followed by a line break, `PIECE_BLOCKS` blocks to a piece: a piece's
+        lists are made, used and freed before the next one's, so a report of a hundred
+        thousand findings reuses the memory of its first piece."""
+        findings = self.result.findings
+        head = f"{self.style.bold}{self.result.path}:"
+        for at in range(0, len(findings), PIECE_BLOCKS):
+            chunk = findings[at : at + PIECE_BLOCKS]
+            spans = list(map(_SPAN, chunk))
+            numbers, columns = self.result.lines.line_columns(map(_START, spans))
+            # The blocks made in C, from a template per key.
+            yield text_piece(
+                head,
+                self._shapes(chunk),
+                spans,
+                columns,
+                self._layouts(numbers),
+                self.templates,
+                self._template,
+                self._placed,
+                _ONE_CELL_EACH,
+            )
+
+    @staticmethod
+    def _shapes(findings: Sequence[Finding]) -> list[tuple[_Shape, str | tuple[str, ...]]]:
+        """What each block's text depends on but its position and excerpt: the shape of its
+        finding (message, Ollama's words, notes) and its fixes' titles (the title itself when
+        there is one fix, the usual case, which spares a tuple per finding)."""
         fixes = list(map(_FIXES, findings))
         if all(map((1).__eq__, map(len, fixes))):
             # One fix each, the usual case (read in C).
             titles: list[str | tuple[str, ...]] = list(map(_TITLE, map(_FIRST, fixes)))
         else:
             titles = [f[0].title if len(f) == 1 else tuple(map(_TITLE, f)) for f in fixes]
-        shapes = zip(map(_SHAPE, findings), titles, strict=True)
-        for shape, (span_start, span_end), column, laid_out in zip(
-            shapes, spans, columns, layouts, strict=True
-        ):
-            line_start, line_end, excerpt, cells, label = laid_out
-            if (
-                line_start <= span_start <= span_end <= line_end
-                and cells is _ONE_CELL_EACH
-                and excerpt is not None
-            ):
-                # The usual finding: inside a line of printable ASCII (as wide as it is long)
-                # that fits the excerpt.
-                indent = span_start - line_start
-                width = span_end - span_start
-            else:
-                excerpt, indent, width = self._placed(span_start, span_end, laid_out)
-            key = (shape, len(label), indent, width if width > 1 else 1)
-            template = templates.get(key)
-            if template is None:
-                template = templates[key] = self._template(key)
-            message, rest = template
-            yield f"{head}{label}:{column + 1}{message}{excerpt}{rest}"
+        return list(zip(map(_SHAPE, findings), titles, strict=True))
+
+    def _layouts(self, numbers: list[int]) -> list[_Line]:
+        """The layout of each finding's line (its 0-based number), each line laid out once
+        (findings sorted by position start their piece on the previous piece's last line)."""
+        distinct = list(dict.fromkeys(numbers))
+        last = self.last_line
+        if last is not None and distinct[0] == last[0]:
+            laid_out = [last[1], *self._lines(distinct[1:])]
+        else:
+            laid_out = self._lines(distinct)
+        self.last_line = (distinct[-1], laid_out[-1])
+        if len(distinct) == len(numbers):
+            return laid_out
+        return list(map(dict(zip(distinct, laid_out, strict=True)).__getitem__, numbers))
 
     def _placed(self, span_start: int, span_end: int, laid_out: _Line) -> tuple[str, int, int]:
         """A finding's excerpt line, and its caret's indent and width: the span clamped into
@@ -188,36 +195,29 @@ class _Blocks:
         indent = cells[start - line_start]
         return excerpt, indent, cells[stop - line_start] - indent
 
-    def _lines(
-        self, numbers: list[int]
-    ) -> tuple[list[int], list[int], Iterable[str | None], Iterable[Sequence[int]], list[str]]:
+    def _lines(self, numbers: list[int]) -> list[_Line]:
         """Of each line: its start and content end, excerpt line (its number in the gutter),
         layout and number, all lines at once."""
         lines, text = self.result.lines, self.result.text
         starts, ends = lines.bounds(numbers)
+        opening, closing = self.gutter
+        # Lines of printable ASCII, the usual case, laid out in C.
+        plain = plain_lines(
+            text, starts, ends, numbers, opening, closing, _ONE_CELL_EACH, EXCERPT_WIDTH
+        )
+        if plain is not None:
+            return plain
+        # Any other line may be wider than it is long (a tab takes up to TAB_WIDTH cells).
         texts = list(map(text.__getitem__, map(slice, starts, ends)))
-        joined = "".join(texts)
-        shown: Iterable[str] = texts
-        cells: Iterable[Sequence[int]] = [_ONE_CELL_EACH] * len(texts)
-        # A line of printable ASCII is as wide as it is long; any other may be wider (a tab
-        # takes up to TAB_WIDTH cells).
-        widest = max(map(len, texts), default=0)
-        plain = joined.isascii() and joined.isprintable()
-        if not plain:
-            shown, cells = zip(*map(_layout, texts), strict=True)
-            widest *= TAB_WIDTH
+        shown, cells = zip(*map(_layout, texts), strict=True)
         labels = list(map(str, map(add, numbers, repeat(1))))
-        excerpts: Iterable[str | None] = self._excerpts(labels, shown)
-        if widest > EXCERPT_WIDTH:
-            # Each line wider than the excerpt gets a window of it per finding (None), the
-            # others share the line.
-            cells = list(cells)
-            widths = map(getitem, cells, map(len, texts))
-            excerpts = [
-                None if width > EXCERPT_WIDTH else excerpt
-                for width, excerpt in zip(widths, excerpts, strict=True)
-            ]
-        return starts, ends, excerpts, cells, labels
+        excerpts = [
+            None if layout[length] > EXCERPT_WIDTH else excerpt
+            for layout, length, excerpt in zip(
+                cells, map(len, texts), self._excerpts(labels, shown), strict=True
+            )
+        ]
+        return list(zip(starts, ends, excerpts, cells, labels, strict=True))
 
     def _window(
         self,

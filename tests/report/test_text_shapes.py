@@ -3,11 +3,13 @@ shape) and bulk line layouts print exactly what the plain one-finding-at-a-time 
 
 from __future__ import annotations
 
+from unittest.mock import patch
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity, TextEdit
-from modelfile_ls.report import render
+from modelfile_ls.report import render, text
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.syntax.model import Span
 
@@ -117,3 +119,15 @@ def results(draw: st.DrawFn) -> FileResult:
 def test_the_report_is_the_reference_on_any_text_and_findings(files: list[FileResult]) -> None:
     for got, expected in both(*files):
         assert got == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(results(), min_size=1, max_size=3), st.integers(1, 3))
+def test_the_report_in_small_pieces_is_the_reference(
+    files: list[FileResult], blocks_per_piece: int
+) -> None:
+    """Pieces of one to three blocks: a line's findings spread over several pieces, its
+    layout carried from one piece to the next, print what the reference does."""
+    with patch.object(text, "PIECE_BLOCKS", blocks_per_piece):
+        for got, expected in both(*files):
+            assert got == expected

@@ -1,0 +1,414 @@
+/* The text report's blocks in C (see report/text.py).
+
+`text_piece(head, shapes, spans, columns, layouts, templates, template, placed, one_cell_each)`
+writes the blocks of a run of findings as one string, each block followed by a line break
+(so joined pieces put an empty line between blocks). Finding i has the shape `shapes[i]`
+(what its block's words depend on), the span `spans[i]` (start, end), the 0-based column
+`columns[i]` and the layout of its first line `layouts[i]`: (line start, content end, excerpt
+line or None, cells, number as text). Its block is
+
+    head + number + ":" + (column + 1) + message + excerpt + rest
+
+where (message, rest) is the template of its key (shape, len(number), caret indent, caret
+width or 1 when narrower), looked up in `templates` and else made by `template(key)` and
+remembered there. The usual finding lies inside a line of printable ASCII that fits the
+excerpt (`cells is one_cell_each`, an excerpt): its caret's indent and width are the span's
+offsets into the line. Any other gets (excerpt, indent, width) from `placed(start, end,
+layout)`.
+
+A 10 MB few-shot file has a hundred thousand findings whose blocks differ only in their
+numbers and excerpt: written this way, a piece is one string made in one copy, its blocks
+never separate objects. tests/report/test_text_piece.py holds it to the same blocks made in
+Python.
+*/
+
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdio.h>
+#include <string.h>
+
+/* The decimal text of a column plus one, from a cache of the first ones (most findings sit a
+few characters into their line); a new reference. */
+#define CACHED_COLUMNS 256
+static PyObject *column_text(PyObject **cache, Py_ssize_t column) {
+    if (column >= 0 && column < CACHED_COLUMNS) {
+        if (cache[column] == NULL) {
+            cache[column] = PyUnicode_FromFormat("%zd", column + 1);
+            if (cache[column] == NULL) {
+                return NULL;
+            }
+        }
+        Py_INCREF(cache[column]);
+        return cache[column];
+    }
+    return PyUnicode_FromFormat("%zd", column + 1);
+}
+
+static int read_offset(PyObject *item, Py_ssize_t *value) {
+    *value = PyLong_AsSsize_t(item);
+    return *value == -1 && PyErr_Occurred() ? -1 : 0;
+}
+
+/* The (message, rest) template of `key`, from `templates` or made by `template`; a borrowed
+reference (`templates` holds it), NULL with an exception set when it cannot be had. */
+static int is_template(PyObject *made) {
+    if (PyTuple_Check(made) && PyTuple_GET_SIZE(made) == 2 &&
+        PyUnicode_Check(PyTuple_GET_ITEM(made, 0)) && PyUnicode_Check(PyTuple_GET_ITEM(made, 1))) {
+        return 1;
+    }
+    PyErr_SetString(PyExc_TypeError, "a template must be a (message, rest) pair of str");
+    return 0;
+}
+
+static PyObject *template_of(PyObject *templates, PyObject *template, PyObject *key) {
+    PyObject *found = PyDict_GetItemWithError(templates, key);
+    if (found != NULL) {
+        return is_template(found) ? found : NULL;
+    }
+    if (PyErr_Occurred()) {
+        return NULL;
+    }
+    PyObject *made = PyObject_CallOneArg(template, key);
+    if (made == NULL) {
+        return NULL;
+    }
+    int failed = !is_template(made) || PyDict_SetItem(templates, key, made) < 0;
+    Py_DECREF(made);
+    /* The dict now holds the template: a borrowed reference stays valid. */
+    return failed ? NULL : PyDict_GetItemWithError(templates, key);
+}
+
+/* Appends finding i's block to `parts` (its pieces, then the line break that follows it). */
+static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject *newline,
+                     PyObject **columns_made, PyObject *shape, PyObject *span, PyObject *column,
+                     PyObject *layout, PyObject *templates, PyObject *template,
+                     PyObject *placed, PyObject *one_cell_each) {
+    Py_ssize_t start, end, line_start, line_end, at;
+    if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2 || !PyTuple_Check(layout) ||
+        PyTuple_GET_SIZE(layout) != 5) {
+        PyErr_SetString(PyExc_TypeError, "spans must be pairs and layouts 5-tuples");
+        return -1;
+    }
+    if (read_offset(PyTuple_GET_ITEM(span, 0), &start) < 0 ||
+        read_offset(PyTuple_GET_ITEM(span, 1), &end) < 0 ||
+        read_offset(PyTuple_GET_ITEM(layout, 0), &line_start) < 0 ||
+        read_offset(PyTuple_GET_ITEM(layout, 1), &line_end) < 0 || read_offset(column, &at) < 0) {
+        return -1;
+    }
+    PyObject *excerpt = PyTuple_GET_ITEM(layout, 2);
+    PyObject *label = PyTuple_GET_ITEM(layout, 4);
+    if (!PyUnicode_Check(label)) {
+        PyErr_SetString(PyExc_TypeError, "a line's number must be a str");
+        return -1;
+    }
+    Py_ssize_t indent, width;
+    PyObject *shown;
+    if (line_start <= start && start <= end && end <= line_end &&
+        PyTuple_GET_ITEM(layout, 3) == one_cell_each && excerpt != Py_None) {
+        indent = start - line_start;
+        width = end - start;
+        Py_INCREF(excerpt);
+        shown = excerpt;
+    } else {
+        PyObject *got = PyObject_CallFunction(placed, "nnO", start, end, layout);
+        if (got == NULL) {
+            return -1;
+        }
+        if (!PyTuple_Check(got) || PyTuple_GET_SIZE(got) != 3 ||
+            read_offset(PyTuple_GET_ITEM(got, 1), &indent) < 0 ||
+            read_offset(PyTuple_GET_ITEM(got, 2), &width) < 0) {
+            Py_DECREF(got);
+            if (!PyErr_Occurred()) {
+                PyErr_SetString(PyExc_TypeError, "placed must give (excerpt, indent, width)");
+            }
+            return -1;
+        }
+        shown = PyTuple_GET_ITEM(got, 0);
+        Py_INCREF(shown);
+        Py_DECREF(got);
+    }
+    PyObject *key = PyTuple_New(4);
+    PyObject *numbers[3] = {PyLong_FromSsize_t(PyUnicode_GET_LENGTH(label)),
+                            PyLong_FromSsize_t(indent), PyLong_FromSsize_t(width > 1 ? width : 1)};
+    if (key == NULL || numbers[0] == NULL || numbers[1] == NULL || numbers[2] == NULL) {
+        Py_XDECREF(key);
+        for (int i = 0; i < 3; i++) {
+            Py_XDECREF(numbers[i]);
+        }
+        Py_DECREF(shown);
+        return -1;
+    }
+    Py_INCREF(shape);
+    PyTuple_SET_ITEM(key, 0, shape);
+    for (int i = 0; i < 3; i++) {
+        PyTuple_SET_ITEM(key, i + 1, numbers[i]);
+    }
+    PyObject *made = template_of(templates, template, key);
+    Py_DECREF(key);
+    PyObject *number = made == NULL ? NULL : column_text(columns_made, at);
+    if (number == NULL) {
+        Py_DECREF(shown);
+        return -1;
+    }
+    PyObject *pieces[8] = {head,   label,
+                           colon,  number,
+                           PyTuple_GET_ITEM(made, 0), shown,
+                           PyTuple_GET_ITEM(made, 1), newline};
+    int failed = 0;
+    for (int i = 0; i < 8 && !failed; i++) {
+        failed = PyList_Append(parts, pieces[i]);
+    }
+    Py_DECREF(number);
+    Py_DECREF(shown);
+    return failed ? -1 : 0;
+}
+
+static PyObject *text_piece(PyObject *module, PyObject *args) {
+    PyObject *head, *shapes, *spans, *columns, *layouts, *templates, *template, *placed;
+    PyObject *one_cell_each;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UOOOOO!OOO", &head, &shapes, &spans, &columns, &layouts,
+                          &PyDict_Type, &templates, &template, &placed, &one_cell_each)) {
+        return NULL;
+    }
+    PyObject *columns_made[CACHED_COLUMNS] = {NULL};
+    PyObject *fast[4] = {NULL, NULL, NULL, NULL};
+    PyObject *given[4] = {shapes, spans, columns, layouts};
+    PyObject *parts = NULL, *piece = NULL;
+    PyObject *colon = PyUnicode_FromString(":");
+    PyObject *newline = PyUnicode_FromString("\n");
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (colon == NULL || newline == NULL || empty == NULL) {
+        goto done;
+    }
+    for (int i = 0; i < 4; i++) {
+        fast[i] = PySequence_Fast(given[i], "the findings' parts must be sequences");
+        if (fast[i] == NULL) {
+            goto done;
+        }
+    }
+    const Py_ssize_t count = PySequence_Fast_GET_SIZE(fast[0]);
+    for (int i = 1; i < 4; i++) {
+        if (PySequence_Fast_GET_SIZE(fast[i]) != count) {
+            PyErr_SetString(PyExc_ValueError, "the findings' parts must be as many");
+            goto done;
+        }
+    }
+    parts = PyList_New(0);
+    if (parts == NULL) {
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < count; j++) {
+        if (add_block(parts, head, colon, newline, columns_made,
+                      PySequence_Fast_GET_ITEM(fast[0], j), PySequence_Fast_GET_ITEM(fast[1], j),
+                      PySequence_Fast_GET_ITEM(fast[2], j), PySequence_Fast_GET_ITEM(fast[3], j),
+                      templates, template, placed, one_cell_each) < 0) {
+            goto done;
+        }
+    }
+    piece = PyUnicode_Join(empty, parts);
+done:
+    for (int i = 0; i < CACHED_COLUMNS; i++) {
+        Py_XDECREF(columns_made[i]);
+    }
+    for (int i = 0; i < 4; i++) {
+        Py_XDECREF(fast[i]);
+    }
+    Py_XDECREF(parts);
+    Py_XDECREF(colon);
+    Py_XDECREF(newline);
+    Py_XDECREF(empty);
+    return piece;
+}
+
+/* Whether text[start:end] is printable ASCII only (one cell a character, shown as it is). */
+static int is_plain(int kind, const void *data, Py_ssize_t start, Py_ssize_t end) {
+    for (Py_ssize_t i = start; i < end; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, data, i);
+        if (c < 0x20 || c > 0x7E) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* An ASCII str of `size` characters from `data`. */
+static PyObject *ascii_text(const char *data, Py_ssize_t size) {
+    PyObject *made = PyUnicode_New(size, 127);
+    if (made != NULL) {
+        memcpy(PyUnicode_1BYTE_DATA(made), data, size);
+    }
+    return made;
+}
+
+/* The decimal text of `number`. */
+static PyObject *decimal(Py_ssize_t number) {
+    char digits[24];
+    int size = snprintf(digits, sizeof digits, "%zd", number);
+    return ascii_text(digits, size);
+}
+
+/* Copies `piece` into `made` at `at` (both ASCII when `ascii`); the position after it. */
+static Py_ssize_t put(PyObject *made, Py_ssize_t at, PyObject *piece, Py_ssize_t from,
+                      Py_ssize_t size, int ascii) {
+    if (ascii) {
+        memcpy(PyUnicode_1BYTE_DATA(made) + at, PyUnicode_1BYTE_DATA(piece) + from, size);
+    } else if (PyUnicode_CopyCharacters(made, at, piece, from, size) < 0) {
+        return -1;
+    }
+    return at + size;
+}
+
+/* opening + label + closing, then a space and text[start:tail] (printable ASCII) unless that
+is empty. */
+static PyObject *excerpt_line(PyObject *opening, PyObject *label, PyObject *closing,
+                              PyObject *text, Py_ssize_t start, Py_ssize_t tail) {
+    const Py_ssize_t shown = tail > start ? tail - start : 0;
+    Py_UCS4 most = PyUnicode_MAX_CHAR_VALUE(opening);
+    if (PyUnicode_MAX_CHAR_VALUE(closing) > most) {
+        most = PyUnicode_MAX_CHAR_VALUE(closing);
+    }
+    /* The usual excerpt is ASCII throughout, copied byte by byte. */
+    const int ascii = most <= 127 && PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND;
+    PyObject *made =
+        PyUnicode_New(PyUnicode_GET_LENGTH(opening) + PyUnicode_GET_LENGTH(label) +
+                          PyUnicode_GET_LENGTH(closing) + (shown ? shown + 1 : 0),
+                      most > 127 ? most : 127);
+    if (made == NULL) {
+        return NULL;
+    }
+    Py_ssize_t at = put(made, 0, opening, 0, PyUnicode_GET_LENGTH(opening), ascii);
+    if (at >= 0) {
+        at = put(made, at, label, 0, PyUnicode_GET_LENGTH(label), ascii);
+    }
+    if (at >= 0) {
+        at = put(made, at, closing, 0, PyUnicode_GET_LENGTH(closing), ascii);
+    }
+    if (at >= 0 && shown) {
+        PyUnicode_WRITE(PyUnicode_KIND(made), PyUnicode_DATA(made), at, ' ');
+        at = put(made, at + 1, text, start, shown, ascii);
+    }
+    if (at < 0) {
+        Py_DECREF(made);
+        return NULL;
+    }
+    return made;
+}
+
+/* The layout of one line of printable ASCII (see plain_lines); a new reference. */
+static PyObject *plain_line(PyObject *text, int kind, const void *data, PyObject *start_item,
+                            PyObject *end_item, PyObject *number_item, PyObject *opening,
+                            PyObject *closing, PyObject *one_cell_each, Py_ssize_t width) {
+    Py_ssize_t start, end, number;
+    if (read_offset(start_item, &start) < 0 || read_offset(end_item, &end) < 0 ||
+        read_offset(number_item, &number) < 0) {
+        return NULL;
+    }
+    PyObject *label = decimal(number + 1);
+    if (label == NULL) {
+        return NULL;
+    }
+    PyObject *excerpt;
+    if (end - start > width) {
+        /* Too wide to share: each finding gets its own window of the line. */
+        excerpt = Py_None;
+        Py_INCREF(excerpt);
+    } else {
+        /* Without trailing blanks (`str.rstrip`: in printable ASCII, only spaces). */
+        Py_ssize_t tail = end;
+        while (tail > start && PyUnicode_READ(kind, data, tail - 1) == ' ') {
+            tail--;
+        }
+        excerpt = excerpt_line(opening, label, closing, text, start, tail);
+        if (excerpt == NULL) {
+            Py_DECREF(label);
+            return NULL;
+        }
+    }
+    PyObject *line = PyTuple_New(5);
+    if (line == NULL) {
+        Py_DECREF(label);
+        Py_DECREF(excerpt);
+        return NULL;
+    }
+    Py_INCREF(start_item);
+    Py_INCREF(end_item);
+    Py_INCREF(one_cell_each);
+    PyTuple_SET_ITEM(line, 0, start_item);
+    PyTuple_SET_ITEM(line, 1, end_item);
+    PyTuple_SET_ITEM(line, 2, excerpt);
+    PyTuple_SET_ITEM(line, 3, one_cell_each);
+    PyTuple_SET_ITEM(line, 4, label);
+    return line;
+}
+
+static PyObject *plain_lines(PyObject *module, PyObject *args) {
+    PyObject *text, *starts, *ends, *numbers, *opening, *closing, *one_cell_each;
+    Py_ssize_t width;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UO!O!O!UUOn", &text, &PyList_Type, &starts, &PyList_Type,
+                          &ends, &PyList_Type, &numbers, &opening, &closing, &one_cell_each,
+                          &width)) {
+        return NULL;
+    }
+    const Py_ssize_t count = PyList_GET_SIZE(numbers);
+    if (PyList_GET_SIZE(starts) != count || PyList_GET_SIZE(ends) != count) {
+        PyErr_SetString(PyExc_ValueError, "starts, ends and numbers must be as many");
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_ssize_t start, end;
+        if (read_offset(PyList_GET_ITEM(starts, i), &start) < 0 ||
+            read_offset(PyList_GET_ITEM(ends, i), &end) < 0) {
+            return NULL;
+        }
+        if (start < 0 || end < start || end > length) {
+            PyErr_SetString(PyExc_ValueError, "a line must lie inside the text");
+            return NULL;
+        }
+        if (!is_plain(kind, data, start, end)) {
+            Py_RETURN_NONE;
+        }
+    }
+    PyObject *out = PyList_New(count);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *line = plain_line(text, kind, data, PyList_GET_ITEM(starts, i),
+                                    PyList_GET_ITEM(ends, i), PyList_GET_ITEM(numbers, i),
+                                    opening, closing, one_cell_each, width);
+        if (line == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, line);
+    }
+    return out;
+}
+
+static PyMethodDef methods[] = {
+    {"text_piece", text_piece, METH_VARARGS,
+     "The text blocks of a run of findings, each followed by a line break, as one string:"
+     " head + number + ':' + (column + 1) + message + excerpt + rest, the (message, rest)"
+     " template of each (shape, len(number), indent, max(width, 1)) key from templates or"
+     " made by template(key); (excerpt, indent, width) from placed(start, end, layout)"
+     " unless the span lies inside a one-cell-each line with an excerpt."},
+    {"plain_lines", plain_lines, METH_VARARGS,
+     "The layout (start, end, excerpt, one_cell_each, number + 1 as text) of each line"
+     " text[starts[i]:ends[i]] numbered numbers[i] (0-based), its excerpt opening + number +"
+     " closing, then a space and the line without trailing spaces unless that is empty, None"
+     " for a line longer than width; None when some line holds anything but printable"
+     " ASCII."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_blocks", "The text report's blocks of many findings in C.", -1,
+    methods, NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC PyInit__blocks(void) { return PyModule_Create(&module); }
