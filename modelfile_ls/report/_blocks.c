@@ -1,15 +1,17 @@
 /* The text report's blocks in C (see report/text.py).
 
-`text_piece(head, shapes, spans, columns, layouts, templates, template, placed, one_cell_each)`
-writes the blocks of a run of findings as one string, each block followed by a line break
-(so joined pieces put an empty line between blocks). Finding i has the shape `shapes[i]`
-(what its block's words depend on), the span `spans[i]` (start, end), the 0-based column
-`columns[i]` and the layout of its first line `layouts[i]`: (line start, content end, excerpt
-line or None, cells, number as text). Its block is
+`text_piece(head, findings, fields, spans, columns, layouts, templates, template, placed,
+one_cell_each)` writes the blocks of a run of findings as one string, each block followed by a
+line break (so joined pieces put an empty line between blocks). Finding i (a tuple; `fields`
+gives where it holds its code, severity, message, Ollama's words, notes and fixes, and where
+a fix holds its title) has the span `spans[i]` (start, end), the 0-based column `columns[i]`
+and the layout of its first line `layouts[i]`: (line start, content end, excerpt line or
+None, cells, number as text). Its block is
 
     head + number + ":" + (column + 1) + message + excerpt + rest
 
-where (message, rest) is the template of its key (shape, len(number), caret indent, caret
+where (message, rest) is the template of its key (code, severity, message, Ollama's words,
+notes, its fixes' titles (the title itself for one fix), len(number), caret indent, caret
 width or 1 when narrower), looked up in `templates` and else made by `template(key)` and
 remembered there. The usual finding lies inside a line of printable ASCII that fits the
 excerpt (`cells is one_cell_each`, an excerpt): its caret's indent and width are the span's
@@ -78,9 +80,72 @@ static PyObject *template_of(PyObject *templates, PyObject *template, PyObject *
     return failed ? NULL : PyDict_GetItemWithError(templates, key);
 }
 
+/* Where a block's key reads its finding: the code, severity, message, Ollama's words, notes
+and fixes of a finding, then the title of a fix. */
+enum { CODE, SEVERITY, MESSAGE, OLLAMA, NOTES, FIXES, TITLE, FIELDS };
+
+/* The titles of a finding's fixes: the title itself for one fix (the usual case, which spares
+a tuple per finding), else a tuple of them; a new reference. */
+static PyObject *titles_of(PyObject *fixes, Py_ssize_t title) {
+    if (!PyTuple_Check(fixes)) {
+        PyErr_SetString(PyExc_TypeError, "a finding's fixes must be a tuple");
+        return NULL;
+    }
+    const Py_ssize_t count = PyTuple_GET_SIZE(fixes);
+    PyObject *titles = count == 1 ? NULL : PyTuple_New(count);
+    if (count != 1 && titles == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *fix = PyTuple_GET_ITEM(fixes, i);
+        if (!PyTuple_Check(fix) || PyTuple_GET_SIZE(fix) <= title) {
+            Py_XDECREF(titles);
+            PyErr_SetString(PyExc_TypeError, "a fix must be a tuple holding its title");
+            return NULL;
+        }
+        PyObject *one = PyTuple_GET_ITEM(fix, title);
+        Py_INCREF(one);
+        if (count == 1) {
+            return one;
+        }
+        PyTuple_SET_ITEM(titles, i, one);
+    }
+    return titles;
+}
+
+/* (code, severity, message, Ollama's words, notes, fixes' titles, digits, indent, width): what
+a block's text depends on but its numbers and excerpt; a new reference. */
+static PyObject *block_key(PyObject *finding, const Py_ssize_t *fields, Py_ssize_t digits,
+                           Py_ssize_t indent, Py_ssize_t width) {
+    PyObject *key = PyTuple_New(9);
+    if (key == NULL) {
+        return NULL;
+    }
+    for (int i = CODE; i <= NOTES; i++) {
+        PyObject *item = PyTuple_GET_ITEM(finding, fields[i]);
+        Py_INCREF(item);
+        PyTuple_SET_ITEM(key, i, item);
+    }
+    PyObject *made[4] = {titles_of(PyTuple_GET_ITEM(finding, fields[FIXES]), fields[TITLE]),
+                         PyLong_FromSsize_t(digits), PyLong_FromSsize_t(indent),
+                         PyLong_FromSsize_t(width)};
+    int failed = 0;
+    for (int i = 0; i < 4; i++) {
+        failed |= made[i] == NULL;
+        /* A tuple made by PyTuple_New holds NULL until set, and frees what it holds. */
+        PyTuple_SET_ITEM(key, FIXES + i, made[i]);
+    }
+    if (failed) {
+        Py_DECREF(key);
+        return NULL;
+    }
+    return key;
+}
+
 /* Appends finding i's block to `parts` (its pieces, then the line break that follows it). */
 static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject *newline,
-                     PyObject **columns_made, PyObject *shape, PyObject *span, PyObject *column,
+                     PyObject **columns_made, PyObject *finding, const Py_ssize_t *fields,
+                     PyObject *span, PyObject *column,
                      PyObject *layout, PyObject *templates, PyObject *template,
                      PyObject *placed, PyObject *one_cell_each) {
     Py_ssize_t start, end, line_start, line_end, at;
@@ -88,6 +153,12 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
         PyTuple_GET_SIZE(layout) != 5) {
         PyErr_SetString(PyExc_TypeError, "spans must be pairs and layouts 5-tuples");
         return -1;
+    }
+    for (int i = CODE; i <= FIXES; i++) {
+        if (!PyTuple_Check(finding) || PyTuple_GET_SIZE(finding) <= fields[i]) {
+            PyErr_SetString(PyExc_TypeError, "a finding must be a tuple holding its fields");
+            return -1;
+        }
     }
     if (read_offset(PyTuple_GET_ITEM(span, 0), &start) < 0 ||
         read_offset(PyTuple_GET_ITEM(span, 1), &end) < 0 ||
@@ -127,21 +198,11 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
         Py_INCREF(shown);
         Py_DECREF(got);
     }
-    PyObject *key = PyTuple_New(4);
-    PyObject *numbers[3] = {PyLong_FromSsize_t(PyUnicode_GET_LENGTH(label)),
-                            PyLong_FromSsize_t(indent), PyLong_FromSsize_t(width > 1 ? width : 1)};
-    if (key == NULL || numbers[0] == NULL || numbers[1] == NULL || numbers[2] == NULL) {
-        Py_XDECREF(key);
-        for (int i = 0; i < 3; i++) {
-            Py_XDECREF(numbers[i]);
-        }
+    PyObject *key =
+        block_key(finding, fields, PyUnicode_GET_LENGTH(label), indent, width > 1 ? width : 1);
+    if (key == NULL) {
         Py_DECREF(shown);
         return -1;
-    }
-    Py_INCREF(shape);
-    PyTuple_SET_ITEM(key, 0, shape);
-    for (int i = 0; i < 3; i++) {
-        PyTuple_SET_ITEM(key, i + 1, numbers[i]);
     }
     PyObject *made = template_of(templates, template, key);
     Py_DECREF(key);
@@ -164,16 +225,31 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
 }
 
 static PyObject *text_piece(PyObject *module, PyObject *args) {
-    PyObject *head, *shapes, *spans, *columns, *layouts, *templates, *template, *placed;
-    PyObject *one_cell_each;
+    PyObject *head, *findings, *where, *spans, *columns, *layouts, *templates, *template;
+    PyObject *placed, *one_cell_each;
+    Py_ssize_t fields[FIELDS];
     (void)module;
-    if (!PyArg_ParseTuple(args, "UOOOOO!OOO", &head, &shapes, &spans, &columns, &layouts,
-                          &PyDict_Type, &templates, &template, &placed, &one_cell_each)) {
+    if (!PyArg_ParseTuple(args, "UOO!OOOO!OOO", &head, &findings, &PyTuple_Type, &where, &spans,
+                          &columns, &layouts, &PyDict_Type, &templates, &template, &placed,
+                          &one_cell_each)) {
         return NULL;
+    }
+    if (PyTuple_GET_SIZE(where) != FIELDS) {
+        PyErr_SetString(PyExc_ValueError, "fields must be 7 indexes");
+        return NULL;
+    }
+    for (int i = 0; i < FIELDS; i++) {
+        if (read_offset(PyTuple_GET_ITEM(where, i), &fields[i]) < 0) {
+            return NULL;
+        }
+        if (fields[i] < 0) {
+            PyErr_SetString(PyExc_ValueError, "fields must be indexes from 0");
+            return NULL;
+        }
     }
     PyObject *columns_made[CACHED_COLUMNS] = {NULL};
     PyObject *fast[4] = {NULL, NULL, NULL, NULL};
-    PyObject *given[4] = {shapes, spans, columns, layouts};
+    PyObject *given[4] = {findings, spans, columns, layouts};
     PyObject *parts = NULL, *piece = NULL;
     PyObject *colon = PyUnicode_FromString(":");
     PyObject *newline = PyUnicode_FromString("\n");
@@ -200,7 +276,8 @@ static PyObject *text_piece(PyObject *module, PyObject *args) {
     }
     for (Py_ssize_t j = 0; j < count; j++) {
         if (add_block(parts, head, colon, newline, columns_made,
-                      PySequence_Fast_GET_ITEM(fast[0], j), PySequence_Fast_GET_ITEM(fast[1], j),
+                      PySequence_Fast_GET_ITEM(fast[0], j), fields,
+                      PySequence_Fast_GET_ITEM(fast[1], j),
                       PySequence_Fast_GET_ITEM(fast[2], j), PySequence_Fast_GET_ITEM(fast[3], j),
                       templates, template, placed, one_cell_each) < 0) {
             goto done;
@@ -394,7 +471,8 @@ static PyMethodDef methods[] = {
     {"text_piece", text_piece, METH_VARARGS,
      "The text blocks of a run of findings, each followed by a line break, as one string:"
      " head + number + ':' + (column + 1) + message + excerpt + rest, the (message, rest)"
-     " template of each (shape, len(number), indent, max(width, 1)) key from templates or"
+     " template of each (code, severity, message, ollama, notes, titles, len(number), indent,"
+     " max(width, 1)) key from templates or"
      " made by template(key); (excerpt, indent, width) from placed(start, end, layout)"
      " unless the span lies inside a one-cell-each line with an excerpt."},
     {"plain_lines", plain_lines, METH_VARARGS,

@@ -1,9 +1,10 @@
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 def text_piece(
     head: str,
-    shapes: Sequence[Hashable],
+    findings: Sequence[tuple[Any, ...]],
+    fields: tuple[int, ...],
     spans: Sequence[tuple[int, int]],
     columns: Sequence[int],
     layouts: Sequence[tuple[int, int, str | None, Any, str]],

@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import repeat
 from operator import add, attrgetter, itemgetter
 
-from modelfile_ls.analysis.finding import Finding, Related, Severity
+from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.report._blocks import plain_lines, text_piece
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.report.regions import files_with_findings, severity_counts
@@ -98,13 +98,15 @@ PIECE_BLOCKS = 4096
 """Blocks per piece of a text report (~1 MB)."""
 
 
-# A finding's shape: everything its block's text depends on but its position and excerpt.
-_SHAPE = attrgetter("code", "severity", "message", "ollama_message", "related")
 _SPAN = attrgetter("span")
-_FIXES = attrgetter("fixes")
-_TITLE = itemgetter(0)
-_FIRST = itemgetter(0)
 _START = itemgetter(0)
+_KEY_FIELDS = (
+    *map(Finding._fields.index, ("code", "severity", "message", "ollama_message", "related")),
+    Finding._fields.index("fixes"),
+    Fix._fields.index("title"),
+)
+"""Where a block's key reads its finding (what its text depends on but its position and
+excerpt) and each fix's title (`_blocks.text_piece`)."""
 
 
 class _Blocks:
@@ -147,7 +149,8 @@ class _Blocks:
             # The blocks made in C, from a template per key.
             yield text_piece(
                 head,
-                self._shapes(chunk),
+                chunk,
+                _KEY_FIELDS,
                 spans,
                 columns,
                 self._layouts(numbers),
@@ -156,19 +159,6 @@ class _Blocks:
                 self._placed,
                 _ONE_CELL_EACH,
             )
-
-    @staticmethod
-    def _shapes(findings: Sequence[Finding]) -> list[tuple[_Shape, str | tuple[str, ...]]]:
-        """What each block's text depends on but its position and excerpt: the shape of its
-        finding (message, Ollama's words, notes) and its fixes' titles (the title itself when
-        there is one fix, the usual case, which spares a tuple per finding)."""
-        fixes = list(map(_FIXES, findings))
-        if all(map((1).__eq__, map(len, fixes))):
-            # One fix each, the usual case (read in C).
-            titles: list[str | tuple[str, ...]] = list(map(_TITLE, map(_FIRST, fixes)))
-        else:
-            titles = [f[0].title if len(f) == 1 else tuple(map(_TITLE, f)) for f in fixes]
-        return list(zip(map(_SHAPE, findings), titles, strict=True))
 
     def _layouts(self, numbers: list[int]) -> list[_Line]:
         """The layout of each finding's line (its 0-based number), each line laid out once
@@ -267,7 +257,7 @@ class _Blocks:
 
     def _template(self, key: _Key) -> tuple[str, str]:
         """A shape's text around the excerpt: after the location, and from the caret on."""
-        ((code, severity, message, ollama_message, related), fixes), digits, indent, width = key
+        code, severity, message, ollama_message, related, fixes, digits, indent, width = key
         titles = (fixes,) if isinstance(fixes, str) else fixes
         style, shown, reset = self.style, self.shown, self.style.reset
         painted = style.severities[severity]
@@ -292,12 +282,12 @@ class _Blocks:
         )
 
 
-_Shape = tuple[str, Severity, str, str | None, tuple[Related, ...]]
-"""A finding's code, severity, message, Ollama's words and notes (`_SHAPE`)."""
-
-_Key = tuple[tuple[_Shape, str | tuple[str, ...]], int, int, int]
-"""What a block's text depends on but its numbers and excerpt: the shape, the fixes' titles
-(the one title as it is), the gutter's width and the caret's indent and width."""
+_Key = tuple[
+    str, Severity, str, str | None, tuple[Related, ...], str | tuple[str, ...], int, int, int
+]
+"""What a block's text depends on but its numbers and excerpt: the finding's code, severity,
+message, Ollama's words and notes, its fixes' titles (the one title as it is), the gutter's
+width and the caret's indent and width."""
 
 _Line = tuple[int, int, str | None, Sequence[int], str]
 """A line's start and content end, its excerpt line (None: too wide to share, each finding

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import Any
 
 import pytest
@@ -25,9 +24,14 @@ def placed(start: int, end: int, layout: Any) -> tuple[str, int, int]:
     return f"placed {start} {end} {layout[4]}", start % 3, end % 4 - 1
 
 
+FIELDS = (0, 1, 2, 3, 4, 5, 0)
+"""A finding stand-in's fields: (code, severity, message, ollama, notes, fixes); a fix's
+title first."""
+
+
 def python_piece(
     head: str,
-    shapes: list[Hashable],
+    findings: list[tuple[Any, ...]],
     spans: list[tuple[int, int]],
     columns: list[int],
     layouts: list[Any],
@@ -35,13 +39,17 @@ def python_piece(
 ) -> str:
     """`text_piece` written the plain way."""
     blocks = []
-    for shape, (start, end), column, layout in zip(shapes, spans, columns, layouts, strict=True):
+    for finding, (start, end), column, layout in zip(
+        findings, spans, columns, layouts, strict=True
+    ):
         line_start, line_end, excerpt, cells, label = layout
         if line_start <= start <= end <= line_end and cells is ONE and excerpt is not None:
             indent, width = start - line_start, end - start
         else:
             excerpt, indent, width = placed(start, end, layout)
-        key = (shape, len(label), indent, max(width, 1))
+        code, severity, message, ollama, notes, fixes = finding
+        titles = fixes[0][0] if len(fixes) == 1 else tuple(fix[0] for fix in fixes)
+        key = (code, severity, message, ollama, notes, titles, len(label), indent, max(width, 1))
         if key not in templates:
             templates[key] = template(key)
         message, rest = templates[key]
@@ -53,7 +61,18 @@ def python_piece(
 def pieces(draw: st.DrawFn) -> tuple[list[Any], ...]:
     """Findings' shapes, spans, columns and line layouts, usual and not."""
     count = draw(st.integers(0, 12))
-    shapes = [draw(st.sampled_from([("a", 1), ("b", 2, ("x",)), "c"])) for _ in range(count)]
+    fixes = st.lists(st.sampled_from([("f", ()), ("g", ("edit",))]), max_size=3).map(tuple)
+    findings = [
+        (
+            draw(st.sampled_from(["MF101", "MF108"])),
+            draw(st.integers(1, 4)),
+            draw(st.sampled_from(["m", "other 漢"])),
+            draw(st.sampled_from([None, "ollama says"])),
+            draw(st.sampled_from([(), (("span", "note"),)])),
+            draw(fixes),
+        )
+        for _ in range(count)
+    ]
     spans, columns, layouts = [], [], []
     for _ in range(count):
         line_start = draw(st.integers(0, 40))
@@ -64,7 +83,7 @@ def pieces(draw: st.DrawFn) -> tuple[list[Any], ...]:
         excerpt = draw(st.sampled_from([None, "  1 | x", "  12 | 漢字 y"]))
         cells = draw(st.sampled_from([ONE, [0, 1, 2]]))
         layouts.append((line_start, line_end, excerpt, cells, str(draw(st.integers(1, 12000)))))
-    return shapes, spans, columns, layouts
+    return findings, spans, columns, layouts
 
 
 @settings(max_examples=300, deadline=None)
@@ -72,15 +91,17 @@ def pieces(draw: st.DrawFn) -> tuple[list[Any], ...]:
 def test_text_piece_is_the_plain_loop(parts: tuple[list[Any], ...], head: str) -> None:
     made: dict[Any, tuple[str, str]] = {}
     expected: dict[Any, tuple[str, str]] = {}
-    got = text_piece(head, *parts, made, template, placed, ONE)
+    findings, *rest = parts
+    got = text_piece(head, findings, FIELDS, *rest, made, template, placed, ONE)
     assert got == python_piece(head, *parts, expected)
     assert made == expected
 
 
 def test_text_piece_reuses_the_templates_it_is_given() -> None:
-    templates = {(("a",), 1, 0, 1): ("<known>", "[known]\n")}
-    got = text_piece("M:", [("a",)], [(5, 5)], [5], [(5, 9, "  1 | x", ONE, "1")], templates,
-                     template, placed, ONE)  # fmt: skip
+    finding = ("MF1", 1, "m", None, (), (("title", ()),))
+    templates = {("MF1", 1, "m", None, (), "title", 1, 0, 1): ("<known>", "[known]\n")}
+    got = text_piece("M:", [finding], FIELDS, [(5, 5)], [5], [(5, 9, "  1 | x", ONE, "1")],
+                     templates, template, placed, ONE)  # fmt: skip
     assert got == "M:1:6<known>  1 | x[known]\n\n"
 
 
@@ -92,6 +113,13 @@ def test_text_piece_reuses_the_templates_it_is_given() -> None:
         ({"layouts": [(0, 9, "x", ONE)]}, TypeError),
         ({"layouts": [(0, 9, "x", ONE, 1)]}, TypeError),
         ({"columns": [1, 2]}, ValueError),
+        ({"findings": [("MF1", 1)]}, TypeError),
+        ({"findings": ["MF1"]}, TypeError),
+        ({"findings": [("MF1", 1, "m", None, (), "not a tuple")]}, TypeError),
+        ({"findings": [("MF1", 1, "m", None, (), ("not a fix",))]}, TypeError),
+        ({"findings": [("MF1", 1, "m", None, (), ((),))]}, TypeError),
+        ({"fields": (0, 1, 2)}, ValueError),
+        ({"fields": (0, 1, 2, 3, 4, -5, 0)}, ValueError),
         ({"template": lambda key: "not a pair"}, TypeError),
         ({"template": lambda key: 1 / 0}, ZeroDivisionError),
         ({"placed": lambda *_: ("x", "no", 1), "layouts": [(0, 9, None, ONE, "1")]}, TypeError),
@@ -101,7 +129,8 @@ def test_text_piece_rejects_malformed_parts(change: dict[str, Any], error: type)
     """Malformed parts raise (the report then fails whole, as `write_atomically` expects)
     and never crash the process."""
     given_parts: dict[str, Any] = {
-        "shapes": ["a"],
+        "findings": [("MF1", 1, "m", None, (), ())],
+        "fields": FIELDS,
         "spans": [(1, 2)],
         "columns": [1],
         "layouts": [(0, 9, "x", ONE, "1")],
@@ -112,7 +141,8 @@ def test_text_piece_rejects_malformed_parts(change: dict[str, Any], error: type)
     with pytest.raises(error):
         text_piece(
             "M:",
-            given_parts["shapes"],
+            given_parts["findings"],
+            given_parts["fields"],
             given_parts["spans"],
             given_parts["columns"],
             given_parts["layouts"],
