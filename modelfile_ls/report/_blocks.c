@@ -1,4 +1,4 @@
-/* The text report's blocks in C (see report/text.py).
+/* The text and json reports' pieces in C (see report/text.py and report/json_report.py).
 
 `text_piece(head, findings, fields, spans, columns, layouts, templates, template, placed,
 one_cell_each)` writes the blocks of a run of findings as one string, each block followed by a
@@ -18,10 +18,15 @@ excerpt (`cells is one_cell_each`, an excerpt): its caret's indent and width are
 offsets into the line. Any other gets (excerpt, indent, width) from `placed(start, end,
 layout)`.
 
-A 10 MB few-shot file has a hundred thousand findings whose blocks differ only in their
-numbers and excerpt: written this way, a piece is one string made in one copy, its blocks
-never separate objects. tests/report/test_text_piece.py holds it to the same blocks made in
-Python.
+`json_piece(opening, findings, fields, regions, heads, head)` writes `opening`, then the json
+object of each finding, joined by ",\n": the head of its (code, severity, message) key (the
+finding's items at `fields`), looked up in `heads` and else made by `head(key)` and remembered
+there, then the numbers of its region `regions[i]` (line, column, end line, end column).
+
+A 10 MB few-shot file has a hundred thousand findings whose blocks or objects differ only in
+their numbers and excerpt: written this way, a piece is one string made in one copy, its
+blocks never separate objects. tests/report/test_report_pieces.py holds these to the same
+pieces made in Python.
 */
 
 #define PY_SSIZE_T_CLEAN
@@ -62,22 +67,33 @@ static int is_template(PyObject *made) {
     return 0;
 }
 
-static PyObject *template_of(PyObject *templates, PyObject *template, PyObject *key) {
-    PyObject *found = PyDict_GetItemWithError(templates, key);
+static int is_head(PyObject *made) {
+    if (PyUnicode_Check(made)) {
+        return 1;
+    }
+    PyErr_SetString(PyExc_TypeError, "an object's head must be a str");
+    return 0;
+}
+
+/* What `cache` holds for `key`, else `make(key)`, remembered there; `valid` checks either. A
+borrowed reference (`cache` holds it), NULL with an exception set when it cannot be had. */
+static PyObject *made_once(PyObject *cache, PyObject *make, PyObject *key,
+                           int (*valid)(PyObject *)) {
+    PyObject *found = PyDict_GetItemWithError(cache, key);
     if (found != NULL) {
-        return is_template(found) ? found : NULL;
+        return valid(found) ? found : NULL;
     }
     if (PyErr_Occurred()) {
         return NULL;
     }
-    PyObject *made = PyObject_CallOneArg(template, key);
+    PyObject *made = PyObject_CallOneArg(make, key);
     if (made == NULL) {
         return NULL;
     }
-    int failed = !is_template(made) || PyDict_SetItem(templates, key, made) < 0;
+    int failed = !valid(made) || PyDict_SetItem(cache, key, made) < 0;
     Py_DECREF(made);
-    /* The dict now holds the template: a borrowed reference stays valid. */
-    return failed ? NULL : PyDict_GetItemWithError(templates, key);
+    /* The dict now holds it: a borrowed reference stays valid. */
+    return failed ? NULL : PyDict_GetItemWithError(cache, key);
 }
 
 /* Where a block's key reads its finding: the code, severity, message, Ollama's words, notes
@@ -204,7 +220,7 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
         Py_DECREF(shown);
         return -1;
     }
-    PyObject *made = template_of(templates, template, key);
+    PyObject *made = made_once(templates, template, key, is_template);
     Py_DECREF(key);
     PyObject *number = made == NULL ? NULL : column_text(columns_made, at);
     if (number == NULL) {
@@ -467,6 +483,102 @@ static PyObject *plain_lines(PyObject *module, PyObject *args) {
     return out;
 }
 
+/* `line,\n    "column": column,\n    "end_line": end line,\n    "end_column": end column\n  }`
+of a (line, column, end line, end column) region: what a json object holds after its head. */
+static PyObject *json_tail(PyObject *region) {
+    Py_ssize_t at[4];
+    if (!PyTuple_Check(region) || PyTuple_GET_SIZE(region) != 4) {
+        PyErr_SetString(PyExc_TypeError, "a region must be 4 ints");
+        return NULL;
+    }
+    for (int i = 0; i < 4; i++) {
+        if (read_offset(PyTuple_GET_ITEM(region, i), &at[i]) < 0) {
+            return NULL;
+        }
+    }
+    char tail[160];
+    int size = snprintf(tail, sizeof tail,
+                        "%zd,\n    \"column\": %zd,\n    \"end_line\": %zd,\n"
+                        "    \"end_column\": %zd\n  }",
+                        at[0], at[1], at[2], at[3]);
+    return ascii_text(tail, size);
+}
+
+static PyObject *json_piece(PyObject *module, PyObject *args) {
+    PyObject *opening, *findings, *where, *regions, *heads, *head;
+    Py_ssize_t fields[3];
+    (void)module;
+    if (!PyArg_ParseTuple(args, "UOO!OO!O", &opening, &findings, &PyTuple_Type, &where, &regions,
+                          &PyDict_Type, &heads, &head)) {
+        return NULL;
+    }
+    if (PyTuple_GET_SIZE(where) != 3) {
+        PyErr_SetString(PyExc_ValueError, "fields must be 3 indexes");
+        return NULL;
+    }
+    for (int i = 0; i < 3; i++) {
+        if (read_offset(PyTuple_GET_ITEM(where, i), &fields[i]) < 0) {
+            return NULL;
+        }
+        if (fields[i] < 0) {
+            PyErr_SetString(PyExc_ValueError, "fields must be indexes from 0");
+            return NULL;
+        }
+    }
+    PyObject *found = NULL, *located = NULL, *parts = NULL, *piece = NULL;
+    PyObject *between = PyUnicode_FromString(",\n");
+    PyObject *empty = PyUnicode_New(0, 0);
+    if (between == NULL || empty == NULL) {
+        goto done;
+    }
+    found = PySequence_Fast(findings, "findings must be a sequence");
+    located = found == NULL ? NULL : PySequence_Fast(regions, "regions must be a sequence");
+    if (located == NULL) {
+        goto done;
+    }
+    const Py_ssize_t count = PySequence_Fast_GET_SIZE(found);
+    if (PySequence_Fast_GET_SIZE(located) != count) {
+        PyErr_SetString(PyExc_ValueError, "findings and regions must be as many");
+        goto done;
+    }
+    parts = PyList_New(0);
+    if (parts == NULL || PyList_Append(parts, opening) < 0) {
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < count; j++) {
+        PyObject *finding = PySequence_Fast_GET_ITEM(found, j);
+        for (int i = 0; i < 3; i++) {
+            if (!PyTuple_Check(finding) || PyTuple_GET_SIZE(finding) <= fields[i]) {
+                PyErr_SetString(PyExc_TypeError, "a finding must be a tuple holding its fields");
+                goto done;
+            }
+        }
+        PyObject *key = PyTuple_Pack(3, PyTuple_GET_ITEM(finding, fields[0]),
+                                     PyTuple_GET_ITEM(finding, fields[1]),
+                                     PyTuple_GET_ITEM(finding, fields[2]));
+        PyObject *made = key == NULL ? NULL : made_once(heads, head, key, is_head);
+        Py_XDECREF(key);
+        PyObject *tail = made == NULL ? NULL : json_tail(PySequence_Fast_GET_ITEM(located, j));
+        if (tail == NULL) {
+            goto done;
+        }
+        int failed = (j && PyList_Append(parts, between) < 0) || PyList_Append(parts, made) < 0 ||
+                     PyList_Append(parts, tail) < 0;
+        Py_DECREF(tail);
+        if (failed) {
+            goto done;
+        }
+    }
+    piece = PyUnicode_Join(empty, parts);
+done:
+    Py_XDECREF(found);
+    Py_XDECREF(located);
+    Py_XDECREF(parts);
+    Py_XDECREF(between);
+    Py_XDECREF(empty);
+    return piece;
+}
+
 static PyMethodDef methods[] = {
     {"text_piece", text_piece, METH_VARARGS,
      "The text blocks of a run of findings, each followed by a line break, as one string:"
@@ -475,6 +587,10 @@ static PyMethodDef methods[] = {
      " max(width, 1)) key from templates or"
      " made by template(key); (excerpt, indent, width) from placed(start, end, layout)"
      " unless the span lies inside a one-cell-each line with an excerpt."},
+    {"json_piece", json_piece, METH_VARARGS,
+     "opening, then the json object of each finding, joined by ',\n': the head of its (code,"
+     " severity, message) key (the finding's items at fields) from heads or made by"
+     " head(key), then its region's numbers."},
     {"plain_lines", plain_lines, METH_VARARGS,
      "The layout (start, end, excerpt, one_cell_each, number + 1 as text) of each line"
      " text[starts[i]:ends[i]] numbered numbers[i] (0-based), its excerpt opening + number +"
@@ -485,7 +601,7 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_blocks", "The text report's blocks of many findings in C.", -1,
+    PyModuleDef_HEAD_INIT, "_blocks", "The text and json reports' pieces of many findings in C.", -1,
     methods, NULL, NULL, NULL, NULL,
 };
 

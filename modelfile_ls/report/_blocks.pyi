@@ -23,3 +23,11 @@ def plain_lines(
     one_cell_each: object,
     width: int,
 ) -> list[tuple[int, int, str | None, Any, str]] | None: ...
+def json_piece(
+    opening: str,
+    findings: Sequence[tuple[Any, ...]],
+    fields: tuple[int, ...],
+    regions: Sequence[tuple[int, int, int, int]],
+    heads: dict[Any, str],
+    head: Callable[[Any], str],
+) -> str: ...

@@ -5,13 +5,16 @@ from __future__ import annotations
 # The C string encoder `json.dumps(..., ensure_ascii=False)` itself uses.
 from _json import encode_basestring as _string
 from collections.abc import Iterator, Sequence
+from functools import partial
 from operator import attrgetter
 
-from modelfile_ls.analysis.finding import Severity
-from modelfile_ls.report.model import FileResult, batches
+from modelfile_ls.analysis.finding import Finding, Severity
+from modelfile_ls.report._blocks import json_piece
+from modelfile_ls.report.model import FileResult
 
 _SPAN = attrgetter("span")
-_HEAD = attrgetter("code", "severity", "message")
+_HEAD_FIELDS = tuple(map(Finding._fields.index, ("code", "severity", "message")))
+"""Where an object's head reads its finding (`_blocks.json_piece`)."""
 
 
 def render_json(results: Sequence[FileResult]) -> str:
@@ -29,9 +32,19 @@ def json_pieces(results: Sequence[FileResult]) -> Iterator[str]:
     10 MB few-shot file's report is 25 MB, which as one string (and its bytes) took a tenth
     of the check in memory first touched."""
     opening = "[\n"
-    for batch in batches(_objects(results), PIECE_OBJECTS):
-        yield opening + ",\n".join(batch)
-        opening = ",\n"
+    for result in results:
+        findings = result.findings
+        # The part of an object before its numbers, per code, severity and message: a
+        # few-shot file repeats one message on thousands of findings.
+        heads: dict[tuple[str, Severity, str], str] = {}
+        head = partial(_head, _string(result.path))
+        for at in range(0, len(findings), PIECE_OBJECTS):
+            chunk = findings[at : at + PIECE_OBJECTS]
+            # Located and made in C (the objects from a head per key), each piece's lists
+            # freed before the next one's.
+            located = result.lines.regions(list(map(_SPAN, chunk)))
+            yield json_piece(opening, chunk, _HEAD_FIELDS, located, heads, head)
+            opening = ",\n"
     yield "[]\n" if opening == "[\n" else "\n]\n"
 
 
@@ -39,32 +52,14 @@ PIECE_OBJECTS = 4096
 """Objects per piece of a json report (~1 MB)."""
 
 
-def _objects(results: Sequence[FileResult]) -> Iterator[str]:
-    for result in results:
-        path = _string(result.path)
-        # The part of an object before its numbers, per code, severity and message: a
-        # few-shot file repeats one message on thousands of findings.
-        heads: dict[tuple[str, Severity, str], str] = {}
-        findings = result.findings
-        located = result.lines.regions(list(map(_SPAN, findings)))
-        for key, (line, column, end_line, end_column) in zip(
-            map(_HEAD, findings), located, strict=True
-        ):
-            head = heads.get(key)
-            if head is None:
-                code, severity, message = key
-                head = heads[key] = (
-                    "  {\n"
-                    f'    "file": {path},\n'
-                    f'    "code": {_string(code)},\n'
-                    f'    "severity": {_string(severity.label)},\n'
-                    f'    "message": {_string(message)},\n'
-                    '    "line": '
-                )
-            yield (
-                f"{head}{line},\n"
-                f'    "column": {column},\n'
-                f'    "end_line": {end_line},\n'
-                f'    "end_column": {end_column}\n'
-                "  }"
-            )
+def _head(path: str, key: tuple[str, Severity, str]) -> str:
+    """An object's text before its numbers: its file (as json), code, severity and message."""
+    code, severity, message = key
+    return (
+        "  {\n"
+        f'    "file": {path},\n'
+        f'    "code": {_string(code)},\n'
+        f'    "severity": {_string(severity.label)},\n'
+        f'    "message": {_string(message)},\n'
+        '    "line": '
+    )

@@ -1,10 +1,7 @@
 """The input every report format renders: per-file findings with the text they point into."""
 
-from collections.abc import Iterator
-from itertools import islice
-
 from modelfile_ls.analysis.finding import Finding
-from modelfile_ls.static_types import NamedTuple, TypeVar
+from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import ParsedModelfile
 from modelfile_ls.syntax.positions import LineIndex
 
@@ -22,12 +19,3 @@ class FileResult(NamedTuple):
     lines: LineIndex
     findings: tuple[Finding, ...]
     parsed: ParsedModelfile | None = None
-
-
-Item = TypeVar("Item")
-
-
-def batches(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
-    """`items` in lists of `size` (the last one shorter): the pieces a report is written in."""
-    while batch := list(islice(items, size)):
-        yield batch

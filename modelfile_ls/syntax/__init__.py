@@ -39,7 +39,10 @@ def parse(text: str) -> ParsedModelfile:
     """Parse already-decoded Modelfile text (an editor buffer)."""
     instructions, comments, problems = scan(text)
     return ParsedModelfile(
-        text, InstructionRuns.of(tuple(instructions)), tuple(comments), tuple(problems)
+        text,
+        InstructionRuns.of(tuple(instructions), clean=not problems),
+        tuple(comments),
+        tuple(problems),
     )
 
 
@@ -49,7 +52,8 @@ def parse_bytes(data: bytes) -> ParsedModelfile:
     instructions, comments, problems = scan(decoded.text)
     return ParsedModelfile(
         decoded.text,
-        InstructionRuns.of(tuple(instructions)),
+        # Without a problem no instruction failed (tests/syntax/test_fuzz.py holds it).
+        InstructionRuns.of(tuple(instructions), clean=not problems),
         tuple(comments),
         tuple(problems),
         encoding=decoded.encoding,

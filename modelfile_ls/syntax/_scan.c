@@ -157,11 +157,23 @@ static PyObject *new_span(PyTypeObject *span, Offsets *offsets, Py_ssize_t start
     return new_tuple(span, 2, items);
 }
 
+/* text[start:end], one object for all equal ones when `shared` (interned): a few-shot file
+sets the same few parameters to the same values thousands of times, and the rules that key
+on a PARAMETER's name and value then hash and compare one string, not thousands. */
+static PyObject *value_text(PyObject *text, Py_ssize_t start, Py_ssize_t end, int shared) {
+    PyObject *made = PyUnicode_Substring(text, start, end);
+    if (made != NULL && shared) {
+        PyUnicode_InternInPlace(&made);
+    }
+    return made;
+}
+
 /* The Value of a line's unquoted value: [value_start, end) as written, its content
 [content_start, content_end) with the separators around it trimmed. */
 static PyObject *plain_value(PyObject *text, PyTypeObject *span_type, PyTypeObject *value_type,
                              Offsets *offsets, Py_ssize_t value_start, Py_ssize_t content_start,
-                             Py_ssize_t content_end, Py_ssize_t end, PyObject *quoting_none) {
+                             Py_ssize_t content_end, Py_ssize_t end, PyObject *quoting_none,
+                             int shared) {
     PyObject *value_span = new_span(span_type, offsets, value_start, end);
     PyObject *content_span;
     PyObject *content;
@@ -169,7 +181,7 @@ static PyObject *plain_value(PyObject *text, PyTypeObject *span_type, PyTypeObje
         content = PyUnicode_New(0, 0);
         content_span = new_span(span_type, offsets, end, end);
     } else {
-        content = PyUnicode_Substring(text, content_start, content_end);
+        content = value_text(text, content_start, content_end, shared);
         /* Usually the value itself (no separators around it): one object for both. */
         content_span = content_start == value_start && content_end == end && value_span
                            ? new_ref(value_span)
@@ -244,10 +256,10 @@ lies between them. */
 static PyObject *quoted_value(PyObject *text, PyTypeObject *span_type, PyTypeObject *value_type,
                               Offsets *offsets, Py_ssize_t value_start, Py_ssize_t open,
                               Py_ssize_t size, Py_ssize_t close_end, Py_ssize_t end,
-                              PyObject *quoting_double, PyObject *quoting_triple) {
+                              PyObject *quoting_double, PyObject *quoting_triple, int shared) {
     const Py_ssize_t close = close_end - size;
     PyObject *items[6] = {new_span(span_type, offsets, value_start, end),
-                          PyUnicode_Substring(text, open + size, close),
+                          value_text(text, open + size, close, shared),
                           new_ref(size == 3 ? quoting_triple : quoting_double),
                           new_span(span_type, offsets, open + size, close),
                           new_span(span_type, offsets, open, open + size),
@@ -355,7 +367,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
             }
             value = quoted_value(text, span_type, value_type, &offsets, value_start,
                                  content_start, size, close_end, end, quoting_double,
-                                 quoting_triple);
+                                 quoting_triple, name_start >= 0);
             p = end;
         } else {
             Py_ssize_t content_end = p;
@@ -378,7 +390,8 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                 break;
             }
             value = plain_value(text, span_type, value_type, &offsets, value_start,
-                                content_start, content_end, p, quoting_none);
+                                content_start, content_end, p, quoting_none,
+                                name_start >= 0);
         }
         const Py_ssize_t end = p;
         PyObject *keyword_name, *name, *name_span, *role_name, *role_span;

@@ -64,14 +64,17 @@ def positions_by(keys: Iterable[Key], skip: Iterable[bool] | None = None) -> dic
     return group_positions(keys, skip)
 
 
-def index_by_keyword(items: Sequence[Movable]) -> dict[str, list[int]]:
+def index_by_keyword(items: Sequence[Movable], clean: bool = False) -> dict[str, list[int]]:
     """Positions in `items` of the clean instructions acting as each keyword (and, under
-    `RENAMED_PARAMETER`, of the PARAMETERs acting as another one).
+    `RENAMED_PARAMETER`, of the PARAMETERs acting as another one); `clean` says that none
+    of `items` failed (their parse found no problem), so no flag need be read.
 
     The fields are read and the positions grouped in one C pass (`map`, `positions_by`), and
     whether a PARAMETER acts as another instruction is asked once per name: a 10 MB file has
     hundreds of thousands of instructions, and asking each was a tenth of its check."""
-    index: dict[str, list[int]] = positions_by(map(_KEYWORD, items), map(_HAS_ERROR, items))
+    # Each flag read is a second cache line of a cold instruction: a quarter of the pass.
+    failed = None if clean else map(_HAS_ERROR, items)
+    index: dict[str, list[int]] = positions_by(map(_KEYWORD, items), failed)
     parameters = index.get("PARAMETER")
     if parameters is None:
         return index
@@ -107,16 +110,18 @@ class Scan(Generic[Item]):
     """Instructions as one scan produced them, and, built on first use, where the clean ones
     of each keyword (as acted: a `PARAMETER system` acts as SYSTEM) are."""
 
-    __slots__ = ("_by_keyword", "items")
+    __slots__ = ("_by_keyword", "clean", "items")
 
-    def __init__(self, items: tuple[Item, ...]) -> None:
+    def __init__(self, items: tuple[Item, ...], clean: bool = False) -> None:
         self.items = items
+        self.clean = clean
+        """None of `items` failed: the scan that made them found no problem."""
         self._by_keyword: dict[str, list[int]] | None = None
 
     def by_keyword(self) -> dict[str, list[int]]:
         """Positions in `items` of the clean instructions acting as each keyword."""
         if self._by_keyword is None:
-            self._by_keyword = index_by_keyword(self.items)
+            self._by_keyword = index_by_keyword(self.items, self.clean)
         return self._by_keyword
 
 
@@ -143,9 +148,12 @@ class InstructionRuns(Generic[Item]):
         self._by_keyword: dict[str, list[Item]] = {}
 
     @classmethod
-    def of(cls, items: tuple[Item, ...], delta: int = 0) -> InstructionRuns[Item]:
-        """One scan's instructions, `delta` characters later (a scan of part of the text)."""
-        return cls((Run(Scan(items), 0, len(items), delta),) if items else ())
+    def of(
+        cls, items: tuple[Item, ...], delta: int = 0, *, clean: bool = False
+    ) -> InstructionRuns[Item]:
+        """One scan's instructions, `delta` characters later (a scan of part of the text);
+        `clean` when that scan found no problem, so none of them failed."""
+        return cls((Run(Scan(items, clean), 0, len(items), delta),) if items else ())
 
     def __len__(self) -> int:
         return self._offsets[-1]

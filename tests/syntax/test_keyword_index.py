@@ -46,8 +46,14 @@ def reference(items: tuple[Instruction, ...]) -> dict[str, list[int]]:
 @settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=40))
 def test_index_is_the_plain_loops(lines: list[str]) -> None:
-    items = parse("".join(lines)).instructions
+    parsed = parse("".join(lines))
+    items = parsed.instructions
     assert index_by_keyword(items) == reference(items)
+    # The parse's own index reads no failure flag when the parse found no problem.
+    if items:
+        assert parsed.runs.runs[0].scan.clean == (not parsed.problems)
+    if not parsed.problems:
+        assert index_by_keyword(items, clean=True) == reference(items)
 
 
 def test_index_on_the_corpus() -> None:

@@ -186,3 +186,14 @@ def test_it_stops_before_the_blanks_of_a_line_that_is_not_simple() -> None:
 @pytest.mark.parametrize("path", corpus_params([*GOLDEN, *corpus_files()], lambda p: p.stem))
 def test_corpus_and_golden_files_scan_alike(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert_same_scan(parse_bytes(path.read_bytes()).text, monkeypatch)
+
+
+def test_equal_parameter_values_are_one_string() -> None:
+    """A few-shot file's repeated `PARAMETER temperature 0.7` lines share one value text (the
+    parameter rules key on name and value), quoted or not; other values are their own."""
+    text = 'PARAMETER temperature 0.7\nPARAMETER temperature 0.7\nPARAMETER stop "x"\n' * 2
+    text += "SYSTEM same\nSYSTEM same\n"
+    values = [i.value.text for i in parse_bytes(text.encode()).instructions if i.value]
+    assert values[0] is values[1] is values[3] is values[4]
+    assert values[2] is values[5]
+    assert values[6] == values[7]

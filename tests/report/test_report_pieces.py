@@ -1,4 +1,4 @@
-"""The text report's C passes (`report._blocks`) give what the same steps give in Python."""
+"""The text and json reports' C passes (`report._blocks`) give what the steps give in Python."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelfile_ls.report._blocks import plain_lines, text_piece
+from modelfile_ls.report._blocks import json_piece, plain_lines, text_piece
 
 ONE = range(10**9)
 """Stands for the cells of a line of printable ASCII (`text._ONE_CELL_EACH`)."""
@@ -205,3 +205,85 @@ def test_plain_lines_rejects_lines_outside_the_text(
 ) -> None:
     with pytest.raises((ValueError, TypeError)):
         plain_lines("abc\n", starts, ends, numbers, "  ", " |", ONE, 120)
+
+
+def head_of(key: Any) -> str:
+    """An object's head that shows its key."""
+    return f"  {{\n    {key!r}: "
+
+
+def python_json(
+    opening: str, findings: list[tuple[Any, ...]], regions: list[Any], heads: dict[Any, str]
+) -> str:
+    """`json_piece` written the plain way."""
+    objects = []
+    for finding, (line, column, end_line, end_column) in zip(findings, regions, strict=True):
+        key = finding[:3]
+        if key not in heads:
+            heads[key] = head_of(key)
+        objects.append(
+            f"{heads[key]}{line},\n"
+            f'    "column": {column},\n'
+            f'    "end_line": {end_line},\n'
+            f'    "end_column": {end_column}\n'
+            "  }"
+        )
+    return opening + ",\n".join(objects)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["MF101", "MF108"]),
+            st.integers(1, 4),
+            st.sampled_from(["m", '漢 "quoted"']),
+            st.tuples(*[st.integers(0, 10**12)] * 4),
+        ),
+        max_size=10,
+    ),
+    st.sampled_from(["[\n", ",\n"]),
+)
+def test_json_piece_is_the_plain_loop(
+    items: list[tuple[str, int, str, tuple[int, int, int, int]]], opening: str
+) -> None:
+    findings = [(code, severity, message, "span") for code, severity, message, _ in items]
+    regions = [region for *_, region in items]
+    made: dict[Any, str] = {}
+    expected: dict[Any, str] = {}
+    got = json_piece(opening, findings, (0, 1, 2), regions, made, head_of)
+    assert got == python_json(opening, findings, regions, expected)
+    assert made == expected
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"regions": [(1, 2, 3)]}, TypeError),
+        ({"regions": [(1, 2, 3, "4")]}, TypeError),
+        ({"regions": []}, ValueError),
+        ({"findings": [("MF1", 1)]}, TypeError),
+        ({"findings": ["MF1"]}, TypeError),
+        ({"fields": (0, 1)}, ValueError),
+        ({"fields": (0, -1, 2)}, ValueError),
+        ({"head": lambda key: 1}, TypeError),
+        ({"head": lambda key: 1 / 0}, ZeroDivisionError),
+    ],
+)
+def test_json_piece_rejects_malformed_parts(change: dict[str, Any], error: type) -> None:
+    given_parts: dict[str, Any] = {
+        "findings": [("MF1", 1, "m")],
+        "fields": (0, 1, 2),
+        "regions": [(1, 2, 3, 4)],
+        "head": head_of,
+        **change,
+    }
+    with pytest.raises(error):
+        json_piece(
+            "[\n",
+            given_parts["findings"],
+            given_parts["fields"],
+            given_parts["regions"],
+            {},
+            given_parts["head"],
+        )
