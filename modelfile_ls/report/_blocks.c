@@ -51,13 +51,13 @@ static PyObject *column_text(PyObject **cache, Py_ssize_t column) {
     return PyUnicode_FromFormat("%zd", column + 1);
 }
 
+/* Reads an int that fits a Py_ssize_t; -1 with an exception set when it is not one. */
 static int read_offset(PyObject *item, Py_ssize_t *value) {
     *value = PyLong_AsSsize_t(item);
     return *value == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
-/* The (message, rest) template of `key`, from `templates` or made by `template`; a borrowed
-reference (`templates` holds it), NULL with an exception set when it cannot be had. */
+/* Whether `made` is a (message, rest) pair of str; else a TypeError is set. */
 static int is_template(PyObject *made) {
     if (PyTuple_Check(made) && PyTuple_GET_SIZE(made) == 2 &&
         PyUnicode_Check(PyTuple_GET_ITEM(made, 0)) && PyUnicode_Check(PyTuple_GET_ITEM(made, 1))) {
@@ -67,6 +67,7 @@ static int is_template(PyObject *made) {
     return 0;
 }
 
+/* Whether `made` is a str; else a TypeError is set. */
 static int is_head(PyObject *made) {
     if (PyUnicode_Check(made)) {
         return 1;
@@ -76,24 +77,26 @@ static int is_head(PyObject *made) {
 }
 
 /* What `cache` holds for `key`, else `make(key)`, remembered there; `valid` checks either. A
-borrowed reference (`cache` holds it), NULL with an exception set when it cannot be had. */
+new reference (held while the block is made: an allocation on the way may run a finalizer
+that changes `cache`), NULL with an exception set when it cannot be had. */
 static PyObject *made_once(PyObject *cache, PyObject *make, PyObject *key,
                            int (*valid)(PyObject *)) {
     PyObject *found = PyDict_GetItemWithError(cache, key);
     if (found != NULL) {
-        return valid(found) ? found : NULL;
+        if (!valid(found)) {
+            return NULL;
+        }
+        Py_INCREF(found);
+        return found;
     }
     if (PyErr_Occurred()) {
         return NULL;
     }
     PyObject *made = PyObject_CallOneArg(make, key);
-    if (made == NULL) {
-        return NULL;
+    if (made != NULL && (!valid(made) || PyDict_SetItem(cache, key, made) < 0)) {
+        Py_CLEAR(made);
     }
-    int failed = !valid(made) || PyDict_SetItem(cache, key, made) < 0;
-    Py_DECREF(made);
-    /* The dict now holds it: a borrowed reference stays valid. */
-    return failed ? NULL : PyDict_GetItemWithError(cache, key);
+    return made;
 }
 
 /* Where a block's key reads its finding: the code, severity, message, Ollama's words, notes
@@ -224,6 +227,7 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
     Py_DECREF(key);
     PyObject *number = made == NULL ? NULL : column_text(columns_made, at);
     if (number == NULL) {
+        Py_XDECREF(made);
         Py_DECREF(shown);
         return -1;
     }
@@ -236,6 +240,7 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
         failed = PyList_Append(parts, pieces[i]);
     }
     Py_DECREF(number);
+    Py_DECREF(made);
     Py_DECREF(shown);
     return failed ? -1 : 0;
 }
@@ -560,10 +565,12 @@ static PyObject *json_piece(PyObject *module, PyObject *args) {
         Py_XDECREF(key);
         PyObject *tail = made == NULL ? NULL : json_tail(PySequence_Fast_GET_ITEM(located, j));
         if (tail == NULL) {
+            Py_XDECREF(made);
             goto done;
         }
         int failed = (j && PyList_Append(parts, between) < 0) || PyList_Append(parts, made) < 0 ||
                      PyList_Append(parts, tail) < 0;
+        Py_DECREF(made);
         Py_DECREF(tail);
         if (failed) {
             goto done;
