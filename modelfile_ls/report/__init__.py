@@ -36,8 +36,8 @@ def render_pieces(
     *,
     color: bool = False,
 ) -> Iterator[str]:
-    """`render` in pieces to write one after the other: the text and json reports of a large
-    file are made piece by piece as they are written, so the whole report never sits in
+    """`render` in pieces to write one after the other: the text, json and SARIF reports of a
+    large file are made piece by piece as they are written, so the whole report never sits in
     memory at once (nor its bytes)."""
     # Lazy, every renderer: this package must stay free of the analysis, which they import
     # (the rule set, ~90 ms, bench/lazy_imports.py), because the CLI reads `FORMATS` from
@@ -59,7 +59,7 @@ def render_pieces(
         return iter((render_github(results),))
     if fmt == "sarif":
         # Lazy: see above; sarif alone is 4% of the check path's imports (bench/lazy_imports.py).
-        from modelfile_ls.report.sarif import render_sarif
+        from modelfile_ls.report.sarif import sarif_pieces
 
-        return iter((render_sarif(results, rules),))
+        return sarif_pieces(results, rules)
     raise ValueError(f"unknown output format {fmt!r} (use {', '.join(FORMATS)})")

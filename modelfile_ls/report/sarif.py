@@ -10,7 +10,7 @@ from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 
 from modelfile_ls import __version__
-from modelfile_ls.analysis.finding import Severity
+from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.static_types import Any
@@ -39,17 +39,27 @@ def render_sarif(results: Sequence[FileResult], rules: Mapping[str, Rule]) -> st
     `json.dumps` itself wrote once, the regions' numbers put in with one `%` each: a 10 MB
     few-shot file's hundred thousand findings took 32 s and 2.8 GB as one document to dump.
     """
+    return "".join(sarif_pieces(results, rules))
+
+
+def sarif_pieces(results: Sequence[FileResult], rules: Mapping[str, Rule]) -> Iterator[str]:
+    """`render_sarif` in pieces of a few thousand results each, made as they are written: a
+    10 MB few-shot file's log is 250 MB, which as one string (and its bytes) took a gigabyte
+    of memory and a third of the check in memory first touched."""
     indices = {code: index for index, code in enumerate(rules)}
     text = json.dumps(sarif_log(rules, []), indent=2, ensure_ascii=False) + "\n"
-    items = [item for result in results for item in _result_texts(result, indices)]
-    if not items:
-        return text
-    # Unescaped quotes are only ever a key's or a string's own, so this is the key. The rest
-    # of the log goes on the first and last results, so the text is copied by one join only.
+    # Unescaped quotes are only ever a key's or a string's own, so this is the key.
     head, _, tail = text.rpartition('"results": []')
-    items[0] = f'{head}"results": [\n{items[0]}'
-    items[-1] = f"{items[-1]}\n{_RUN_INDENT}]{tail}"
-    return ",\n".join(items)
+    opening, started = f'{head}"results": [\n', False
+    for result in results:
+        for piece in _result_pieces(result, indices):
+            yield opening + ",\n".join(piece)
+            opening, started = ",\n", True
+    yield f"\n{_RUN_INDENT}]{tail}" if started else text
+
+
+PIECE_RESULTS = 4096
+"""Results per piece of a SARIF log (a few MB)."""
 
 
 def sarif_log(rules: Mapping[str, Rule], results: list[JsonObject]) -> JsonObject:
@@ -93,14 +103,34 @@ _Shape = tuple[
 the notes' messages and each fix's title and inserted texts."""
 
 
-def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[str]:
-    """The text of each finding's result, as it stands in the log."""
+def _result_pieces(result: FileResult, indices: Mapping[str, int]) -> Iterator[list[str]]:
+    """The text of each finding's result, as it stands in the log, `PIECE_RESULTS` to a list:
+    each list's spans, shapes and numbers are made and freed before the next one's."""
     artifact = artifact_uri(result.path)
     templates: dict[_Shape, tuple[str, int]] = {}
+    findings = result.findings
+    for at in range(0, len(findings), PIECE_RESULTS):
+        spans, shapes = _spans_and_shapes(findings[at : at + PIECE_RESULTS])
+        numbers = [number for where in result.lines.regions(spans) for number in where]
+        texts = []
+        start = 0
+        for shape in shapes:
+            made = templates.get(shape)
+            if made is None:
+                made = templates[shape] = _template(shape, artifact, indices)
+            template, size = made
+            texts.append(template % tuple(numbers[start : start + size]))
+            start += size
+        yield texts
+
+
+def _spans_and_shapes(findings: Sequence[Finding]) -> tuple[list[Span], list[_Shape]]:
+    """Every region's span of the findings' results, in their text's order (each finding's
+    own, its notes', its fix edits'), and each finding's shape."""
     spans: list[Span] = []
     shapes: list[_Shape] = []
     add_span, add_spans, add_shape = spans.append, spans.extend, shapes.append
-    for finding in result.findings:
+    for finding in findings:
         related = finding.related
         add_span(finding.span)
         if related:
@@ -121,15 +151,7 @@ def _result_texts(result: FileResult, indices: Mapping[str, int]) -> Iterator[st
                 fixes,
             )
         )
-    numbers = [number for where in result.lines.regions(spans) for number in where]
-    at = 0
-    for shape in shapes:
-        made = templates.get(shape)
-        if made is None:
-            made = templates[shape] = _template(shape, artifact, indices)
-        template, size = made
-        yield template % tuple(numbers[at : at + size])
-        at += size
+    return spans, shapes
 
 
 _SPAN = attrgetter("span")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from modelfile_ls.report import FORMATS, json_report, render, render_pieces, text
+from modelfile_ls.report import FORMATS, json_report, render, render_pieces, sarif, text
 from modelfile_ls.report.github import render_github
 from modelfile_ls.report.json_report import render_json
 from modelfile_ls.report.sarif import render_sarif
@@ -17,6 +17,7 @@ from modelfile_ls.report.text import render_text
 from modelfile_ls.syntax.model import Span
 
 from .builders import make_finding, make_result, make_rule, span_of
+from .reference_sarif import reference_sarif
 from .reference_text import reference_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -60,16 +61,17 @@ def test_importing_the_reports_does_not_load_pygls_or_lsprotocol() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-@pytest.mark.parametrize("fmt", ["text", "json"])
+@pytest.mark.parametrize("fmt", ["text", "json", "sarif"])
 @pytest.mark.parametrize("count", [0, 1, 2, 3, 5])
 def test_a_report_in_pieces_is_the_report(
     fmt: str, count: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pieces of two blocks or objects each, over two files (one with no findings), join to
-    the report that json.dumps and the line-by-line reference give: separators, brackets
-    and the summary fall where they belong whatever the number of pieces."""
+    """Pieces of two blocks, objects or results each, over two files (one with no findings),
+    join to the report that json.dumps and the line-by-line references give: separators,
+    brackets and the summary fall where they belong whatever the number of pieces."""
     monkeypatch.setattr(text, "PIECE_BLOCKS", 2)
     monkeypatch.setattr(json_report, "PIECE_OBJECTS", 2)
+    monkeypatch.setattr(sarif, "PIECE_RESULTS", 2)
     source = "".join(f"PARAMETER p{n} 1\n" for n in range(count))
     findings = [make_finding(span_of(source, f"p{n} "), f"m{n}") for n in range(count)]
     results = [make_result("A", source, *findings), make_result("B", "FROM x\n")]
@@ -79,5 +81,7 @@ def test_a_report_in_pieces_is_the_report(
     if fmt == "json":
         assert whole == json.dumps(json.loads(whole), indent=2, ensure_ascii=False) + "\n"
         assert [item["message"] for item in json.loads(whole)] == [f"m{n}" for n in range(count)]
+    elif fmt == "sarif":
+        assert whole == reference_sarif(results, {"MF101": make_rule()})
     else:
         assert whole == reference_text(results)
