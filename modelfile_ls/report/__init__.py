@@ -36,9 +36,9 @@ def render_pieces(
     *,
     color: bool = False,
 ) -> Iterator[str]:
-    """`render` in pieces to write one after the other: the text, json and SARIF reports of a
-    large file are made piece by piece as they are written, so the whole report never sits in
-    memory at once (nor its bytes)."""
+    """`render` in pieces to write one after the other: every report of a large file is made
+    piece by piece as it is written, so the whole report never sits in memory at once (nor
+    its bytes)."""
     # Lazy, every renderer: this package must stay free of the analysis, which they import
     # (the rule set, ~90 ms, bench/lazy_imports.py), because the CLI reads `FORMATS` from
     # `report.formats` for every sub-command, and each format loads only when asked for.
@@ -54,9 +54,9 @@ def render_pieces(
         return json_pieces(results)
     if fmt == "github":
         # Lazy: see above.
-        from modelfile_ls.report.github import render_github
+        from modelfile_ls.report.github import github_pieces
 
-        return iter((render_github(results),))
+        return github_pieces(results)
     if fmt == "sarif":
         # Lazy: see above; sarif alone is 4% of the check path's imports (bench/lazy_imports.py).
         from modelfile_ls.report.sarif import sarif_pieces

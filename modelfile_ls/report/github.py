@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult
@@ -27,18 +28,45 @@ def escape_property(text: str) -> str:
 
 def render_github(results: Sequence[FileResult]) -> str:
     """One `::error`, `::warning` or `::notice` command per finding."""
-    commands: list[str] = []
+    return "".join(github_pieces(results))
+
+
+def github_pieces(results: Sequence[FileResult]) -> Iterator[str]:
+    """`render_github` in pieces of a few thousand commands each, made as they are written
+    (a 10 MB few-shot file's hundred thousand findings make 20 MB of commands)."""
     for result in results:
         path = escape_property(result.path)
-        located = result.lines.regions([finding.span for finding in result.findings])
-        for finding, (line, column, end_line, end_column) in zip(
-            result.findings, located, strict=True
-        ):
-            properties = (
-                f"file={path},line={line},col={column},"
-                f"endLine={end_line},endColumn={end_column},"
-                f"title={escape_property(finding.code)}"
-            )
-            command = _COMMANDS[finding.severity]
-            commands.append(f"::{command} {properties}::{escape_data(finding.message)}")
-    return "".join(f"{command}\n" for command in commands)
+        # Each command's text around its numbers, per severity, code and message: a few-shot
+        # file repeats one message on thousands of findings.
+        around: dict[tuple[Severity, str, str], tuple[str, str]] = {}
+        findings = result.findings
+        for at in range(0, len(findings), PIECE_COMMANDS):
+            chunk = findings[at : at + PIECE_COMMANDS]
+            located = result.lines.regions(list(map(_SPAN, chunk)))
+            commands = []
+            for key, (line, column, end_line, end_column) in zip(
+                map(_KEY, chunk), located, strict=True
+            ):
+                made = around.get(key)
+                if made is None:
+                    made = around[key] = _around(path, *key)
+                before, after = made
+                commands.append(
+                    f"{before}{line},col={column},endLine={end_line},endColumn={end_column}{after}"
+                )
+            yield "".join(commands)
+
+
+PIECE_COMMANDS = 4096
+"""Commands per piece of a github report."""
+
+_SPAN = attrgetter("span")
+_KEY = attrgetter("severity", "code", "message")
+
+
+def _around(path: str, severity: Severity, code: str, message: str) -> tuple[str, str]:
+    """A command's text before its line number and after its end column."""
+    return (
+        f"::{_COMMANDS[severity]} file={path},line=",
+        f",title={escape_property(code)}::{escape_data(message)}\n",
+    )
