@@ -57,6 +57,37 @@ static int read_offset(PyObject *item, Py_ssize_t *value) {
     return *value == -1 && PyErr_Occurred() ? -1 : 0;
 }
 
+/* Reads `count` indexes from 0 from the tuple `where` into `fields`: where a piece reads a
+finding's fields; -1 with an exception set when `where` is not that. */
+static int read_fields(PyObject *where, int count, Py_ssize_t *fields) {
+    if (PyTuple_GET_SIZE(where) != count) {
+        PyErr_Format(PyExc_ValueError, "fields must be %d indexes", count);
+        return -1;
+    }
+    for (int i = 0; i < count; i++) {
+        if (read_offset(PyTuple_GET_ITEM(where, i), &fields[i]) < 0) {
+            return -1;
+        }
+        if (fields[i] < 0) {
+            PyErr_SetString(PyExc_ValueError, "fields must be indexes from 0");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Whether `finding` is a tuple that holds the first `count` of `fields`; else a TypeError is
+set. */
+static int holds_fields(PyObject *finding, const Py_ssize_t *fields, int count) {
+    for (int i = 0; i < count; i++) {
+        if (!PyTuple_Check(finding) || PyTuple_GET_SIZE(finding) <= fields[i]) {
+            PyErr_SetString(PyExc_TypeError, "a finding must be a tuple holding its fields");
+            return 0;
+        }
+    }
+    return 1;
+}
+
 /* Whether `made` is a (message, rest) pair of str; else a TypeError is set. */
 static int is_template(PyObject *made) {
     if (PyTuple_Check(made) && PyTuple_GET_SIZE(made) == 2 &&
@@ -173,11 +204,8 @@ static int add_block(PyObject *parts, PyObject *head, PyObject *colon, PyObject 
         PyErr_SetString(PyExc_TypeError, "spans must be pairs and layouts 5-tuples");
         return -1;
     }
-    for (int i = CODE; i <= FIXES; i++) {
-        if (!PyTuple_Check(finding) || PyTuple_GET_SIZE(finding) <= fields[i]) {
-            PyErr_SetString(PyExc_TypeError, "a finding must be a tuple holding its fields");
-            return -1;
-        }
+    if (!holds_fields(finding, fields, FIXES + 1)) {
+        return -1;
     }
     if (read_offset(PyTuple_GET_ITEM(span, 0), &start) < 0 ||
         read_offset(PyTuple_GET_ITEM(span, 1), &end) < 0 ||
@@ -255,18 +283,8 @@ static PyObject *text_piece(PyObject *module, PyObject *args) {
                           &one_cell_each)) {
         return NULL;
     }
-    if (PyTuple_GET_SIZE(where) != FIELDS) {
-        PyErr_SetString(PyExc_ValueError, "fields must be 7 indexes");
+    if (read_fields(where, FIELDS, fields) < 0) {
         return NULL;
-    }
-    for (int i = 0; i < FIELDS; i++) {
-        if (read_offset(PyTuple_GET_ITEM(where, i), &fields[i]) < 0) {
-            return NULL;
-        }
-        if (fields[i] < 0) {
-            PyErr_SetString(PyExc_ValueError, "fields must be indexes from 0");
-            return NULL;
-        }
     }
     PyObject *columns_made[CACHED_COLUMNS] = {NULL};
     PyObject *fast[4] = {NULL, NULL, NULL, NULL};
@@ -517,18 +535,8 @@ static PyObject *json_piece(PyObject *module, PyObject *args) {
                           &PyDict_Type, &heads, &head)) {
         return NULL;
     }
-    if (PyTuple_GET_SIZE(where) != 3) {
-        PyErr_SetString(PyExc_ValueError, "fields must be 3 indexes");
+    if (read_fields(where, 3, fields) < 0) {
         return NULL;
-    }
-    for (int i = 0; i < 3; i++) {
-        if (read_offset(PyTuple_GET_ITEM(where, i), &fields[i]) < 0) {
-            return NULL;
-        }
-        if (fields[i] < 0) {
-            PyErr_SetString(PyExc_ValueError, "fields must be indexes from 0");
-            return NULL;
-        }
     }
     PyObject *found = NULL, *located = NULL, *parts = NULL, *piece = NULL;
     PyObject *between = PyUnicode_FromString(",\n");
@@ -552,11 +560,8 @@ static PyObject *json_piece(PyObject *module, PyObject *args) {
     }
     for (Py_ssize_t j = 0; j < count; j++) {
         PyObject *finding = PySequence_Fast_GET_ITEM(found, j);
-        for (int i = 0; i < 3; i++) {
-            if (!PyTuple_Check(finding) || PyTuple_GET_SIZE(finding) <= fields[i]) {
-                PyErr_SetString(PyExc_TypeError, "a finding must be a tuple holding its fields");
-                goto done;
-            }
+        if (!holds_fields(finding, fields, 3)) {
+            goto done;
         }
         PyObject *key = PyTuple_Pack(3, PyTuple_GET_ITEM(finding, fields[0]),
                                      PyTuple_GET_ITEM(finding, fields[1]),
