@@ -6,7 +6,7 @@ from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.model import FileResult, pieces_of
 
 _COMMANDS = {
     Severity.ERROR: "error",
@@ -39,9 +39,7 @@ def github_pieces(results: Sequence[FileResult]) -> Iterator[str]:
         # Each command's text around its numbers, per severity, code and message: a few-shot
         # file repeats one message on thousands of findings.
         around: dict[tuple[Severity, str, str], tuple[str, str]] = {}
-        findings = result.findings
-        for at in range(0, len(findings), PIECE_COMMANDS):
-            chunk = findings[at : at + PIECE_COMMANDS]
+        for chunk in pieces_of(result.findings, PIECE_COMMANDS):
             located = result.lines.regions(list(map(_SPAN, chunk)))
             commands = []
             for key, (line, column, end_line, end_column) in zip(

@@ -10,7 +10,7 @@ from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.report._blocks import json_piece
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.model import FileResult, pieces_of
 
 _SPAN = attrgetter("span")
 _HEAD_FIELDS = tuple(map(Finding._fields.index, ("code", "severity", "message")))
@@ -33,13 +33,11 @@ def json_pieces(results: Sequence[FileResult]) -> Iterator[str]:
     of the check in memory first touched."""
     opening = "[\n"
     for result in results:
-        findings = result.findings
         # The part of an object before its numbers, per code, severity and message: a
         # few-shot file repeats one message on thousands of findings.
         heads: dict[tuple[str, Severity, str], str] = {}
         head = partial(_head, _string(result.path))
-        for at in range(0, len(findings), PIECE_OBJECTS):
-            chunk = findings[at : at + PIECE_OBJECTS]
+        for chunk in pieces_of(result.findings, PIECE_OBJECTS):
             # Located and made in C (the objects from a head per key), each piece's lists
             # freed before the next one's.
             located = result.lines.regions(list(map(_SPAN, chunk)))

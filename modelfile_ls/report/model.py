@@ -1,5 +1,7 @@
 """The input every report format renders: per-file findings with the text they point into."""
 
+from collections.abc import Iterator
+
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import ParsedModelfile
@@ -19,3 +21,10 @@ class FileResult(NamedTuple):
     lines: LineIndex
     findings: tuple[Finding, ...]
     parsed: ParsedModelfile | None = None
+
+
+def pieces_of(findings: tuple[Finding, ...], size: int) -> Iterator[tuple[Finding, ...]]:
+    """`findings` in runs of `size` (the last one shorter): what each report makes one piece
+    of, its lists freed before the next run's, so a report of a hundred thousand findings
+    reuses the memory of its first piece."""
+    return (findings[at : at + size] for at in range(0, len(findings), size))

@@ -12,7 +12,7 @@ from urllib.parse import quote
 from modelfile_ls import __version__
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import Rule
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.static_types import Any
 from modelfile_ls.syntax.model import Span
 
@@ -108,9 +108,8 @@ def _result_pieces(result: FileResult, indices: Mapping[str, int]) -> Iterator[l
     each list's spans, shapes and numbers are made and freed before the next one's."""
     artifact = artifact_uri(result.path)
     templates: dict[_Shape, tuple[str, int]] = {}
-    findings = result.findings
-    for at in range(0, len(findings), PIECE_RESULTS):
-        spans, shapes = _spans_and_shapes(findings[at : at + PIECE_RESULTS])
+    for chunk in pieces_of(result.findings, PIECE_RESULTS):
+        spans, shapes = _spans_and_shapes(chunk)
         numbers = [number for where in result.lines.regions(spans) for number in where]
         texts = []
         start = 0

@@ -27,7 +27,7 @@ from operator import add, attrgetter, itemgetter
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.report._blocks import plain_lines, text_piece
-from modelfile_ls.report.model import FileResult
+from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 
 TAB_WIDTH = 4
@@ -140,10 +140,8 @@ class _Blocks:
         and notes), each followed by a line break, `PIECE_BLOCKS` blocks to a piece: a piece's
         lists are made, used and freed before the next one's, so a report of a hundred
         thousand findings reuses the memory of its first piece."""
-        findings = self.result.findings
         head = f"{self.style.bold}{self.result.path}:"
-        for at in range(0, len(findings), PIECE_BLOCKS):
-            chunk = findings[at : at + PIECE_BLOCKS]
+        for chunk in pieces_of(self.result.findings, PIECE_BLOCKS):
             spans = list(map(_SPAN, chunk))
             numbers, columns = self.result.lines.line_columns(map(_START, spans))
             # The blocks made in C, from a template per key.
