@@ -172,7 +172,7 @@ def _template(shape: _Shape, artifact: JsonObject, indices: Mapping[str, int]) -
     text = _RESULT_INDENT + text.replace("\n", "\n" + _RESULT_INDENT)
     text = text.replace("%", "%%")
     # In the order `_result` asked for regions, which is the text's order and the order
-    # `_result_texts` gives the numbers in.
+    # `_spans_and_shapes` gives the spans (and so the numbers) in.
     used = next(sentinels) - _SENTINEL
     for number in range(_SENTINEL, _SENTINEL + used):
         key = _REGION_KEYS[(number - _SENTINEL) % 4]
