@@ -4,7 +4,6 @@ import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from fnmatch import fnmatch
 from operator import attrgetter
 
 from modelfile_ls.analysis.engine import analyze
@@ -35,7 +34,19 @@ class Target(NamedTuple):
 
 def is_modelfile_name(name: str) -> bool:
     """Whether a file name is one `--check` discovers in directories."""
-    return any(fnmatch(name, pattern) for pattern in MODELFILE_PATTERNS)
+    return any(_matches(name, pattern) for pattern in MODELFILE_PATTERNS)
+
+
+def _matches(name: str, pattern: str) -> bool:
+    # `fnmatch.fnmatch` for a pattern with at most one `*` (all of MODELFILE_PATTERNS), case
+    # folded as it folds (os.path.normcase: on Windows only). Not fnmatch itself: it imports
+    # `re`, which a `--check` of a plain Modelfile never needs (bench/lazy_imports.py,
+    # "check path: re").
+    name, pattern = os.path.normcase(name), os.path.normcase(pattern)
+    head, star, tail = pattern.partition("*")
+    if not star:
+        return name == pattern
+    return len(name) >= len(head) + len(tail) and name.startswith(head) and name.endswith(tail)
 
 
 def discover(paths: Sequence[str]) -> list[Target]:

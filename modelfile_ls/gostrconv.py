@@ -11,7 +11,6 @@ constants, including `_` separators and hex floats).
 from __future__ import annotations
 
 import math
-import re
 
 # Re-exported: the template package reads Go's rune classes through strconv, as Go does.
 from modelfile_ls.gounicode import is_graphic as is_graphic
@@ -178,6 +177,47 @@ def _underscore_ok(s: str) -> bool:
     return saw != "_"
 
 
+def _special_float(text: str) -> float | None:
+    """Go's `special`: `inf` or `infinity` after an optional sign, or `nan` (unsigned), in any
+    ASCII case (`commonPrefixLenIgnoreCase` folds ASCII letters only: `ınf` is no infinity)."""
+    if not text.isascii():
+        return None
+    folded = text.lower()
+    if folded == "nan":
+        return math.nan
+    body = folded[1:] if folded[:1] in ("+", "-") else folded
+    if body in ("inf", "infinity"):
+        return -math.inf if folded[0] == "-" else math.inf
+    return None
+
+
+def _is_decimal_float(text: str) -> bool:
+    """Whether `text` is a decimal float Go's `readFloat` accepts whole: an optional sign, a
+    digit first (or a point then a digit), digits and `_` with at most one point, and an
+    exponent of a sign and digits (a digit first). `_underscore_ok` judges the `_`s."""
+    at = 1 if text[:1] in ("+", "-") else 0
+    if text[at : at + 1] not in _DIGITS and not (
+        text[at : at + 1] == "." and text[at + 1 : at + 2] in _DIGITS
+    ):
+        return False
+    at = _run_end(text, at, _DIGITS_AND_UNDERSCORES)
+    if text[at : at + 1] == ".":
+        at = _run_end(text, at + 1, _DIGITS_AND_UNDERSCORES)
+    if text[at : at + 1] in ("e", "E"):
+        exponent = at + 1
+        if text[exponent : exponent + 1] in ("+", "-"):
+            exponent += 1
+        if text[exponent : exponent + 1] in _DIGITS:
+            at = _run_end(text, exponent + 1, _DIGITS_AND_UNDERSCORES)
+    return at == len(text)
+
+
+def _run_end(text: str, at: int, members: frozenset[str]) -> int:
+    while at < len(text) and text[at] in members:
+        at += 1
+    return at
+
+
 def parse_uint(text: str) -> int:
     """Go's `strconv.ParseUint(text, 0, 64)`."""
     if not text:
@@ -223,19 +263,22 @@ def parse_int(text: str) -> int:
     return -value if negative else value
 
 
-_DECIMAL_FLOAT = LazyPattern(r"[+-]?(?=\.?[0-9])[0-9_]*(?:\.[0-9_]*)?(?:[eE][+-]?[0-9][0-9_]*)?")
+# Hex floats are rare enough to be read by a pattern, compiled (with `re`) on first use.
 _HEX_FLOAT = LazyPattern(
     r"[+-]?0[xX](?=\.?[0-9a-fA-F_])[0-9a-fA-F_]*(?:\.[0-9a-fA-F_]*)?[pP][+-]?[0-9][0-9_]*"
 )
-_SPECIAL_FLOAT = LazyPattern(r"[+-]?(?:inf|infinity)|nan", re.IGNORECASE)
+_DIGITS = frozenset("0123456789")
+_DIGITS_AND_UNDERSCORES = frozenset("0123456789_")
 
 
 def parse_float(text: str) -> float:
     """Go's `strconv.ParseFloat(text, 64)`: decimal and hex floats, `_` separators, inf, NaN."""
-    if _SPECIAL_FLOAT.fullmatch(text):
-        return float(text.lower().replace("infinity", "inf"))
-    hexa = _HEX_FLOAT.fullmatch(text) is not None
-    if not hexa and _DECIMAL_FLOAT.fullmatch(text) is None:
+    special = _special_float(text)
+    if special is not None:
+        return special
+    body = text[1:] if text[:1] in ("+", "-") else text
+    hexa = body[:2] in ("0x", "0X") and _HEX_FLOAT.fullmatch(text) is not None
+    if not hexa and not _is_decimal_float(text):
         raise StrconvError(INVALID_SYNTAX)
     if "_" in text and not _underscore_ok(text):
         raise StrconvError(INVALID_SYNTAX)

@@ -1,11 +1,11 @@
 """Model-family facts for the combination checks (MF4xx): the special tokens of each chat
 format, which formats and GGUF architectures each family uses, and the end-of-sequence tokens
-a model emits without its template naming them. Read from `facts/data/families.json`."""
+a model emits without its template naming them. Read from `facts/data/families.py`."""
 
 from functools import cache, lru_cache
 
 from modelfile_ls.analysis.catalog import ModelFacts
-from modelfile_ls.facts import read_data_file
+from modelfile_ls.facts import read_facts
 from modelfile_ls.static_types import NamedTuple
 
 
@@ -35,7 +35,7 @@ class TokenUse(NamedTuple):
 
 
 class FamilyFacts:
-    """Everything `families.json` says (one object per process, compared by identity)."""
+    """Everything `facts/data/families.py` says (one object per process, compared by identity)."""
 
     def __init__(
         self,
@@ -88,7 +88,7 @@ class FamilyFacts:
 @cache
 def family_facts() -> FamilyFacts:
     """The family facts (loaded once per process)."""
-    data = read_data_file("families.json")
+    data = read_facts("families")
     dialects = {
         d["name"]: Dialect(d["name"], d["title"], tuple(d["tokens"])) for d in data["dialects"]
     }

@@ -3,18 +3,22 @@ would-be comment starts (MF009, MF105, MF201 and hover share this one definition
 
 from __future__ import annotations
 
-import re
-
 from modelfile_ls.syntax.model import Span
-
-_INLINE = re.compile(r"[ \t]+#")
 
 
 def find_inline_comment(text: str, start: int = 0, end: int | None = None) -> Span | None:
     """The first `#` after a space or tab in `text[start:end]`, from the blanks before it
     to the `#` (inclusive), or None."""
-    match = _INLINE.search(text, start, len(text) if end is None else end)
-    return None if match is None else Span(match.start(), match.end())
+    stop = len(text) if end is None else end
+    at = text.find("#", start + 1, stop)
+    while at != -1 and text[at - 1] not in " \t":
+        at = text.find("#", at + 1, stop)
+    if at == -1:
+        return None
+    blanks = at - 1
+    while blanks > start and text[blanks - 1] in " \t":
+        blanks -= 1
+    return Span(blanks, at + 1)
 
 
 def before_inline_comment(value: str) -> str | None:

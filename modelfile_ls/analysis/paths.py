@@ -12,7 +12,6 @@ import errno
 import os
 import pwd
 import stat
-from fnmatch import fnmatchcase
 
 from modelfile_ls.analysis.sniff import SNIFF_LENGTH, detect_content_type
 from modelfile_ls.static_types import NamedTuple
@@ -157,6 +156,10 @@ def go_glob(directory: str, pattern: str) -> list[str]:
 def _matching(folder: str, name: str) -> list[str]:
     """Go's `glob(dir, pattern)`: the entries of a directory matching `name`, sorted; nothing
     when `folder` is not a directory or cannot be read (Go ignores those errors)."""
+    # Imported here: fnmatch brings `re`, and only a reference to a folder globs
+    # (bench/lazy_imports.py, "check path: re").
+    from fnmatch import fnmatchcase
+
     try:
         names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     except OSError:

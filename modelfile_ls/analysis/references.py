@@ -5,16 +5,13 @@ the MF2xx rules read it. Without a base directory (an unsaved editor buffer) pat
 resolved, so only model names are judged.
 """
 
-import re
-
 from modelfile_ls.analysis.paths import ResolvedPath, resolve
 from modelfile_ls.modelname import ModelName, parse_model_name
 from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.model import Instruction, Span
 
-_PATH_LIKE = re.compile(
-    r"^(?:\.{1,2}(?:[/\\]|$)|[/\\~]|[A-Za-z]:[/\\])|\\|\.(?:gguf|safetensors|bin|pth)$", re.I
-)
+_PATH_STARTS = ("/", "~", "./", "../")
+_WEIGHT_SUFFIXES = (".gguf", ".safetensors", ".bin", ".pth")
 
 
 class Reference(NamedTuple):
@@ -50,7 +47,20 @@ class Reference(NamedTuple):
     @property
     def looks_like_path(self) -> bool:
         """Written like a path (`./x`, `/x`, `~/x`, `x.gguf`) rather than a model name."""
-        return bool(_PATH_LIKE.search(self.text))
+        return looks_like_path(self.text)
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether `text` starts like a path (`/`, `\\`, `~`, `./`, `../`, `.`, `..`, a drive
+    letter's `C:/`), holds a backslash, or ends in a weights file's extension (any case)."""
+    # A triple-quoted value may end in a line break: what comes before it is judged.
+    ending = text[:-1] if text.endswith("\n") else text
+    if text.startswith(_PATH_STARTS) or "\\" in text or ending in (".", ".."):
+        return True
+    drive = text[:1]
+    if drive.isascii() and drive.isalpha() and text[1:2] == ":" and text[2:3] in ("/", "\\"):
+        return True
+    return ending.lower().endswith(_WEIGHT_SUFFIXES)
 
 
 def resolve_references(instructions: list[Instruction], base_dir: str | None) -> list[Reference]:

@@ -6,7 +6,6 @@ int uses Go `strconv.ParseInt(v, 10, 64)`, float `strconv.ParseFloat(v, 32)`, bo
 """
 
 import math
-import re
 import struct
 from functools import lru_cache
 
@@ -14,7 +13,6 @@ from modelfile_ls.facts import ParameterType
 from modelfile_ls.gostrconv import StrconvError, parse_float
 from modelfile_ls.static_types import NamedTuple
 
-_INT = re.compile(r"[+-]?[0-9]+")
 _BOOLS = {
     **dict.fromkeys(("1", "t", "T", "TRUE", "true", "True"), True),
     **dict.fromkeys(("0", "f", "F", "FALSE", "false", "False"), False),
@@ -50,7 +48,9 @@ def _bad(kind: ParameterType, text: str) -> Converted:
 
 def parse_int(text: str) -> int | None:
     """Go `ParseInt(text, 10, 64)`: optional sign, decimal digits, int64 range."""
-    if not _INT.fullmatch(text):
+    digits = text[1:] if text[:1] in ("+", "-") else text
+    # `[+-]?[0-9]+`: ASCII digits only (`str.isdigit` alone would take other scripts' digits).
+    if not (digits.isascii() and digits.isdigit()):
         return None
     number = int(text)
     return number if _INT64[0] <= number <= _INT64[1] else None

@@ -1,11 +1,10 @@
 """Facts about the Modelfile language: parameters and instructions, read from package data.
 
-The JSON files in `data/` are the single source of these facts: rules read them through
-this module, and the registry seeds its tables from the same files.
+The modules of `data/` are the single source of these facts: rules read them through
+this module, and the registry seeds its tables from the same modules.
 """
 
-import json
-import os
+import importlib
 from functools import cache
 
 from modelfile_ls.static_types import Any, Literal, NamedTuple
@@ -129,19 +128,17 @@ class LanguageFacts(NamedTuple):
         return [p for p in self.parameters.values() if p.status == "current"]
 
 
-def read_data_file(name: str) -> dict[str, Any]:
-    """Load one JSON file shipped in `modelfile_ls/facts/data`."""
-    # A plain path read: importlib.resources would pull zipfile into every `--check` start-up,
-    # and this package is never imported from a zip.
-    with open(os.path.join(os.path.dirname(__file__), "data", name), encoding="utf-8") as stream:
-        text = stream.read()
-    data: dict[str, Any] = json.loads(text)
-    return data
+def read_facts(subject: str) -> dict[str, Any]:
+    """A fresh copy of one subject's facts (`parameters`, `instructions`, `template`,
+    `families`, `capabilities`: the modules of `modelfile_ls/facts/data`)."""
+    module = importlib.import_module(f"{__name__}.data.{subject}")
+    facts: dict[str, Any] = module.load()
+    return facts
 
 
 @cache
 def _instructions_data() -> dict[str, Any]:
-    return read_data_file("instructions.json")
+    return read_facts("instructions")
 
 
 def instruction_commands() -> dict[str, str]:
@@ -158,7 +155,7 @@ def message_roles() -> tuple[str, ...]:
 @cache
 def language_facts() -> LanguageFacts:
     """The parsed language facts (loaded once per process)."""
-    params = read_data_file("parameters.json")["parameters"]
+    params = read_facts("parameters")["parameters"]
     instr = _instructions_data()
     return LanguageFacts(
         parameters={
@@ -177,13 +174,13 @@ def language_facts() -> LanguageFacts:
             )
             for p in params
         },
-        # instructions.json's keys are InstructionFact's fields, one for one.
+        # The instruction facts' keys are InstructionFact's fields, one for one.
         instructions={i["keyword"]: InstructionFact(**i) for i in instr["instructions"]},
         known_parsers=frozenset(instr["known_parsers"]),
         known_renderers=frozenset(instr["known_renderers"]),
         message_roles=message_roles(),
         ollama_version=instr["ollama_version"],
-        template=_template_facts(read_data_file("template.json")),
+        template=_template_facts(read_facts("template")),
     )
 
 

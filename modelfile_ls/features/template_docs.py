@@ -1,6 +1,6 @@
 """What TEMPLATE's variables, fields, functions and actions mean, for hover and completion.
 
-The names and their documentation are language facts (`facts/data/template.json`), shared with
+The names and their documentation are language facts (`facts/data/template.py`), shared with
 the template checker and MF303, so documentation and rules cannot drift apart.
 """
 

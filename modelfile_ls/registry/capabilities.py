@@ -1,7 +1,7 @@
 """Capability names: an open vocabulary, of which Ollama itself reports or labels eight.
 
 Ollama's own capabilities (with descriptions, in display order) live in
-`modelfile_ls/facts/data/capabilities.json`; this module is the only reader. Any other name
+`modelfile_ls/facts/data/capabilities.py`; this module is the only reader. Any other name
 a CSV import brings (`reasoning`, `math`) is stored as given and sorts after Ollama's, by
 name, so the order of a model's capabilities never depends on import history.
 """
@@ -12,16 +12,16 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from modelfile_ls.facts import read_data_file
+from modelfile_ls.facts import read_facts
 
-DATA_FILE = "capabilities.json"
+FACTS = "capabilities"
 _NAME = re.compile(r"[a-z0-9][a-z0-9._+-]*")
 
 
 @cache
 def ollama_capabilities() -> tuple[tuple[str, str], ...]:
     """Ollama's capabilities as (name, description), in display order."""
-    entries = read_data_file(DATA_FILE)["capabilities"]
+    entries = read_facts(FACTS)["capabilities"]
     return tuple((str(e["name"]), str(e["description"])) for e in entries)
 
 

@@ -18,11 +18,11 @@ from functools import cache
 from pathlib import Path
 
 from modelfile_ls import facts
-from modelfile_ls.facts import read_data_file
+from modelfile_ls.facts import read_facts
 from modelfile_ls.registry import capabilities, mutations
 from modelfile_ls.registry.csvio import read_csv
 
-FACT_FILES = ("parameters.json", "instructions.json", capabilities.DATA_FILE)
+FACT_SUBJECTS = ("parameters", "instructions", capabilities.FACTS)
 STAMP_KEY = "data_stamp"
 SEED_MODELS_KEY = "seed_models"
 """meta key: "on" (catalog models are seeded and refreshed) or "off" (an empty registry)."""
@@ -45,14 +45,14 @@ def data_stamp() -> str:
     digest = hashlib.sha256()
     for name in ("models.csv", "default-params.csv"):
         digest.update(seed_bytes(name))
-    for name in FACT_FILES:
-        digest.update((FACTS_DIR / name).read_bytes())
+    for subject in FACT_SUBJECTS:
+        digest.update((FACTS_DIR / f"{subject}.py").read_bytes())
     return digest.hexdigest()[:16]
 
 
 def refresh_facts(conn: sqlite3.Connection) -> None:
     """Replace the parameter-facts and instruction-docs tables from `modelfile_ls.facts`."""
-    parameters = read_data_file("parameters.json")["parameters"]
+    parameters = read_facts("parameters")["parameters"]
     conn.execute("DELETE FROM parameter_aliases")
     conn.execute("DELETE FROM parameter_facts")
     conn.executemany(
@@ -91,7 +91,7 @@ def refresh_facts(conn: sqlite3.Connection) -> None:
            VALUES (?, ?, ?, ?, ?, ?, ?)""",
         [
             (i["keyword"], position, i["command"], i["added"], i["repeat"], i["summary"], i["doc"])
-            for position, i in enumerate(read_data_file("instructions.json")["instructions"])
+            for position, i in enumerate(read_facts("instructions")["instructions"])
         ],
     )
 

@@ -16,7 +16,6 @@ whole line into dozens of rows for each of its findings.
 
 from __future__ import annotations
 
-import re
 import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
@@ -26,7 +25,7 @@ from itertools import repeat
 from operator import add, attrgetter, itemgetter
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
-from modelfile_ls.report._blocks import plain_lines, text_piece
+from modelfile_ls.report._blocks import ascii_run_end, plain_lines, text_piece
 from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 
@@ -294,9 +293,6 @@ gets its own window of it), its layout's cells and its number."""
 _ONE_CELL_EACH = range(sys.maxsize)
 """The cells of a line of printable ASCII, shared by all: character i starts at column i."""
 
-_SIMPLE = re.compile(r"[ -~]+")
-"""A run of printable ASCII: one cell a character, shown as it is."""
-
 
 def _layout(line: str) -> tuple[str, Sequence[int]]:
     """The line as the terminal should show it and the display column where each character starts.
@@ -310,25 +306,27 @@ def _layout(line: str) -> tuple[str, Sequence[int]]:
     shown: list[str] = []
     cells = [0]
     column = 0
-    done = 0
-    # Runs of printable ASCII in one step each, the characters between them one by one: a
-    # pasted prompt's 10,000-character line may hold a few invisible characters.
-    for run in (*_SIMPLE.finditer(line), None):
-        for char in line[done : run.start() if run else len(line)]:
-            if char == "\t":
-                text = " " * (TAB_WIDTH - column % TAB_WIDTH)
-                column += len(text)
-            else:
-                text, width = _glyph(char)
-                column += width
-            shown.append(text)
-            cells.append(column)
-        if run:
-            text = run.group()
-            shown.append(text)
-            cells.extend(range(column + 1, column + len(text) + 1))
+    at = 0
+    # Runs of printable ASCII (one cell a character, shown as they are) in one step each, the
+    # characters between them one by one: a pasted prompt's 10,000-character line may hold a
+    # few invisible characters.
+    while at < len(line):
+        run_end = ascii_run_end(line, at)
+        if run_end > at:
+            shown.append(line[at:run_end])
+            cells.extend(range(column + 1, column + run_end - at + 1))
+            column += run_end - at
+            at = run_end
+            continue
+        if line[at] == "\t":
+            text = " " * (TAB_WIDTH - column % TAB_WIDTH)
             column += len(text)
-            done = run.end()
+        else:
+            text, width = _glyph(line[at])
+            column += width
+        shown.append(text)
+        cells.append(column)
+        at += 1
     return "".join(shown), cells
 
 

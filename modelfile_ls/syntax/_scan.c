@@ -865,6 +865,56 @@ failed:
     return NULL;
 }
 
+/* The character classes run_end reads, numbered as the lexer names them (_scan.pyi). */
+enum { RUN_BLANKS, RUN_LETTERS, RUN_NAME_CHARS, RUN_WORD, RUN_VALUE_CHARS, RUN_VISIBLE };
+
+/* Tab, CR, LF and printable ASCII: the runes a value never loses (the rest Ollama drops). */
+static int is_kept_ascii(Py_UCS4 c) { return c == '\n' || c == '\r' || is_value_char(c); }
+
+static int in_class(int run, Py_UCS4 c) {
+    switch (run) {
+    case RUN_BLANKS:
+        return is_blank(c);
+    case RUN_LETTERS:
+        return is_letter(c);
+    case RUN_NAME_CHARS:
+        return is_name_char(c);
+    case RUN_WORD:
+        return !is_blank(c);
+    case RUN_VALUE_CHARS:
+        return is_value_char(c);
+    default:
+        return is_kept_ascii(c);
+    }
+}
+
+static PyObject *run_end(PyObject *module, PyObject *args) {
+    PyObject *text;
+    Py_ssize_t pos, end;
+    int run;
+    (void)module;
+    if (!PyArg_ParseTuple(args, "Unni", &text, &pos, &end, &run)) {
+        return NULL;
+    }
+    if (run < RUN_BLANKS || run > RUN_VISIBLE) {
+        PyErr_Format(PyExc_ValueError, "unknown character class %d", run);
+        return NULL;
+    }
+    const int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
+    if (end > length) {
+        end = length;
+    }
+    if (pos < 0) {
+        pos = 0;
+    }
+    while (pos < end && in_class(run, PyUnicode_READ(kind, data, pos))) {
+        pos++;
+    }
+    return PyLong_FromSsize_t(pos);
+}
+
 static PyMethodDef methods[] = {
     {"group_positions", group_positions, METH_VARARGS,
      "{key: the ascending positions i in keys with keys[i] == key and not skip[i]}, the keys"
@@ -882,6 +932,9 @@ static PyMethodDef methods[] = {
      " start."},
     {"line_breaks", line_breaks, METH_VARARGS,
      "Offsets just after each line break (CR LF, CR or LF) in text[start:end]."},
+    {"run_end", run_end, METH_VARARGS,
+     "Where the run of one character class (BLANKS, LETTERS, NAME_CHARS, WORD, VALUE_CHARS,"
+     " VISIBLE) that starts at pos ends, at most end (both clamped into the text)."},
     {"scan_simple", scan_simple, METH_VARARGS,
      "Append an Instruction for each simple line from pos on; return where it stopped."},
     {NULL, NULL, 0, NULL},
@@ -892,4 +945,24 @@ static struct PyModuleDef module = {
     methods, NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__scan(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__scan(void) {
+    PyObject *made = PyModule_Create(&module);
+    if (made == NULL) {
+        return NULL;
+    }
+    static const struct {
+        const char *name;
+        int run;
+    } classes[] = {
+        {"BLANKS", RUN_BLANKS},         {"LETTERS", RUN_LETTERS}, {"NAME_CHARS", RUN_NAME_CHARS},
+        {"WORD", RUN_WORD},             {"VALUE_CHARS", RUN_VALUE_CHARS},
+        {"VISIBLE", RUN_VISIBLE},
+    };
+    for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+        if (PyModule_AddIntConstant(made, classes[i].name, classes[i].run) < 0) {
+            Py_DECREF(made);
+            return NULL;
+        }
+    }
+    return made;
+}

@@ -12,6 +12,21 @@ def scan_simple(
     keywords: tuple[str, ...],
     roles: tuple[str, ...],
 ) -> int: ...
+
+BLANKS: int
+"""Space, tab, CR and LF."""
+LETTERS: int
+"""ASCII letters."""
+NAME_CHARS: int
+"""ASCII letters, digits and `_` (a PARAMETER name's)."""
+WORD: int
+"""Anything but a space, tab, CR or LF."""
+VALUE_CHARS: int
+"""Tab and printable ASCII."""
+VISIBLE: int
+"""Tab, CR, LF and printable ASCII: what Ollama never drops from a value."""
+
+def run_end(text: str, pos: int, end: int, run: int) -> int: ...
 def line_breaks(text: str, start: int, end: int) -> list[int]: ...
 def line_columns(
     starts: list[int], offsets: Sequence[int], length: int, base: int

@@ -1,8 +1,8 @@
 """Ollama's Modelfile parser, reproduced exactly, with error recovery and spans.
 
 Ollama's `parser.ParseFile` is a rune-by-rune state machine that stops at the first error.
-This scanner walks the same states a line segment at a time (regular expressions find the
-runs the state machine would consume), records every place where Ollama would fail, and then
+This scanner walks the same states a line segment at a time (`_scan.run_end` finds the runs
+the state machine would consume), records every place where Ollama would fail, and then
 resynchronises at the next line so the rest of the file still gets structure. The first
 problem recorded is always the one Ollama reports, because both read the text in order and
 agree on everything before it.
@@ -10,13 +10,21 @@ agree on everything before it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from functools import lru_cache
 
 from modelfile_ls.facts import message_roles
 from modelfile_ls.gounicode import is_print
-from modelfile_ls.syntax._scan import scan_simple
+from modelfile_ls.syntax._scan import (
+    BLANKS,
+    LETTERS,
+    NAME_CHARS,
+    VALUE_CHARS,
+    VISIBLE,
+    WORD,
+    run_end,
+    scan_simple,
+)
 from modelfile_ls.syntax.model import (
     KEYWORDS,
     Comment,
@@ -41,22 +49,18 @@ MESSAGE_ROLES = frozenset(message_roles())
 UNEXPECTED_EOF = "unexpected EOF"
 
 _KEYWORDS_LOWER = {k.lower(): k for k in KEYWORDS}
-_BLANKS = re.compile(r"[ \t\r\n]*")
-_LETTERS = re.compile(r"[A-Za-z]*")
-_NAME_CHARS = re.compile(r"[A-Za-z0-9_]*")
-_WORD_REST = re.compile(r"[^ \t\r\n]*")
-_NEWLINE = re.compile(r"[\r\n]")
-_NEEDS_FILTER = re.compile(r"[^\t\n\r\x20-\x7e]")
-# The common case in one match: a value line of printable ASCII (and tabs) that does not open
-# a quote. Nothing in it is dropped or unquoted, so the trimmed text is the value.
-_PLAIN_LINE = re.compile(r"[ \t]*([!#-~](?:[\t -~]*[!-~])?)?[ \t]*(?=[\r\n]|\Z)")
+# The character runs are found in C (`_scan.run_end`), not by regular expressions: `re` and
+# the patterns it compiled were a tenth of a `--check`'s start-up (bench/lazy_imports.py,
+# "check path: re").
+#
 # The common instruction, read in C (`_scan.c`, which documents it): a known keyword, one
 # separator, for PARAMETER a name and for MESSAGE a valid role each followed by one
-# separator, then a `_PLAIN_LINE` value or a quoted value whose lines are all printable ASCII
-# and tabs ended by LF. Anything else (an invisible rune, CR, an unterminated quote, an error)
-# takes the rune-by-rune path. Most lines of large files look like this: in Python, one
-# regular-expression match and nine tuples per line were most of a 10 MB file's parse, and a
-# few-shot file's quoted MESSAGEs most of a 1.5k-line file's.
+# separator, then a plain value (`_Scanner._value`: printable ASCII and tabs, no opening
+# quote) or a quoted value whose lines are all printable ASCII and tabs ended by LF. Anything
+# else (an invisible rune, CR, an unterminated quote, an error) takes the rune-by-rune path.
+# Most lines of large files look like this: in Python, one regular-expression match and nine
+# tuples per line were most of a 10 MB file's parse, and a few-shot file's quoted MESSAGEs
+# most of a 1.5k-line file's.
 _SIMPLE_TYPES = (Span, Value, Instruction, Quoting.NONE, Quoting.DOUBLE, Quoting.TRIPLE)
 _SIMPLE_KEYWORDS = tuple(k for k in KEYWORDS if k not in ("PARAMETER", "MESSAGE"))
 _ROLES = tuple(message_roles())
@@ -77,7 +81,7 @@ def visible_text(raw: str) -> str:
     # about fifteen times faster than the character class, which wins on short values.
     if len(raw) > _LONG_VALUE and not may_have_invisible(raw):
         return raw
-    if _NEEDS_FILTER.search(raw) is None:
+    if run_end(raw, 0, len(raw), VISIBLE) == len(raw):
         return raw
     return "".join(c for c in raw if c in "\t\r\n" or is_printable(c))
 
@@ -96,15 +100,9 @@ def may_have_invisible(text: str) -> bool:
 
 def invisible_offsets(text: str, start: int, end: int) -> list[int]:
     """Offsets in `text[start:end]` of characters Ollama silently drops from a value."""
-    if _NEEDS_FILTER.search(text, start, end) is None:
+    if run_end(text, start, end, VISIBLE) >= end:
         return []
     return [i for i in range(start, end) if text[i] not in "\t\r\n" and not is_printable(text[i])]
-
-
-def _run_end(pattern: re.Pattern[str], text: str, pos: int) -> int:
-    """End of the (possibly empty) run `pattern` matches at `pos`."""
-    match = pattern.match(text, pos)
-    return match.end() if match else pos
 
 
 def unquote(trimmed: str) -> tuple[str, bool]:
@@ -135,12 +133,11 @@ class _Scanner:
     def run(self) -> None:
         text, length, instructions = self.text, self.length, self.instructions
         # Bound once: this loop runs once per line that is not simple.
-        skip_blanks, instruction = _BLANKS.match, self._instruction
+        instruction = self._instruction
         pos = 0
         while True:
             pos = scan_simple(text, pos, instructions, _SIMPLE_TYPES, _SIMPLE_KEYWORDS, _ROLES)
-            blanks = skip_blanks(text, pos)
-            pos = blanks.end() if blanks else pos
+            pos = run_end(text, pos, length, BLANKS)
             if pos >= length:
                 return
             if text[pos] == "#":
@@ -151,8 +148,12 @@ class _Scanner:
                 pos = instruction(pos)
 
     def _line_end(self, pos: int) -> int:
-        match = _NEWLINE.search(self.text, pos)
-        return match.start() if match else self.length
+        """The first CR or LF at or after `pos`, else the text's end."""
+        text = self.text
+        end = text.find("\n", pos)
+        end = self.length if end == -1 else end
+        carriage = text.find("\r", pos, end)
+        return end if carriage == -1 else carriage
 
     def _ollama_line(self, pos: int) -> int:
         """Ollama's line number for an error raised by the rune at `pos`.
@@ -191,7 +192,7 @@ class _Scanner:
     def _instruction(self, start: int) -> int:
         text, length = self.text, self.length
         first = text[start]
-        word_end = _run_end(_LETTERS, text, start + 1)
+        word_end = run_end(text, start + 1, length, LETTERS)
         # Ollama accepts any first rune as the start of a keyword but keeps it only when it
         # is printable, so an invisible rune (NBSP, ZWSP, a stray BOM) before FROM vanishes.
         kw_start = start if is_printable(first) else start + 1
@@ -216,7 +217,7 @@ class _Scanner:
             return word_end
 
         # A digit, colon, '=' or an invisible rune inside or right after the keyword.
-        token_end = _run_end(_WORD_REST, text, word_end)
+        token_end = run_end(text, word_end, length, WORD)
         kw_span = Span(kw_start, token_end)
         self._problem(
             ProblemKind.BAD_KEYWORD_CHARACTER,
@@ -259,8 +260,7 @@ class _Scanner:
     def _named(self, keyword_text: str, kw_span: Span, pos: int, parameter: bool) -> int:
         """PARAMETER <name> <value> and MESSAGE <role> <content>."""
         text, length = self.text, self.length
-        pattern = _NAME_CHARS if parameter else _LETTERS
-        word_end = _run_end(pattern, text, pos)
+        word_end = run_end(text, pos, length, NAME_CHARS if parameter else LETTERS)
         word = text[pos:word_end]
         after = text[word_end] if word_end < length else ""
         keyword = "PARAMETER" if parameter else "MESSAGE"
@@ -289,7 +289,7 @@ class _Scanner:
             )
             value, end, error = None, word_end, True
         else:
-            token_end = _run_end(_WORD_REST, text, word_end)
+            token_end = run_end(text, word_end, length, WORD)
             word_span = Span(pos, token_end)
             self._problem(
                 bad,
@@ -326,14 +326,16 @@ class _Scanner:
         """Read a value from `pos` with Ollama's rule: it ends at the first newline where the
         trimmed buffer is unquoted or ends with its closing delimiter."""
         text = self.text
-        plain = _PLAIN_LINE.match(text, pos)
-        if plain is not None:
-            end = plain.end()
-            content = plain.group(1)
-            start, stop = plain.span(1) if content is not None else (end, end)
-            span, content_span = Span(pos, end), Span(start, stop)
-            return Value(span, content or "", Quoting.NONE, content_span, None, None), end
         end = self._line_end(pos)
+        if run_end(text, pos, end, VALUE_CHARS) == end:
+            # The common case: a line of printable ASCII (and tabs). Unless it opens a quote,
+            # nothing in it is dropped or unquoted, so the trimmed text is the value.
+            line = text[pos:end]
+            content = line.strip(_SPACE)
+            if not content.startswith('"'):
+                start = pos + len(line) - len(line.lstrip(_SPACE)) if content else end
+                content_span = Span(start, start + len(content))
+                return Value(Span(pos, end), content, Quoting.NONE, content_span, None, None), end
         first = visible_text(text[pos:end]).strip(_SPACE)
         if not first.startswith('"'):
             return self._finish(pos, end, Quoting.NONE), end

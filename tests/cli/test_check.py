@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import gc
 import io
 import json
@@ -12,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from modelfile_ls.check import PathError, Target, check_targets, discover, is_modelfile_name
+from modelfile_ls.check import (
+    MODELFILE_PATTERNS,
+    PathError,
+    Target,
+    check_targets,
+    discover,
+    is_modelfile_name,
+)
 from modelfile_ls.cli import main
 from modelfile_ls.settings import Settings
 from tests.conftest import ROOT
@@ -267,6 +275,38 @@ def test_pre_commit_hook_matches_discovery() -> None:
     ]
     for name in names:
         assert bool(regex.search(f"dir/{name}")) == is_modelfile_name(name), name
+
+
+def test_discovery_matches_as_fnmatch_would() -> None:
+    """The discovered names are exactly what `fnmatch` makes of MODELFILE_PATTERNS."""
+    names = [
+        "Modelfile",
+        "modelfile",
+        "MODELFILE",
+        "Modelfile.",
+        "Modelfile.dev",
+        "Modelfile..x",
+        ".Modelfile",
+        ".modelfile",
+        "a.Modelfile",
+        "a.modelfile",
+        "a.MODELFILE",
+        "Modelfiles",
+        "xModelfile",
+        "Modelfile.Modelfile",
+        "Model",
+        "",
+        ".",
+        "*.Modelfile",
+        "Modelfile*",
+        "a b.Modelfile",
+        "ü.modelfile",
+        "Modelfile\\.x",
+        "Modelfilex.dev",
+    ]
+    for name in names:
+        expected = any(fnmatch.fnmatch(name, pattern) for pattern in MODELFILE_PATTERNS)
+        assert is_modelfile_name(name) == expected, name
 
 
 def test_registry_backs_unknown_model_rule(

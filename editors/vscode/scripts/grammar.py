@@ -15,7 +15,10 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[3]
-FACTS = ROOT / "modelfile_ls" / "facts" / "data"
+sys.path.insert(0, str(ROOT))  # the package's own facts, whether or not it is installed
+
+from modelfile_ls.facts import read_facts  # noqa: E402
+
 TARGET = ROOT / "editors" / "vscode" / "syntaxes" / "modelfile.tmLanguage.json"
 
 # Ollama ends a quoted value at the first line whose trimmed text ends with the delimiter
@@ -86,8 +89,8 @@ def _named_instruction(word: str, name_scope: str, value_scope: str) -> dict[str
 
 def grammar() -> dict[str, Any]:
     """The TextMate grammar as a JSON-ready object."""
-    instructions = json.loads((FACTS / "instructions.json").read_text(encoding="utf-8"))
-    template = json.loads((FACTS / "template.json").read_text(encoding="utf-8"))
+    instructions = read_facts("instructions")
+    template = read_facts("template")
     keywords = [entry["keyword"].lower() for entry in instructions["instructions"]]
     actions = [entry["name"] for entry in template["actions"]]
     functions = [entry["name"] for entry in template["functions"]]

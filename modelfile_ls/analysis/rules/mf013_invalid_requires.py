@@ -10,7 +10,6 @@ Fix: `REQUIRES 0.1.24`
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to
@@ -25,6 +24,7 @@ _SEMVER = LazyPattern(
     rf"v{_NUM}(?:\.{_NUM}(?:\.{_NUM}(?:-{_IDENT}(?:\.{_IDENT})*)?(?:\+{_IDENT}(?:\.{_IDENT})*)?)?)?"
 )
 _PRERELEASE_NUMERIC = LazyPattern(r"(?:^|\.)0[0-9]+(?:\.|$)")
+_VERSION_INSIDE = LazyPattern(r"v?[0-9]+(?:\.[0-9]+){0,2}")
 
 
 def is_valid_requires(value: str) -> bool:
@@ -46,7 +46,7 @@ def check(
     value = instruction.value
     if value is None or is_valid_requires(value.text):
         return
-    found = re.search(r"v?[0-9]+(?:\.[0-9]+){0,2}", value.text)
+    found = _VERSION_INSIDE.search(value.text)
     fixes = []
     if found and is_valid_requires(found.group()):
         fixes.append(change_to(value.content_span, found.group()))

@@ -4,7 +4,7 @@ Why: a chat template only works with the special tokens the model was trained on
 header (`<|start_header_id|>`) in a TEMPLATE for a Qwen model is plain text to Qwen's
 tokenizer: the model sees a strange prompt, answers poorly and never emits the end-of-turn
 token the stop sequences wait for. Ollama accepts the file. The model's formats come from its
-family (`facts/data/families.json`) and, when the registry has them, its own template and
+family (`facts/data/families.py`) and, when the registry has them, its own template and
 stop sequences; without registry data the rule stays silent.
 
 Example: `FROM qwen2.5` with `TEMPLATE <|start_header_id|>user<|end_header_id|>...`

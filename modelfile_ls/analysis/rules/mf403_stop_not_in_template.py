@@ -3,7 +3,7 @@
 Why: a model ends its turn with the special tokens of its own chat format, and the TEMPLATE is
 where that format is written down. A stop like `<|im_end|>` (ChatML) under a Llama 3 template
 never matches what the model produces, so it does nothing, and the real end-of-turn token is
-likely missing from the stops. Only tokens of a known chat format (`facts/data/families.json`)
+likely missing from the stops. Only tokens of a known chat format (`facts/data/families.py`)
 absent from a template written in another known format are reported: end-of-sequence tokens
 and a model's extra tokens (`<|eom_id|>`, `<|python_tag|>`) are not. Without a TEMPLATE in
 the file the FROM model's own template is used when the registry has it.

@@ -11,9 +11,7 @@ Example: `FROM qwen2.5:7b` with `ADAPTER ./llama3-lora.gguf`
 Fix: use the adapter with the base model it was trained on.
 """
 
-import json
 import os
-import re
 from collections.abc import Iterator
 
 from modelfile_ls.analysis.families import Family, family_facts
@@ -97,6 +95,11 @@ def _family_base(family: Family) -> Base:
 
 def _config_base(config: str) -> Base | None:
     """The family named in a PEFT `adapter_config.json` (exactly one, or unknown)."""
+    # Imported here: only an ADAPTER folder with a PEFT config needs them, and both are off
+    # the `--check` path (bench/lazy_imports.py, "check path: json", "check path: re").
+    import json
+    import re
+
     try:
         with open(config, encoding="utf-8") as stream:
             data = json.loads(stream.read())

@@ -15,6 +15,9 @@ from tests.analysis.helpers import apply_fix, findings
         ("PARAMETER temperature 1e40", "invalid float value [1e40]"),
         ("PARAMETER temperature 1,5", "invalid float value [1,5]"),
         ('PARAMETER temperature " 0.5"', "invalid float value [ 0.5]"),
+        # Go folds only ASCII letters when it reads inf and NaN: a dotless ı is no i.
+        ("PARAMETER temperature \u0131nf", "invalid float value [\u0131nf]"),
+        ("PARAMETER top_p -\u0130nfinity", "invalid float value [-\u0130nfinity]"),
     ],
 )
 def test_values_the_cli_rejects(line: str, ollama: str) -> None:
