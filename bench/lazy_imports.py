@@ -40,6 +40,7 @@ CASES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("check path: re (a TEMPLATE, REQUIRES, suppression, misspelling or folder)", CHECK_PATH, "re"),
     ("check path: json (an ADAPTER's PEFT config; the json report)", CHECK_PATH, "json"),
     ("check path: contextlib", CHECK_PATH, "contextlib"),
+    ("check path: enum, functools, collections", CHECK_PATH, "enum, functools, collections"),
     ("check path: report json", CHECK_PATH, "modelfile_ls.report.json_report"),
     ("check path: report github", CHECK_PATH, "modelfile_ls.report.github"),
     ("check path: report sarif", CHECK_PATH, "modelfile_ls.report.sarif"),

@@ -8,7 +8,11 @@ platform allows it, so that after a crash the new name points at the complete co
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _ATTEMPTS = 100
 """Temporary names tried before giving up (a clash needs another writer in the same instant)."""

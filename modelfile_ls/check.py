@@ -1,9 +1,10 @@
 """`modelfile-ls --check`: find Modelfiles, analyze them and decide the exit code."""
 
+from __future__ import annotations
+
 import gc
 import os
 import sys
-from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 from modelfile_ls.analysis.engine import analyze
@@ -11,8 +12,11 @@ from modelfile_ls.analysis.rule import ModelCatalog
 from modelfile_ls.locations import REGISTRY_ENV_VAR
 from modelfile_ls.report.model import FileResult
 from modelfile_ls.settings import Settings
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 from modelfile_ls.syntax import parse_bytes
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 MODELFILE_PATTERNS = ("Modelfile", "Modelfile.*", "*.Modelfile", "*.modelfile")
 _SEVERITY = attrgetter("severity")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Iterable, Sequence
 
 from modelfile_ls.atomic import write_atomically
 from modelfile_ls.cli_options import Options, build_parser, parse_with_argparse, read_plain
@@ -23,7 +22,10 @@ from modelfile_ls.settings import (
     parse_codes,
     parse_fail_on,
 )
-from modelfile_ls.static_types import NoReturn
+from modelfile_ls.static_types import TYPE_CHECKING, NoReturn
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 SUBCOMMANDS = {
     "parse": "modelfile_ls.commands.parse",

@@ -1,13 +1,17 @@
 """One Settings object, built from flags, a config file or the editor's configuration, all
 through the same converters."""
 
+from __future__ import annotations
+
 import os
-from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from modelfile_ls.severity import Severity
-from modelfile_ls.static_types import Any, NamedTuple
+from modelfile_ls.static_types import TYPE_CHECKING, Any, NamedTuple
 from modelfile_ls.suggest import closest
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
 
 CONFIG_FILES = (".modelfile-ls.toml", "pyproject.toml")
 CONFIG_KEYS = (
@@ -62,7 +66,7 @@ class Settings(NamedTuple):
         """The configured severity of a code, or the rule's default."""
         return self.severity.get(code) or default
 
-    def merged(self, **changes: Any) -> "Settings":
+    def merged(self, **changes: Any) -> Settings:
         """A copy with some fields replaced (flags override file configuration)."""
         return self._replace(**changes)
 

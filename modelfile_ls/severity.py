@@ -6,7 +6,7 @@ can use it without importing the analysis package.
 
 from __future__ import annotations
 
-from enum import IntEnum
+from modelfile_ls.light_stdlib import IntEnum
 
 
 class Severity(IntEnum):

@@ -297,24 +297,28 @@ def test_the_check_path_without_config_stays_lighter(tmp_path: Path, report: str
     assert _loaded_after(script, tmp_path) == "[]"
 
 
-OFF_FOR_A_PLAIN_FILE = ("re", "json", "contextlib", "fnmatch")
-"""What a `--check` of a Modelfile without TEMPLATE, REQUIRES, paths, suppression comments or
-misspelled names (difflib's suggestions) does not import, in the text and github formats:
-each is a few percent of its start-up (bench/lazy_imports.py measures each)."""
+OFF_FOR_A_PLAIN_FILE = ("re", "json", "contextlib", "fnmatch", "enum", "functools", "collections")
+"""What a `--check` of a Modelfile without REQUIRES, paths, suppressions or misspelled names
+(difflib's suggestions) does not import, in the text and github formats: together a fifth
+of its start-up (bench/lazy_imports.py measures each). 287 of the corpus's 300 files are
+checked without any of them."""
 
 
 @pytest.mark.parametrize("report", ["text", "github"])
 def test_a_plain_file_is_checked_without_the_heavy_standard_modules(
     tmp_path: Path, report: str
 ) -> None:
-    """Findings of many rules (deprecated, duplicate and out-of-range parameters, bad values,
-    a would-be comment, an invalid model name, a dropped rune), no config file."""
+    """A TEMPLATE, comments, and findings of many rules (deprecated, duplicate and
+    out-of-range parameters, bad values, a would-be comment, an invalid model name, a dropped
+    rune, template variables), no config file."""
     (tmp_path / "Modelfile").write_text(
         "FROM llama3.2:1b\nFROM Bad Name\nPARAMETER mirostat 1\nPARAMETER top_k 1\n"
         "PARAMETER top_k 2\nPARAMETER temperature 9 # hot\nPARAMETER num_ctx 4096.0\n"
         "PARAMETER use_mmap yes\nPARAMETER top_p 1e400\nPARAMETER stop <|end|>\n"
         'SYSTEM """Be brief.\nVery."""\nMESSAGE user Hi\nMESSAGE assistant Hello\n'
-        "LICENSE MIT\n\x01PARAMETER seed 1\r\nMESSAGE assistant \u00e9t\u00e9\n"
+        "LICENSE MIT\n\x01PARAMETER seed 1\r\nMESSAGE assistant \u00e9t\u00e9\n# a note\n"
+        'TEMPLATE """{{ if .system }}{{ .System }}{{ end }}{{ range .Messages }}{{ .Content }}'
+        '{{ end }}<|end|>"""\n'
     )
     script = (
         "import sys\n"

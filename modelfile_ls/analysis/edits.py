@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from itertools import repeat
 from operator import itemgetter
 
 from modelfile_ls.analysis.finding import Fix, TextEdit
-from modelfile_ls.static_types import Protocol
+from modelfile_ls.static_types import TYPE_CHECKING, Protocol
 from modelfile_ls.syntax.model import Instruction, ParsedModelfile, Span
 from modelfile_ls.syntax.positions import LineIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
 
 
 class DocumentText(Protocol):

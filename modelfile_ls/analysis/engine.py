@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Finding, Severity
@@ -17,8 +16,11 @@ from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.analysis.suppressions import apply_suppressions
 from modelfile_ls.facts import language_facts
 from modelfile_ls.settings import Settings
-from modelfile_ls.static_types import TypeVar
+from modelfile_ls.static_types import TYPE_CHECKING, TypeVar
 from modelfile_ls.syntax.model import ParsedModelfile, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
 INTERNAL_ERROR = "MF901"
 _CODE = attrgetter("code")

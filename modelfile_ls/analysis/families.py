@@ -2,10 +2,9 @@
 format, which formats and GGUF architectures each family uses, and the end-of-sequence tokens
 a model emits without its template naming them. Read from `facts/data/families.py`."""
 
-from functools import cache, lru_cache
-
 from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.facts import read_facts
+from modelfile_ls.light_stdlib import cache, lru_cache
 from modelfile_ls.static_types import NamedTuple
 
 
@@ -56,7 +55,7 @@ class FamilyFacts:
         """The families whose models may carry this GGUF architecture."""
         return [f for f in self.families.values() if architecture.lower() in f.architectures]
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one FamilyFacts per process (family_facts)
+    @lru_cache(maxsize=64)
     def dialects_in(self, text: str) -> tuple[TokenUse, ...]:
         """The chat formats whose special tokens occur in `text`, by first occurrence.
 

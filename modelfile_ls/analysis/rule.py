@@ -9,19 +9,21 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
   registry, gets the whole `RuleContext`, and runs over the whole document every time.
 """
 
+from __future__ import annotations
+
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from functools import cached_property
 from itertools import chain, compress, repeat
 from operator import attrgetter, itemgetter, not_
 
-from modelfile_ls.analysis.catalog import ModelCatalog, ModelFacts
+from modelfile_ls.analysis.catalog import ModelCatalog as ModelCatalog  # re-exported
+from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.analysis.paths import ModelFiles, model_files
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.facts import LanguageFacts
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.light_stdlib import cached_property
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 from modelfile_ls.syntax.model import (
     Instruction,
     ParsedModelfile,
@@ -33,20 +35,13 @@ from modelfile_ls.syntax.model import (
 from modelfile_ls.syntax.positions import LineIndex
 from modelfile_ls.syntax.runs import index_by_keyword
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+    from typing import TypeAlias
+
 _HAS_ERROR = itemgetter(Instruction._fields.index("has_error"))
 
-VerdictKey = Callable[[Instruction], Hashable]
-
-__all__ = [
-    "DocumentRule",
-    "InstructionRule",
-    "InstructionScope",
-    "InstructionWindow",
-    "ModelCatalog",
-    "Rule",
-    "RuleContext",
-    "SentTemplate",
-]
+VerdictKey: TypeAlias = "Callable[[Instruction], Hashable]"
 
 
 class InstructionScope(NamedTuple):
@@ -293,9 +288,11 @@ def value_texts(instructions: Iterable[Instruction]) -> Iterator[str]:
 _new = tuple.__new__
 _NO_TAGS: frozenset[str] = frozenset()
 
-CheckFunction = Callable[[RuleContext, "DocumentRule"], Iterable[Finding]]
-InstructionCheck = Callable[[Instruction, InstructionScope, "InstructionRule"], Iterable[Finding]]
-TextProbe = Callable[[str, Span], bool]
+CheckFunction: TypeAlias = "Callable[[RuleContext, DocumentRule], Iterable[Finding]]"
+InstructionCheck: TypeAlias = (
+    "Callable[[Instruction, InstructionScope, InstructionRule], Iterable[Finding]]"
+)
+TextProbe: TypeAlias = "Callable[[str, Span], bool]"
 
 
 name_and_value: VerdictKey = attrgetter("name", "value.text")

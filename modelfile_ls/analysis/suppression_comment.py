@@ -2,12 +2,18 @@
 instruction: the one place it is parsed and written (the analysis, code actions, completion
 and hover all use this module)."""
 
-from collections.abc import Iterable
+from __future__ import annotations
 
 from modelfile_ls.lazy_pattern import LazyPattern
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 
-_OPENING = LazyPattern(r"\s*modelfile-ls:\s*ignore\[")
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+_MARK = "modelfile-ls"
+"""What every suppression holds: a comment without it is ruled out before any pattern is
+compiled (with `re`, off the `--check` path: bench/lazy_imports.py, "check path: re")."""
+_OPENING = LazyPattern(rf"\s*{_MARK}:\s*ignore\[")
 _CODES = LazyPattern(r"[A-Za-z0-9_,\s]*")
 _CLOSING = LazyPattern(r"\]\s*$")
 
@@ -24,12 +30,12 @@ class Directive(NamedTuple):
 
 def is_directive(comment_text: str) -> bool:
     """Whether a comment (its text after the `#`) is meant as a suppression, even unfinished."""
-    return _OPENING.match(comment_text) is not None
+    return _MARK in comment_text and _OPENING.match(comment_text) is not None
 
 
 def parse_directive(comment_text: str) -> Directive | None:
     """The suppression a comment's text (after the `#`) holds, or None if it holds none."""
-    opening = _OPENING.match(comment_text)
+    opening = _OPENING.match(comment_text) if _MARK in comment_text else None
     if opening is None:
         return None
     codes = _CODES.match(comment_text, opening.end())

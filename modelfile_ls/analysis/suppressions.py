@@ -1,12 +1,16 @@
 """`# modelfile-ls: ignore[MF101,MF102]` on its own line silences codes on the next instruction."""
 
+from __future__ import annotations
+
 from bisect import bisect_left
-from collections.abc import Iterable
 
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.suppression_comment import parse_directive
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 from modelfile_ls.syntax.model import ParsedModelfile, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class Suppression(NamedTuple):

@@ -7,10 +7,10 @@ int uses Go `strconv.ParseInt(v, 10, 64)`, float `strconv.ParseFloat(v, 32)`, bo
 
 import math
 import struct
-from functools import lru_cache
 
 from modelfile_ls.facts import ParameterType
 from modelfile_ls.gostrconv import StrconvError, parse_float
+from modelfile_ls.light_stdlib import lru_cache
 from modelfile_ls.static_types import NamedTuple
 
 _BOOLS = {

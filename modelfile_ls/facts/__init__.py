@@ -5,8 +5,8 @@ this module, and the registry seeds its tables from the same modules.
 """
 
 import importlib
-from functools import cache
 
+from modelfile_ls.light_stdlib import cache
 from modelfile_ls.static_types import Any, Literal, NamedTuple
 
 ParameterType = Literal["int", "float", "bool", "string_list"]

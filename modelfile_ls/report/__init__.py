@@ -6,12 +6,12 @@ The package itself imports nothing of the analysis, so the CLI can read `FORMATS
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-
 from modelfile_ls.report.formats import FORMATS
 from modelfile_ls.static_types import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping, Sequence
+
     from modelfile_ls.analysis.rule import Rule
     from modelfile_ls.report.model import FileResult
 

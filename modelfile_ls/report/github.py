@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult, pieces_of
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 _COMMANDS = {
     Severity.ERROR: "error",

@@ -1,11 +1,14 @@
 """The input every report format renders: per-file findings with the text they point into."""
 
-from collections.abc import Iterator
+from __future__ import annotations
 
 from modelfile_ls.analysis.finding import Finding
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 from modelfile_ls.syntax.model import ParsedModelfile
 from modelfile_ls.syntax.positions import LineIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class FileResult(NamedTuple):

@@ -19,15 +19,19 @@ from __future__ import annotations
 import sys
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
-from functools import lru_cache
 from itertools import repeat
 from operator import add, attrgetter, itemgetter
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
+from modelfile_ls.light_stdlib import lru_cache
 from modelfile_ls.report._blocks import ascii_run_end, plain_lines, text_piece
 from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.report.regions import files_with_findings, severity_counts
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+    from typing import TypeAlias
 
 TAB_WIDTH = 4
 EXCERPT_WIDTH = 120
@@ -286,7 +290,7 @@ _Key = tuple[
 message, Ollama's words and notes, its fixes' titles (the one title as it is), the gutter's
 width and the caret's indent and width."""
 
-_Line = tuple[int, int, str | None, Sequence[int], str]
+_Line: TypeAlias = "tuple[int, int, str | None, Sequence[int], str]"
 """A line's start and content end, its excerpt line (None: too wide to share, each finding
 gets its own window of it), its layout's cells and its number."""
 

@@ -10,11 +10,10 @@ agree on everything before it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from functools import lru_cache
-
 from modelfile_ls.facts import message_roles
 from modelfile_ls.gounicode import is_print
+from modelfile_ls.light_stdlib import lru_cache
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax._scan import (
     BLANKS,
     LETTERS,
@@ -35,6 +34,9 @@ from modelfile_ls.syntax.model import (
     SyntaxProblem,
     Value,
 )
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 def _one_of(words: Iterable[str]) -> str:

@@ -4,10 +4,8 @@ The per-instruction types are NamedTuples: immutable like frozen dataclasses, bu
 which matters when a 10 MB file has tens of thousands of instructions.
 """
 
-from enum import Enum
-from functools import cached_property
-
 from modelfile_ls.facts import instruction_commands
+from modelfile_ls.light_stdlib import Enum, cached_property
 from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.syntax.decode import Encoding
 from modelfile_ls.syntax.positions import LineIndex

@@ -5,13 +5,17 @@ by default and tree-sitter speaks bytes; this module converts between them. Line
 `\\r\\n`, `\\r` or `\\n`, as LSP defines them.
 """
 
+from __future__ import annotations
+
 import bisect
-from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import sub
 
-from modelfile_ls.static_types import Literal, NamedTuple, TypeVar
+from modelfile_ls.static_types import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 from modelfile_ls.syntax._scan import line_breaks, line_columns, span_regions, whole_lines
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 PositionEncoding = Literal["utf-8", "utf-16", "utf-32"]
 
@@ -34,7 +38,7 @@ class LineIndex:
         self._text = text
         self._starts = starts if starts is not None else [0, *_breaks(text, 0, len(text))]
 
-    def edited(self, start: int, end: int, inserted: str, text: str) -> "LineIndex":
+    def edited(self, start: int, end: int, inserted: str, text: str) -> LineIndex:
         """The index of `text`, which is this index's text with `[start, end)` replaced by
         `inserted`: only the lines around the edit are scanned again (an editor keystroke
         must not rescan a large document)."""

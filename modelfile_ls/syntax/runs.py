@@ -13,15 +13,17 @@ ask for. The whole tuple (`InstructionRuns.all`) is still there for every other 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Hashable, Iterable, Sequence
 from itertools import accumulate
 from operator import attrgetter
 
-from modelfile_ls.static_types import Generic, NamedTuple, Protocol, TypeVar
+from modelfile_ls.static_types import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 from modelfile_ls.syntax._scan import group_positions
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Hashable, Iterable, Sequence
+
 Item = TypeVar("Item", bound="Movable")
-Key = TypeVar("Key", bound=Hashable)
+Key = TypeVar("Key", bound="Hashable")
 
 
 class Movable(Protocol):

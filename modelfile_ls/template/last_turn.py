@@ -11,9 +11,8 @@ Ollama's functions (`"json" is not a defined function`) or a defined template
 (`template "x" not defined`).
 """
 
-from functools import lru_cache
-
 from modelfile_ls.gostrconv import quote
+from modelfile_ls.light_stdlib import lru_cache
 from modelfile_ls.static_types import NamedTuple
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.ollama import OLLAMA_FUNCTIONS, room_to_recurse, valid_template

@@ -6,9 +6,8 @@ convert where Go's messages show a byte column). Every error string is Go's own.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from modelfile_ls.gostrconv import format_unicode, quote
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.template.tokens import (
     EOF,
     KEYWORDS,
@@ -25,6 +24,10 @@ from modelfile_ls.template.tokens import (
     is_space,
 )
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import TypeAlias
+
 
 def _has_left_trim_marker(text: str, pos: int) -> bool:
     return text[pos : pos + 1] == TRIM_MARKER and is_space(text[pos + 1 : pos + 2])
@@ -34,7 +37,7 @@ def _has_right_trim_marker(text: str, pos: int) -> bool:
     return is_space(text[pos : pos + 1]) and text[pos + 1 : pos + 2] == TRIM_MARKER
 
 
-State = Callable[["Lexer"], "State | None"]
+State: TypeAlias = "Callable[[Lexer], State | None]"
 
 
 class Lexer:

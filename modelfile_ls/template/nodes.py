@@ -11,9 +11,8 @@ dataclasses (each `__init__` generated as source and compiled) cost ~9 ms of eve
 
 from __future__ import annotations
 
-from enum import IntEnum
-
 from modelfile_ls.gostrconv import quote
+from modelfile_ls.light_stdlib import IntEnum
 
 
 class NodeType(IntEnum):

@@ -7,16 +7,19 @@ without a pipeline. A template whose identifiers include neither `messages` nor 
 (case-insensitively) gets a `{{ .Response }}` action appended.
 """
 
+from __future__ import annotations
+
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from functools import lru_cache
 
 from modelfile_ls.facts import language_facts
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.light_stdlib import lru_cache
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.parse import Tree, parse
 from modelfile_ls.template.stream import TemplateSyntaxError
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _FUNCTIONS = language_facts().template.functions
 BUILTIN_FUNCTIONS = frozenset(name for name, f in _FUNCTIONS.items() if f.scope == "function")
@@ -88,15 +91,16 @@ class OllamaTemplate(NamedTuple):
 _RECURSION_LIMIT = 120_000
 
 
-@contextmanager
-def room_to_recurse() -> Iterator[None]:
-    """Let the parser and executor recurse as deep as Go's would."""
-    previous = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(previous, _RECURSION_LIMIT))
-    try:
-        yield
-    finally:
-        sys.setrecursionlimit(previous)
+class room_to_recurse:
+    """Let the parser and executor recurse as deep as Go's would (a context manager; not
+    `contextlib.contextmanager`: contextlib is off the `--check` path)."""
+
+    def __enter__(self) -> None:
+        self._previous = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(self._previous, _RECURSION_LIMIT))
+
+    def __exit__(self, *exception: object) -> None:
+        sys.setrecursionlimit(self._previous)
 
 
 def parse_template(text: str, comments: bool = False) -> OllamaTemplate:

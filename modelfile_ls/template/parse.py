@@ -8,14 +8,16 @@ two-variable `range` declarations, the parenthesis depth limit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
-
 from modelfile_ls.gostrconv import StrconvError, quote, unquote
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.template import nodes as n
 from modelfile_ls.template.lex import Lexer
 from modelfile_ls.template.numbers import new_number
 from modelfile_ls.template.stream import TokenStream
 from modelfile_ls.template.tokens import Item, ItemType
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Collection
 
 _MAX_STACK_DEPTH = 10000
 _OPERAND_START = frozenset(

@@ -1,9 +1,8 @@
 """The tokens of Go's `text/template/parse` lexer (lex.go, Go 1.26): types, items, classes."""
 
-from enum import IntEnum
-
 from modelfile_ls.gostrconv import quote
 from modelfile_ls.gounicode import is_digit, is_letter
+from modelfile_ls.light_stdlib import IntEnum
 from modelfile_ls.static_types import NamedTuple
 
 

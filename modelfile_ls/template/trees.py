@@ -4,10 +4,13 @@ Both read a node's children from its slots, so a new node kind needs nothing her
 on templates whose blocks nest thousands deep.
 """
 
-from collections.abc import Iterator
+from __future__ import annotations
 
-from modelfile_ls.static_types import Any
+from modelfile_ls.static_types import TYPE_CHECKING, Any
 from modelfile_ls.template.nodes import Node
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def copy_tree(node: Any) -> Any:

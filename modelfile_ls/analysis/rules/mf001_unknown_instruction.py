@@ -14,13 +14,16 @@ RENDERER, PARSER; put prose in a `#` comment at the start of the line.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import KEYWORDS, ProblemKind, Quoting, Span, SyntaxProblem
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

@@ -11,11 +11,13 @@ Fix: give the value on the same line (`PARAMETER stop "<|eot_id|>"`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import ProblemKind
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _WHAT = {
     ProblemKind.MISSING_VALUE: "{kw} needs a value on the same line",

@@ -9,12 +9,14 @@ Fix: add `FROM <model>` (a model name such as `llama3.2`, or a path to a GGUF fi
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

@@ -10,11 +10,13 @@ Fix: put all the text inside the quotes, so the line ends with the closing quote
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction, Quoting, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

@@ -11,12 +11,14 @@ Fix: delete the invisible characters (a normal space where you meant one).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.lexer import invisible_offsets, may_have_invisible
 from modelfile_ls.syntax.model import Instruction, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

@@ -11,13 +11,15 @@ Fix: move the comment to its own line above the instruction.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import line_indent
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, TextEdit, shorten
 from modelfile_ls.analysis.inline_comment import find_inline_comment, may_have_inline_comment
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction, Quoting, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

@@ -9,11 +9,13 @@ Fix: use a quoted value, which may span lines: `SYSTEM \"\"\"...\"\"\"`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction, Quoting, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

@@ -11,13 +11,15 @@ Fix: write the instruction itself: `SYSTEM You are terse.`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction, Span
 from modelfile_ls.syntax.runs import RENAMED_PARAMETER
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

@@ -10,13 +10,15 @@ Fix: `REQUIRES 0.1.24`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.lazy_pattern import LazyPattern
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _NUM = r"(?:0|[1-9][0-9]*)"
 _IDENT = r"(?:[0-9A-Za-z-]+)"

@@ -9,13 +9,15 @@ Fix: use a known name such as `qwen3`, or remove the line to inherit the base mo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

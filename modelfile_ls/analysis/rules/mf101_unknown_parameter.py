@@ -10,14 +10,16 @@ Fix: use Ollama's name (`num_predict`); see `modelfile-ls registry params` for t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.facts import language_facts
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.suggest import closest
 from modelfile_ls.syntax.model import Instruction, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _LOWERED = frozenset(name.lower() for name in language_facts().parameters)
 """Every parameter name in lower case (case mistakes are MF102's)."""

@@ -9,13 +9,15 @@ Fix: `PARAMETER top_k 40`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.facts import language_facts
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _BY_LOWER = {name.lower(): name for name in language_facts().parameters}
 

@@ -10,13 +10,15 @@ Fix: delete the line; the behaviour it controlled no longer exists or comes from
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.analysis.rules.retired_parameter import retired_parameter
 from modelfile_ls.facts import ParameterFact
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

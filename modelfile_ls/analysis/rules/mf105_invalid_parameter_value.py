@@ -11,14 +11,16 @@ Fix: write a value of the right type (`PARAMETER num_ctx 4096`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Severity, shorten
 from modelfile_ls.analysis.inline_comment import find_inline_comment
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.analysis.values import convert
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _TYPE_WORDS = {"int": "an integer", "float": "a number", "bool": "true or false"}
 

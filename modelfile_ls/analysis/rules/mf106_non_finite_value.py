@@ -12,14 +12,17 @@ Fix: use a finite number.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from itertools import compress, repeat
 from operator import contains
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext, value_texts
 from modelfile_ls.analysis.values import parse_float32
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

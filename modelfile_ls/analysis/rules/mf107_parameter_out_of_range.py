@@ -9,12 +9,14 @@ Fix: use a value in the documented range (`modelfile-ls registry params top_p`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
 from modelfile_ls.analysis.values import convert
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(

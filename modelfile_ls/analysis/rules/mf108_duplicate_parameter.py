@@ -9,14 +9,17 @@ Fix: keep one line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from operator import itemgetter
 
 from modelfile_ls.analysis.edits import delete_instructions
 from modelfile_ls.analysis.finding import UNNECESSARY, Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
 from modelfile_ls.syntax.runs import positions_by
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _NAME = itemgetter(Instruction._fields.index("name"))
 # A clean PARAMETER always has a name (tests/syntax/test_fuzz.py).

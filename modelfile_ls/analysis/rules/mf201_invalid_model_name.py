@@ -13,13 +13,15 @@ Fix: a library name like `llama3.2:3b`, or a path to a file that exists.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Related, Severity, shorten
 from modelfile_ls.analysis.inline_comment import before_inline_comment
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.modelname import parse_model_name
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

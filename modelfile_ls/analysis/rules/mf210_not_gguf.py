@@ -14,12 +14,14 @@ Fix: fetch the real file (`git lfs pull`), or point at the downloaded weights.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.paths import GGUF_MAGIC, LFS_POINTER, file_head
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

@@ -9,14 +9,17 @@ Fix: keep one.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from operator import itemgetter
 
 from modelfile_ls.analysis.edits import delete_instructions
 from modelfile_ls.analysis.finding import UNNECESSARY, Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.facts import language_facts
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _KEYWORD_SPAN = itemgetter(Instruction._fields.index("keyword_span"))
 SINGLE_VALUED = tuple(k for k, fact in language_facts().instructions.items() if fact.single_valued)

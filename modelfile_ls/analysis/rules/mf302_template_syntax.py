@@ -14,14 +14,14 @@ Fix: close every `if`, `range`, `with` and `block` with `{{ end }}`; use Go and 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.template_offsets import template_locator
 from modelfile_ls.static_types import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from modelfile_ls.template import TemplateError
 
 

@@ -10,14 +10,16 @@ Fix: `{{ .System }} {{ .Prompt }}`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
-
 from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.facts import language_facts
+from modelfile_ls.light_stdlib import lru_cache
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction, Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _TEMPLATE = language_facts().template
 TEMPLATE_FIELDS = [*_TEMPLATE.variables, *_TEMPLATE.fields]

@@ -9,13 +9,16 @@ Fix: remove the line, or write the prompt you want (a single space is still a pr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from itertools import compress
 from operator import not_
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext, value_texts
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

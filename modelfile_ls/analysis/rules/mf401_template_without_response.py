@@ -10,11 +10,13 @@ Fix: end the template with `{{ .Response }}` where the answer belongs, or iterat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from functools import lru_cache
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.light_stdlib import lru_cache
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @lru_cache(maxsize=64)

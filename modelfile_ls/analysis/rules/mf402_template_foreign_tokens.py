@@ -13,13 +13,15 @@ Fix: remove the TEMPLATE to keep the model's own, or write it in the model's cha
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.families import family_facts
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

@@ -14,12 +14,14 @@ Fix: use the end-of-turn token of the template's format, or remove the stop.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.families import family_facts
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

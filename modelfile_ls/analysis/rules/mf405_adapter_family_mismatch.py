@@ -11,8 +11,9 @@ Example: `FROM qwen2.5:7b` with `ADAPTER ./llama3-lora.gguf`
 Fix: use the adapter with the base model it was trained on.
 """
 
+from __future__ import annotations
+
 import os
-from collections.abc import Iterator
 
 from modelfile_ls.analysis.families import Family, family_facts
 from modelfile_ls.analysis.finding import Finding, Related, Severity
@@ -20,7 +21,10 @@ from modelfile_ls.analysis.gguf import gguf_architecture
 from modelfile_ls.analysis.paths import go_glob
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
-from modelfile_ls.static_types import NamedTuple
+from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class Base(NamedTuple):

@@ -13,10 +13,12 @@ Fix: render `.Messages` (`{{ range .Messages }}...{{ end }}`), or the variable f
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _ROLE_VARIABLE = {"system": "System", "user": "Prompt", "assistant": "Response"}
 

@@ -12,14 +12,16 @@ Fix: raise REQUIRES to the newest version the file needs.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.edits import change_to
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.rules.mf013_invalid_requires import is_valid_requires
 from modelfile_ls.lazy_pattern import LazyPattern
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Span
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _CORE = LazyPattern(r"v?([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(-[^+]*)?")
 

@@ -17,11 +17,13 @@ call Ollama's functions and defined templates only after the first `.Response`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.analysis.template_offsets import template_locator
+from modelfile_ls.static_types import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:

@@ -6,15 +6,18 @@ which retirement they look for and in Ollama's words for it, which each rule sup
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
-
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.facts import ParameterFact
+from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
 
-Describe = Callable[[ParameterFact], tuple[str, str]]
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+    from typing import TypeAlias
+
+Describe: TypeAlias = "Callable[[ParameterFact], tuple[str, str]]"
 """A retired parameter's fact -> (our message, the line Ollama prints for it)."""
 
 
