@@ -5,7 +5,8 @@ AFTER_TREE [--runs N]` from the project root, each tree a checkout of the packag
 extensions built in place (`git worktree add --detach DIR COMMIT`, then an editable install
 of it anywhere), put first on `PYTHONPATH` for its runs. A bare venv's Python, because an
 editable install's import hook (pathlib and all) would add the same ~10 ms to both trees.
-It checks the inputs of `bench/check.py` (the 1.5k-line files and the 10 MB ones) and prints a
+It checks the inputs of `bench/check.py` (the 1.5k-line files and the 10 MB ones, the short lines
+also with accents and CRLF ends) and prints a
 Markdown table: the median CPU seconds over N runs of each tree, each as a ratio to the median
 CPU time of `python -c pass` measured in the same run.
 
@@ -34,6 +35,7 @@ CASES = (
     ("10 MB short lines, text", "short", "text"),
     ("10 MB short lines, json", "short", "json"),
     ("10 MB short lines, sarif", "short", "sarif"),
+    ("10 MB short lines, CRLF ends and accents, text", "accented", "text"),
 )
 
 
@@ -85,6 +87,14 @@ def main() -> int:
         "findings": findings_file(1500).encode(),
         "long": big_file(10 * MIB),
         "short": short_lines_file(10 * MIB),
+        # A French few-shot file saved on Windows: every message and SYSTEM line holds
+        # non-ASCII text, which the lexer reads rune by rune (its C fast path takes printable
+        # ASCII only), and every line ends in CR LF.
+        "accented": short_lines_file(10 * MIB)
+        .replace(b"Answer", "Réponds".encode())
+        .replace(b"What is", "Où est".encode())
+        .replace(b"It is", "C'est à".encode())
+        .replace(b"\n", b"\r\n"),
     }
     with tempfile.TemporaryDirectory() as folder:
         [anchor] = median_cpu([sys.executable, "-c", "pass"], trees[:1], folder, options.runs)

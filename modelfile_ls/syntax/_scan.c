@@ -3,18 +3,20 @@
 A simple line is what the lexer's `_SIMPLE` pattern describes: optional blank runes, a known
 keyword other than PARAMETER and MESSAGE followed by one space or tab, or PARAMETER, one
 separator, a name of [A-Za-z0-9_] and one separator, or MESSAGE, one separator, a role
-(exactly one of `roles`) and one separator; then a value of printable ASCII and
-tabs that does not start with a quote, up to the line break or the end of the text. Nothing in
-such a line is dropped or unquoted, so the trimmed text is the value. A value that opens with
-`"` or `"""` is simple too when every line it spans, up to the one that closes it, is printable
-ASCII and tabs ended by LF: nothing in it is dropped either, so Ollama's value is the text
+(exactly one of `roles`) and one separator; then a value of printable ASCII, tabs and runes
+the lexer knows to be Go-printable (`kept`) that does not start with a quote, up to the line
+break or the end of the text. Nothing in such a line is dropped or unquoted, so the trimmed
+text is the value. A value that opens with `"` or `"""` is simple too when every line it spans,
+up to the one that closes it, holds only such runes and ends by LF: nothing in it is dropped
+either, so Ollama's value is the text
 between the quotes (a few-shot file's `MESSAGE assistant """...` over two lines, a
 `PARAMETER stop "<|eot_id|>"`). Either way the instruction is what the lexer's rune-by-rune
 path makes of it, and tests/syntax/test_scan_fast_path.py holds the two equal.
 
-`scan_simple(text, pos, out, types, keywords, roles)` (types: Span, Value, Instruction and
-Quoting.NONE, DOUBLE and TRIPLE; keywords: the other keywords, upper case; roles: the message
-roles) appends an Instruction for each simple line from `pos` on and returns where it stopped:
+`scan_simple(text, pos, out, types, keywords, roles[, kept])` (types: Span, Value, Instruction
+and Quoting.NONE, DOUBLE and TRIPLE; keywords: the other keywords, upper case; roles: the
+message roles; kept: a bytearray with a bit set for each rune above ASCII known to be
+Go-printable, which a simple value may then hold too) appends an Instruction for each simple line from `pos` on and returns where it stopped:
 at the blanks before the first line that is not simple (or at the end of the text), which the
 Python scanner then reads its own way.
 */
@@ -35,6 +37,16 @@ static int is_blank(Py_UCS4 c) { return c == ' ' || c == '\t' || c == '\r' || c 
 
 /* The runes a value may hold: tab and printable ASCII (the value pattern's [\t -~]). */
 static int is_value_char(Py_UCS4 c) { return c == '\t' || (c >= 0x20 && c <= 0x7e); }
+
+/* The runes a simple value may hold: tab, printable ASCII, and the runes above ASCII that the
+lexer has already found Go-printable (`kept`, a bit per code point, bit c % 8 of byte c / 8;
+NULL for none). Nothing in such a value is dropped, so it is read as an ASCII one is. */
+static int is_simple_value_char(Py_UCS4 c, const unsigned char *kept, Py_ssize_t kept_size) {
+    if (c < 0x80) {
+        return is_value_char(c);
+    }
+    return kept != NULL && (Py_ssize_t)(c >> 3) < kept_size && (kept[c >> 3] >> (c & 7)) & 1;
+}
 
 /* Does text[start:end] equal `word` (lower case ASCII) ignoring ASCII case? */
 static int equals_folded(int kind, const void *data, Py_ssize_t start, Py_ssize_t end,
@@ -214,11 +226,12 @@ static int quotes_before(int kind, const void *data, Py_ssize_t at, Py_ssize_t s
 the end of the first line, from the opening quote on, that ends (separators trimmed) with the
 delimiter, the first line only when it is at least two delimiters long (`""` and `""""""` are
 empty values); `*close_end` is set to where that line's delimiter ends. -1 when a line on the
-way holds anything but printable ASCII and tabs or ends with CR, or the text ends first: the
+way holds a rune that is not a simple value's or ends with CR, or the text ends first: the
 Python scanner then reads the value (it drops invisible runes before matching the delimiter
 and reports an unterminated quote). */
 static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length,
-                                   Py_ssize_t open, Py_ssize_t size, Py_ssize_t *close_end) {
+                                   Py_ssize_t open, Py_ssize_t size, Py_ssize_t *close_end,
+                                   const unsigned char *kept, Py_ssize_t kept_size) {
     Py_ssize_t line_start = open;
     Py_ssize_t minimum = 2 * size;
     Py_ssize_t p = open;
@@ -229,7 +242,7 @@ static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length
             if (c == '\n') {
                 break;
             }
-            if (!is_value_char(c)) {
+            if (!is_simple_value_char(c, kept, kept_size)) {
                 return -1;
             }
             p++;
@@ -268,17 +281,22 @@ static PyObject *quoted_value(PyObject *text, PyTypeObject *span_type, PyTypeObj
 }
 
 static PyObject *scan_simple(PyObject *module, PyObject *args) {
-    PyObject *text, *out, *keywords, *roles;
+    PyObject *text, *out, *keywords, *roles, *kept_map = NULL;
     PyTypeObject *span_type, *value_type, *instruction_type;
     PyObject *quoting_none, *quoting_double, *quoting_triple;
     Py_ssize_t pos;
     (void)module;
-    if (!PyArg_ParseTuple(args, "UnO!(O!O!O!OOO)O!O!", &text, &pos, &PyList_Type, &out,
+    if (!PyArg_ParseTuple(args, "UnO!(O!O!O!OOO)O!O!|O!", &text, &pos, &PyList_Type, &out,
                           &PyType_Type, &span_type, &PyType_Type, &value_type, &PyType_Type,
                           &instruction_type, &quoting_none, &quoting_double, &quoting_triple,
-                          &PyTuple_Type, &keywords, &PyTuple_Type, &roles)) {
+                          &PyTuple_Type, &keywords, &PyTuple_Type, &roles, &PyByteArray_Type,
+                          &kept_map)) {
         return NULL;
     }
+    /* Read, never resized: nothing in this call runs Python code that could change it. */
+    const unsigned char *kept =
+        kept_map != NULL ? (const unsigned char *)PyByteArray_AS_STRING(kept_map) : NULL;
+    const Py_ssize_t kept_size = kept_map != NULL ? PyByteArray_GET_SIZE(kept_map) : 0;
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -348,7 +366,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                 break;
             }
         }
-        /* The value: separators, then a quoted value, or printable ASCII and tabs up to the
+        /* The value: separators, then a quoted value, or a simple value's runes up to the
         line's end, whose content ends at the last rune that is not a separator. */
         const Py_ssize_t value_start = p;
         while (p < length && is_separator(PyUnicode_READ(kind, data, p))) {
@@ -361,7 +379,8 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
             const Py_ssize_t size = delimiter_size(kind, data, length, content_start);
             Py_ssize_t close_end = 0;
             const Py_ssize_t end =
-                quoted_value_end(kind, data, length, content_start, size, &close_end);
+                quoted_value_end(kind, data, length, content_start, size, &close_end, kept,
+                                 kept_size);
             if (end < 0) {
                 break;
             }
@@ -377,7 +396,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                 if (c == '\r' || c == '\n') {
                     break;
                 }
-                if (!is_value_char(c)) {
+                if (!is_simple_value_char(c, kept, kept_size)) {
                     simple = 0;
                     break;
                 }
@@ -871,7 +890,10 @@ enum { RUN_BLANKS, RUN_LETTERS, RUN_NAME_CHARS, RUN_WORD, RUN_VALUE_CHARS, RUN_V
 /* Tab, CR, LF and printable ASCII: the runes a value never loses (the rest Ollama drops). */
 static int is_kept_ascii(Py_UCS4 c) { return c == '\n' || c == '\r' || is_value_char(c); }
 
-static int in_class(int run, Py_UCS4 c) {
+static int in_class(int run, Py_UCS4 c, const unsigned char *kept, Py_ssize_t kept_size) {
+    if (c >= 0x80 && (run == RUN_VALUE_CHARS || run == RUN_VISIBLE)) {
+        return is_simple_value_char(c, kept, kept_size);
+    }
     switch (run) {
     case RUN_BLANKS:
         return is_blank(c);
@@ -889,13 +911,17 @@ static int in_class(int run, Py_UCS4 c) {
 }
 
 static PyObject *run_end(PyObject *module, PyObject *args) {
-    PyObject *text;
+    PyObject *text, *kept_map = NULL;
     Py_ssize_t pos, end;
     int run;
     (void)module;
-    if (!PyArg_ParseTuple(args, "Unni", &text, &pos, &end, &run)) {
+    if (!PyArg_ParseTuple(args, "Unni|O!", &text, &pos, &end, &run, &PyByteArray_Type,
+                          &kept_map)) {
         return NULL;
     }
+    const unsigned char *kept =
+        kept_map != NULL ? (const unsigned char *)PyByteArray_AS_STRING(kept_map) : NULL;
+    const Py_ssize_t kept_size = kept_map != NULL ? PyByteArray_GET_SIZE(kept_map) : 0;
     if (run < RUN_BLANKS || run > RUN_VISIBLE) {
         PyErr_Format(PyExc_ValueError, "unknown character class %d", run);
         return NULL;
@@ -909,7 +935,7 @@ static PyObject *run_end(PyObject *module, PyObject *args) {
     if (pos < 0) {
         pos = 0;
     }
-    while (pos < end && in_class(run, PyUnicode_READ(kind, data, pos))) {
+    while (pos < end && in_class(run, PyUnicode_READ(kind, data, pos), kept, kept_size)) {
         pos++;
     }
     return PyLong_FromSsize_t(pos);
@@ -934,7 +960,8 @@ static PyMethodDef methods[] = {
      "Offsets just after each line break (CR LF, CR or LF) in text[start:end]."},
     {"run_end", run_end, METH_VARARGS,
      "Where the run of one character class (BLANKS, LETTERS, NAME_CHARS, WORD, VALUE_CHARS,"
-     " VISIBLE) that starts at pos ends, at most end (both clamped into the text)."},
+     " VISIBLE) that starts at pos ends, at most end (both clamped into the text); VALUE_CHARS"
+     " and VISIBLE also take the runes above ASCII whose bit is set in kept (a bytearray)."},
     {"scan_simple", scan_simple, METH_VARARGS,
      "Append an Instruction for each simple line from pos on; return where it stopped."},
     {NULL, NULL, 0, NULL},

@@ -11,6 +11,7 @@ def scan_simple(
     types: tuple[type, type, type, object, object, object],
     keywords: tuple[str, ...],
     roles: tuple[str, ...],
+    kept: bytearray = ...,
 ) -> int: ...
 
 BLANKS: int
@@ -22,11 +23,11 @@ NAME_CHARS: int
 WORD: int
 """Anything but a space, tab, CR or LF."""
 VALUE_CHARS: int
-"""Tab and printable ASCII."""
+"""Tab and printable ASCII (and the runes set in `kept`)."""
 VISIBLE: int
-"""Tab, CR, LF and printable ASCII: what Ollama never drops from a value."""
+"""Tab, CR, LF and printable ASCII (and the runes set in `kept`): what Ollama never drops."""
 
-def run_end(text: str, pos: int, end: int, run: int) -> int: ...
+def run_end(text: str, pos: int, end: int, run: int, kept: bytearray = ...) -> int: ...
 def line_breaks(text: str, start: int, end: int) -> list[int]: ...
 def line_columns(
     starts: list[int], offsets: Sequence[int], length: int, base: int

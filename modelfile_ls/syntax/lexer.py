@@ -83,9 +83,37 @@ def visible_text(raw: str) -> str:
     # about fifteen times faster than the character class, which wins on short values.
     if len(raw) > _LONG_VALUE and not may_have_invisible(raw):
         return raw
-    if run_end(raw, 0, len(raw), VISIBLE) == len(raw):
+    if run_end(raw, 0, len(raw), VISIBLE, _KEPT_MAP) == len(raw):
         return raw
-    return "".join(c for c in raw if c in "\t\r\n" or is_printable(c))
+    dropped = _dropped_runes(raw)
+    return raw.translate(dict.fromkeys(map(ord, dropped))) if dropped else raw
+
+
+_KEPT_RUNES = set("\t\r\n" + "".join(map(chr, range(0x20, 0x7F))))
+"""Runes a value keeps (tab, CR, LF and Go-printable ones): printable ASCII from the start,
+each other one once met, until `_KEPT_RUNES_LIMIT` of them are known."""
+_KEPT_RUNES_LIMIT = 1 << 16
+_KEPT_MAP = bytearray(0x110000 // 8)
+"""The runes of `_KEPT_RUNES` above ASCII, a bit each (bit c % 8 of byte c // 8), for the C
+fast path: once the rune-by-rune path has met an accented or CJK rune, the lines that hold it
+are simple too (a French few-shot file of 10 MB: every line read rune by rune before)."""
+
+
+def _dropped_runes(text: str) -> list[str]:
+    """The distinct runes of `text` Ollama drops. The text is read in C (`set`, a difference
+    with the runes known to be kept, then `str.translate` or `str.find`), and only a rune not
+    met before is judged in Python: a French or Chinese file repeats a few hundred runes, all
+    printable, in every line (rune by rune in Python was 40% of checking one of 10 MB)."""
+    unmet = set(text).difference(_KEPT_RUNES)
+    if not unmet:
+        return []
+    dropped = [rune for rune in unmet if not is_printable(rune)]
+    if len(_KEPT_RUNES) < _KEPT_RUNES_LIMIT:
+        kept = unmet.difference(dropped)
+        _KEPT_RUNES.update(kept)
+        for code in map(ord, kept):
+            _KEPT_MAP[code >> 3] |= 1 << (code & 7)
+    return dropped
 
 
 _ASCII_CONTROLS = tuple(chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F))
@@ -102,9 +130,15 @@ def may_have_invisible(text: str) -> bool:
 
 def invisible_offsets(text: str, start: int, end: int) -> list[int]:
     """Offsets in `text[start:end]` of characters Ollama silently drops from a value."""
-    if run_end(text, start, end, VISIBLE) >= end:
+    if run_end(text, start, end, VISIBLE, _KEPT_MAP) >= end:
         return []
-    return [i for i in range(start, end) if text[i] not in "\t\r\n" and not is_printable(text[i])]
+    offsets = []
+    for rune in _dropped_runes(text[start:end]):
+        at = text.find(rune, start, end)
+        while at != -1:
+            offsets.append(at)
+            at = text.find(rune, at + 1, end)
+    return sorted(offsets)
 
 
 def unquote(trimmed: str) -> tuple[str, bool]:
@@ -138,7 +172,9 @@ class _Scanner:
         instruction = self._instruction
         pos = 0
         while True:
-            pos = scan_simple(text, pos, instructions, _SIMPLE_TYPES, _SIMPLE_KEYWORDS, _ROLES)
+            pos = scan_simple(
+                text, pos, instructions, _SIMPLE_TYPES, _SIMPLE_KEYWORDS, _ROLES, _KEPT_MAP
+            )
             pos = run_end(text, pos, length, BLANKS)
             if pos >= length:
                 return
@@ -329,9 +365,10 @@ class _Scanner:
         trimmed buffer is unquoted or ends with its closing delimiter."""
         text = self.text
         end = self._line_end(pos)
-        if run_end(text, pos, end, VALUE_CHARS) == end:
-            # The common case: a line of printable ASCII (and tabs). Unless it opens a quote,
-            # nothing in it is dropped or unquoted, so the trimmed text is the value.
+        if run_end(text, pos, end, VALUE_CHARS, _KEPT_MAP) == end:
+            # The common case: a line of printable ASCII, tabs and runes already found
+            # printable. Unless it opens a quote, nothing in it is dropped or unquoted, so the
+            # trimmed text is the value.
             line = text[pos:end]
             content = line.strip(_SPACE)
             if not content.startswith('"'):

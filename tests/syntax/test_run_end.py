@@ -43,3 +43,19 @@ def test_unknown_classes_are_refused() -> None:
             assert "character class" in str(error)
         else:
             raise AssertionError(f"class {run} accepted")
+
+
+@settings(max_examples=800, deadline=None)
+@given(TEXTS, st.sets(st.sampled_from("\u00a0\u00e9\u200b\u4e2d\U0001f600\x7f\x01")))
+def test_known_runes_join_the_value_classes(text: str, known: set[str]) -> None:
+    """VALUE_CHARS and VISIBLE also take the runes above ASCII set in `kept`; no other class
+    reads it, and ASCII is judged as without it."""
+    kept = bytearray(0x110000 // 8)
+    for code in map(ord, known):
+        kept[code >> 3] |= 1 << (code & 7)
+    extra = "".join(sorted(rune for rune in known if rune >= "\x80"))
+    for run, pattern in CLASSES.items():
+        if run in (_scan.VALUE_CHARS, _scan.VISIBLE) and extra:
+            pattern = pattern[:-2] + re.escape(extra) + "]*"
+        match = re.compile(pattern).match(text)
+        assert _scan.run_end(text, 0, len(text), run, kept) == (match.end() if match else 0)

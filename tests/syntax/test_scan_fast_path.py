@@ -75,7 +75,7 @@ def fast_scan(text: str) -> tuple[int, list[object]]:
     """Where the C path stops reading `text` from its start, and the instructions it read."""
     found: list[object] = []
     stopped = lexer.scan_simple(
-        text, 0, found, lexer._SIMPLE_TYPES, lexer._SIMPLE_KEYWORDS, lexer._ROLES
+        text, 0, found, lexer._SIMPLE_TYPES, lexer._SIMPLE_KEYWORDS, lexer._ROLES, lexer._KEPT_MAP
     )
     return stopped, found
 
@@ -111,6 +111,33 @@ def test_one_instruction_with_any_value_scans_alike(
 ) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:
         assert_same_scan(f"{keyword}{separator}{value}{ending}FROM x\n", monkeypatch)
+
+
+@given(
+    st.sampled_from(["SYSTEM", "PARAMETER stop", "MESSAGE user", 'MESSAGE assistant """']),
+    st.text(alphabet=st.characters(min_codepoint=0x80, max_codepoint=0x3100), max_size=10),
+    st.sampled_from(["", " x", "\t", '"""', "\n", "\r\n"]),
+)
+@settings(max_examples=1500, deadline=None)
+def test_runes_met_before_are_read_alike_by_the_fast_path(
+    opening: str, runes: str, rest: str
+) -> None:
+    """Once the rune-by-rune path has met a rune (and found it printable), the C path reads
+    values holding it; the instructions are the same either way."""
+    text = f"{opening} {runes}{rest}\nFROM x\n"
+    lexer.scan(text)  # meets the runes: the printable ones join `lexer._KEPT_MAP`
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert_same_scan(text, monkeypatch)
+
+
+def test_an_accented_line_is_simple_once_its_runes_are_known() -> None:
+    line = "MESSAGE user Où est la capitale ? C'est à Paris, répond-il.\n"
+    lexer.scan(line)
+    stopped, found = fast_scan(line * 3)
+    assert len(found) == 3 and not (line * 3)[stopped:].strip()
+    invisible = "MESSAGE user Où\u200b est\n"
+    lexer.scan(invisible)
+    assert fast_scan(invisible)[0] == 0  # a dropped rune is never known
 
 
 QUOTED_PIECES = ['"', '""', '"""', '""""', " ", "\t", "\n", "\r\n", "x", "a b", "#", "\u200b", "é"]
