@@ -57,9 +57,10 @@ _KEYWORDS_LOWER = {k.lower(): k for k in KEYWORDS}
 #
 # The common instruction, read in C (`_scan.c`, which documents it): a known keyword, one
 # separator, for PARAMETER a name and for MESSAGE a valid role each followed by one
-# separator, then a plain value (`_Scanner._value`: printable ASCII and tabs, no opening
-# quote) or a quoted value whose lines are all printable ASCII and tabs ended by LF. Anything
-# else (an invisible rune, CR, an unterminated quote, an error) takes the rune-by-rune path.
+# separator, then a plain value (`_Scanner._value`: printable ASCII, tabs and runes already
+# found printable, `_KEPT_MAP`; no opening quote) or a quoted value whose lines hold only those
+# and end by LF. Anything else (a rune not met before, an invisible one, a CR inside a quoted
+# value, an unterminated quote, an error) takes the rune-by-rune path.
 # Most lines of large files look like this: in Python, one regular-expression match and nine
 # tuples per line were most of a 10 MB file's parse, and a few-shot file's quoted MESSAGEs
 # most of a 1.5k-line file's.
@@ -96,7 +97,8 @@ _KEPT_RUNES_LIMIT = 1 << 16
 _KEPT_MAP = bytearray(0x110000 // 8)
 """The runes of `_KEPT_RUNES` above ASCII, a bit each (bit c % 8 of byte c // 8), for the C
 fast path: once the rune-by-rune path has met an accented or CJK rune, the lines that hold it
-are simple too (a French few-shot file of 10 MB: every line read rune by rune before)."""
+are simple too (a French few-shot file of 10 MB: every line read rune by rune before). Bits
+are only ever set, for runes `is_print` kept: a missing one only sends a line the slow way."""
 
 
 def _dropped_runes(text: str) -> list[str]:
