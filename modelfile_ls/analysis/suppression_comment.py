@@ -8,6 +8,7 @@ from modelfile_ls.lazy_pattern import LazyPattern
 from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
+    import re
     from collections.abc import Iterable
 
 _MARK = "modelfile-ls"
@@ -28,14 +29,19 @@ class Directive(NamedTuple):
     """Offsets of the text between the brackets, in the comment text (after the `#`)."""
 
 
+def _opening(comment_text: str) -> re.Match[str] | None:
+    """Where a suppression's `modelfile-ls: ignore[` ends in a comment's text, if it has one."""
+    return _OPENING.match(comment_text) if _MARK in comment_text else None
+
+
 def is_directive(comment_text: str) -> bool:
     """Whether a comment (its text after the `#`) is meant as a suppression, even unfinished."""
-    return _MARK in comment_text and _OPENING.match(comment_text) is not None
+    return _opening(comment_text) is not None
 
 
 def parse_directive(comment_text: str) -> Directive | None:
     """The suppression a comment's text (after the `#`) holds, or None if it holds none."""
-    opening = _OPENING.match(comment_text) if _MARK in comment_text else None
+    opening = _opening(comment_text)
     if opening is None:
         return None
     codes = _CODES.match(comment_text, opening.end())
@@ -48,7 +54,7 @@ def parse_directive(comment_text: str) -> Directive | None:
 
 def in_code_list(comment_text_before_cursor: str) -> bool:
     """Whether the cursor (at the end of this comment text) is inside the `[...]` list."""
-    opening = _OPENING.match(comment_text_before_cursor)
+    opening = _opening(comment_text_before_cursor)
     if opening is None:
         return False
     codes = _CODES.match(comment_text_before_cursor, opening.end())
