@@ -591,33 +591,6 @@ done:
     return piece;
 }
 
-/* Where the run of printable ASCII (space to `~`) that starts at pos (clamped into the text)
-ends. */
-static PyObject *ascii_run_end(PyObject *module, PyObject *args) {
-    PyObject *text;
-    Py_ssize_t pos;
-    (void)module;
-    if (!PyArg_ParseTuple(args, "Un", &text, &pos)) {
-        return NULL;
-    }
-    const int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
-    if (pos < 0) {
-        pos = 0;
-    } else if (pos > length) {
-        pos = length;
-    }
-    while (pos < length) {
-        const Py_UCS4 c = PyUnicode_READ(kind, data, pos);
-        if (c < 0x20 || c > 0x7e) {
-            break;
-        }
-        pos++;
-    }
-    return PyLong_FromSsize_t(pos);
-}
-
 static PyMethodDef methods[] = {
     {"text_piece", text_piece, METH_VARARGS,
      "The text blocks of a run of findings, each followed by a line break, as one string:"
@@ -636,8 +609,6 @@ static PyMethodDef methods[] = {
      " closing, then a space and the line without trailing spaces unless that is empty, None"
      " for a line longer than width; None when some line holds anything but printable"
      " ASCII."},
-    {"ascii_run_end", ascii_run_end, METH_VARARGS,
-     "Where the run of printable ASCII (space to `~`) that starts at pos ends."},
     {NULL, NULL, 0, NULL},
 };
 

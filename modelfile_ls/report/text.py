@@ -24,10 +24,11 @@ from operator import add, attrgetter, itemgetter
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.light_stdlib import lru_cache
-from modelfile_ls.report._blocks import ascii_run_end, plain_lines, text_piece
+from modelfile_ls.report._blocks import plain_lines, text_piece
 from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 from modelfile_ls.static_types import TYPE_CHECKING
+from modelfile_ls.syntax import PRINTABLE, run_end
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -315,12 +316,12 @@ def _layout(line: str) -> tuple[str, Sequence[int]]:
     # characters between them one by one: a pasted prompt's 10,000-character line may hold a
     # few invisible characters.
     while at < len(line):
-        run_end = ascii_run_end(line, at)
-        if run_end > at:
-            shown.append(line[at:run_end])
-            cells.extend(range(column + 1, column + run_end - at + 1))
-            column += run_end - at
-            at = run_end
+        printable_end = run_end(line, at, len(line), PRINTABLE)
+        if printable_end > at:
+            shown.append(line[at:printable_end])
+            cells.extend(range(column + 1, column + printable_end - at + 1))
+            column += printable_end - at
+            at = printable_end
             continue
         if line[at] == "\t":
             text = " " * (TAB_WIDTH - column % TAB_WIDTH)

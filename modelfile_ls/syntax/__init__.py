@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from modelfile_ls.syntax._scan import PRINTABLE, run_end
 from modelfile_ls.syntax.decode import decode_modelfile
 from modelfile_ls.syntax.lexer import scan
 from modelfile_ls.syntax.model import (
@@ -20,6 +21,7 @@ from modelfile_ls.syntax.runs import InstructionRuns
 
 __all__ = [
     "KEYWORDS",
+    "PRINTABLE",
     "Comment",
     "Instruction",
     "LineIndex",
@@ -32,6 +34,7 @@ __all__ = [
     "Value",
     "parse",
     "parse_bytes",
+    "run_end",
 ]
 
 

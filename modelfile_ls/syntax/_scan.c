@@ -41,11 +41,28 @@ static int is_value_char(Py_UCS4 c) { return c == '\t' || (c >= 0x20 && c <= 0x7
 /* The runes a simple value may hold: tab, printable ASCII, and the runes above ASCII that the
 lexer has already found Go-printable (`kept`, a bit per code point, bit c % 8 of byte c / 8;
 NULL for none). Nothing in such a value is dropped, so it is read as an ASCII one is. */
-static int is_simple_value_char(Py_UCS4 c, const unsigned char *kept, Py_ssize_t kept_size) {
+typedef struct {
+    const unsigned char *bits;
+    Py_ssize_t size;
+} Kept;
+
+/* The bits of a `kept` bytearray argument (NULL: none). Read, never resized: nothing in a
+call that reads them runs Python code that could change them. */
+static Kept kept_of(PyObject *map) {
+    Kept kept = {NULL, 0};
+    if (map != NULL) {
+        kept.bits = (const unsigned char *)PyByteArray_AS_STRING(map);
+        kept.size = PyByteArray_GET_SIZE(map);
+    }
+    return kept;
+}
+
+static int is_simple_value_char(Py_UCS4 c, Kept kept) {
     if (c < 0x80) {
         return is_value_char(c);
     }
-    return kept != NULL && (Py_ssize_t)(c >> 3) < kept_size && (kept[c >> 3] >> (c & 7)) & 1;
+    return kept.bits != NULL && (Py_ssize_t)(c >> 3) < kept.size &&
+           (kept.bits[c >> 3] >> (c & 7)) & 1;
 }
 
 /* Does text[start:end] equal `word` (lower case ASCII) ignoring ASCII case? */
@@ -231,7 +248,7 @@ Python scanner then reads the value (it drops invisible runes before matching th
 and reports an unterminated quote). */
 static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length,
                                    Py_ssize_t open, Py_ssize_t size, Py_ssize_t *close_end,
-                                   const unsigned char *kept, Py_ssize_t kept_size) {
+                                   Kept kept) {
     Py_ssize_t line_start = open;
     Py_ssize_t minimum = 2 * size;
     Py_ssize_t p = open;
@@ -242,7 +259,7 @@ static Py_ssize_t quoted_value_end(int kind, const void *data, Py_ssize_t length
             if (c == '\n') {
                 break;
             }
-            if (!is_simple_value_char(c, kept, kept_size)) {
+            if (!is_simple_value_char(c, kept)) {
                 return -1;
             }
             p++;
@@ -293,10 +310,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                           &kept_map)) {
         return NULL;
     }
-    /* Read, never resized: nothing in this call runs Python code that could change it. */
-    const unsigned char *kept =
-        kept_map != NULL ? (const unsigned char *)PyByteArray_AS_STRING(kept_map) : NULL;
-    const Py_ssize_t kept_size = kept_map != NULL ? PyByteArray_GET_SIZE(kept_map) : 0;
+    const Kept kept = kept_of(kept_map);
     const int kind = PyUnicode_KIND(text);
     const void *data = PyUnicode_DATA(text);
     const Py_ssize_t length = PyUnicode_GET_LENGTH(text);
@@ -379,8 +393,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
             const Py_ssize_t size = delimiter_size(kind, data, length, content_start);
             Py_ssize_t close_end = 0;
             const Py_ssize_t end =
-                quoted_value_end(kind, data, length, content_start, size, &close_end, kept,
-                                 kept_size);
+                quoted_value_end(kind, data, length, content_start, size, &close_end, kept);
             if (end < 0) {
                 break;
             }
@@ -396,7 +409,7 @@ static PyObject *scan_simple(PyObject *module, PyObject *args) {
                 if (c == '\r' || c == '\n') {
                     break;
                 }
-                if (!is_simple_value_char(c, kept, kept_size)) {
+                if (!is_simple_value_char(c, kept)) {
                     simple = 0;
                     break;
                 }
@@ -885,14 +898,22 @@ failed:
 }
 
 /* The character classes run_end reads, numbered as the lexer names them (_scan.pyi). */
-enum { RUN_BLANKS, RUN_LETTERS, RUN_NAME_CHARS, RUN_WORD, RUN_VALUE_CHARS, RUN_VISIBLE };
+enum {
+    RUN_BLANKS,
+    RUN_LETTERS,
+    RUN_NAME_CHARS,
+    RUN_WORD,
+    RUN_VALUE_CHARS,
+    RUN_VISIBLE,
+    RUN_PRINTABLE
+};
 
 /* Tab, CR, LF and printable ASCII: the runes a value never loses (the rest Ollama drops). */
 static int is_kept_ascii(Py_UCS4 c) { return c == '\n' || c == '\r' || is_value_char(c); }
 
-static int in_class(int run, Py_UCS4 c, const unsigned char *kept, Py_ssize_t kept_size) {
+static int in_class(int run, Py_UCS4 c, Kept kept) {
     if (c >= 0x80 && (run == RUN_VALUE_CHARS || run == RUN_VISIBLE)) {
-        return is_simple_value_char(c, kept, kept_size);
+        return is_simple_value_char(c, kept);
     }
     switch (run) {
     case RUN_BLANKS:
@@ -905,8 +926,10 @@ static int in_class(int run, Py_UCS4 c, const unsigned char *kept, Py_ssize_t ke
         return !is_blank(c);
     case RUN_VALUE_CHARS:
         return is_value_char(c);
-    default:
+    case RUN_VISIBLE:
         return is_kept_ascii(c);
+    default:
+        return c >= 0x20 && c <= 0x7e;
     }
 }
 
@@ -919,10 +942,8 @@ static PyObject *run_end(PyObject *module, PyObject *args) {
                           &kept_map)) {
         return NULL;
     }
-    const unsigned char *kept =
-        kept_map != NULL ? (const unsigned char *)PyByteArray_AS_STRING(kept_map) : NULL;
-    const Py_ssize_t kept_size = kept_map != NULL ? PyByteArray_GET_SIZE(kept_map) : 0;
-    if (run < RUN_BLANKS || run > RUN_VISIBLE) {
+    const Kept kept = kept_of(kept_map);
+    if (run < RUN_BLANKS || run > RUN_PRINTABLE) {
         PyErr_Format(PyExc_ValueError, "unknown character class %d", run);
         return NULL;
     }
@@ -935,7 +956,7 @@ static PyObject *run_end(PyObject *module, PyObject *args) {
     if (pos < 0) {
         pos = 0;
     }
-    while (pos < end && in_class(run, PyUnicode_READ(kind, data, pos), kept, kept_size)) {
+    while (pos < end && in_class(run, PyUnicode_READ(kind, data, pos), kept)) {
         pos++;
     }
     return PyLong_FromSsize_t(pos);
@@ -960,7 +981,7 @@ static PyMethodDef methods[] = {
      "Offsets just after each line break (CR LF, CR or LF) in text[start:end]."},
     {"run_end", run_end, METH_VARARGS,
      "Where the run of one character class (BLANKS, LETTERS, NAME_CHARS, WORD, VALUE_CHARS,"
-     " VISIBLE) that starts at pos ends, at most end (both clamped into the text); VALUE_CHARS"
+     " VISIBLE, PRINTABLE) that starts at pos ends, at most end (both clamped into the text); VALUE_CHARS"
      " and VISIBLE also take the runes above ASCII whose bit is set in kept (a bytearray)."},
     {"scan_simple", scan_simple, METH_VARARGS,
      "Append an Instruction for each simple line from pos on; return where it stopped."},
@@ -983,7 +1004,7 @@ PyMODINIT_FUNC PyInit__scan(void) {
     } classes[] = {
         {"BLANKS", RUN_BLANKS},         {"LETTERS", RUN_LETTERS}, {"NAME_CHARS", RUN_NAME_CHARS},
         {"WORD", RUN_WORD},             {"VALUE_CHARS", RUN_VALUE_CHARS},
-        {"VISIBLE", RUN_VISIBLE},
+        {"VISIBLE", RUN_VISIBLE},       {"PRINTABLE", RUN_PRINTABLE},
     };
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         if (PyModule_AddIntConstant(made, classes[i].name, classes[i].run) < 0) {

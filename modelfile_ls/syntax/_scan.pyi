@@ -26,6 +26,8 @@ VALUE_CHARS: int
 """Tab and printable ASCII (and the runes set in `kept`)."""
 VISIBLE: int
 """Tab, CR, LF and printable ASCII (and the runes set in `kept`): what Ollama never drops."""
+PRINTABLE: int
+"""Printable ASCII, space to `~` (the text report shows such a run as it is)."""
 
 def run_end(text: str, pos: int, end: int, run: int, kept: bytearray = ...) -> int: ...
 def line_breaks(text: str, start: int, end: int) -> list[int]: ...

@@ -1,14 +1,11 @@
-"""The text report's layout of a line, found run by run in C (`_blocks.ascii_run_end`), is the
-reference's character-by-character layout."""
+"""The text report's layout of a line, its printable-ASCII runs found in C (`syntax.run_end`,
+PRINTABLE), is the reference's character-by-character layout."""
 
 from __future__ import annotations
-
-import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelfile_ls.report._blocks import ascii_run_end
 from modelfile_ls.report.text import _layout
 
 from .reference_text import _layout as reference_layout
@@ -16,13 +13,6 @@ from .reference_text import _layout as reference_layout
 LINES = st.text(
     alphabet=st.sampled_from("ab ~\t\x00\x1b\x7f\u00e9\u200b\u4e2d\U0001f600\ufeff"), max_size=30
 )
-
-
-@settings(max_examples=1000, deadline=None)
-@given(LINES, st.integers(-2, 32))
-def test_runs_end_where_printable_ascii_does(line: str, pos: int) -> None:
-    match = re.compile(r"[ -~]*").match(line, max(pos, 0))
-    assert ascii_run_end(line, pos) == (match.end() if match else max(pos, 0))
 
 
 @settings(max_examples=1000, deadline=None)

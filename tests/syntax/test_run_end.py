@@ -16,6 +16,7 @@ CLASSES = {
     _scan.WORD: r"[^ \t\r\n]*",
     _scan.VALUE_CHARS: r"[\t -~]*",
     _scan.VISIBLE: r"[\t\n\r -~]*",
+    _scan.PRINTABLE: r"[ -~]*",
 }
 TEXTS = st.text(
     alphabet=st.sampled_from(
