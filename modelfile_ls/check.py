@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from operator import attrgetter
+from _operator import attrgetter
 
 from modelfile_ls.analysis.engine import analyze
 from modelfile_ls.analysis.rule import ModelCatalog

@@ -4,7 +4,6 @@ through the same converters."""
 from __future__ import annotations
 
 import os
-from types import MappingProxyType
 
 from modelfile_ls.severity import Severity
 from modelfile_ls.static_types import TYPE_CHECKING, Any, NamedTuple
@@ -12,6 +11,10 @@ from modelfile_ls.suggest import closest
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from types import MappingProxyType
+else:
+    # How `types` itself defines it: importing `types` was ~0.1 ms of every `--check`.
+    MappingProxyType = type(type.__dict__)
 
 CONFIG_FILES = (".modelfile-ls.toml", "pyproject.toml")
 CONFIG_KEYS = (

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from _operator import itemgetter
 from itertools import repeat
-from operator import itemgetter
 
 from modelfile_ls.analysis.finding import Fix, TextEdit
 from modelfile_ls.static_types import TYPE_CHECKING, Protocol

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from operator import attrgetter
+from _operator import attrgetter
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import (

@@ -15,7 +15,7 @@ Property tests check the result equals a full `analyze()`.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from _bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain

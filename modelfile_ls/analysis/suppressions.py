@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from _bisect import bisect_left
 
 from modelfile_ls.analysis.finding import Finding
 from modelfile_ls.analysis.suppression_comment import parse_directive

@@ -5,7 +5,7 @@ text the rules check is the decoded value, so an offset into it must skip the dr
 to land on the document's character.
 """
 
-from bisect import bisect_right
+from _bisect import bisect_right
 
 from modelfile_ls.syntax.lexer import invisible_offsets
 from modelfile_ls.syntax.model import Span, Value

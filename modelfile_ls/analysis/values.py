@@ -5,11 +5,8 @@ int uses Go `strconv.ParseInt(v, 10, 64)`, float `strconv.ParseFloat(v, 32)`, bo
 `invalid <type> value [<v>]`.
 """
 
-import math
-import struct
-
 from modelfile_ls.facts import ParameterType
-from modelfile_ls.gostrconv import StrconvError, parse_float
+from modelfile_ls.gostrconv import StrconvError, is_finite, parse_float
 from modelfile_ls.light_stdlib import lru_cache
 from modelfile_ls.static_types import NamedTuple
 
@@ -32,7 +29,8 @@ def convert(kind: ParameterType, text: str) -> Converted:
     """Convert a PARAMETER value the way `ollama create` does (remembered: several rules ask
     for every PARAMETER, and few-shot files repeat the same values thousands of times)."""
     if kind == "int":
-        return Converted(parse_int(text), None) if parse_int(text) is not None else _bad(kind, text)
+        integer = parse_int(text)
+        return Converted(integer) if integer is not None else _bad(kind, text)
     if kind == "float":
         number = parse_float32(text)
         return Converted(number) if number is not None else _bad(kind, text)
@@ -63,11 +61,12 @@ def parse_float32(text: str) -> float | None:
         number = parse_float(text)
     except StrconvError:
         return None
-    if not math.isfinite(number):
+    if not is_finite(number):
         return number  # an inf or NaN literal
-    try:
-        (rounded,) = struct.unpack("f", struct.pack("f", number))
-    except OverflowError:
-        return None
+    # A C float of one: storing a Python float rounds it to float32 as a C cast does, what
+    # `struct.pack("f")` did, without importing `struct` (~0.2 ms of every `--check`).
+    single = memoryview(bytearray(4)).cast("f")
+    single[0] = number
+    rounded: float = single[0]
     # Go reports ErrRange when a finite literal rounds beyond float32's range.
-    return float(rounded) if math.isfinite(rounded) else None
+    return rounded if is_finite(rounded) else None

@@ -3,7 +3,7 @@ context length after `num_ctx`."""
 
 from __future__ import annotations
 
-import bisect
+from _bisect import bisect_right
 from dataclasses import dataclass
 
 from modelfile_ls.analysis.values import convert
@@ -31,7 +31,7 @@ def inlay_hints(
 ) -> list[InlayHintResult]:
     """Hints for the PARAMETER lines overlapping `span` (the visible range)."""
     items = parsed.instructions
-    first = max(bisect.bisect_right(items, span.start, key=lambda i: i.span.start) - 1, 0)
+    first = max(bisect_right(items, span.start, key=lambda i: i.span.start) - 1, 0)
     visible = []
     for instruction in items[first:]:
         if instruction.span.start > span.end:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 # The C string encoder `json.dumps(..., ensure_ascii=False)` itself uses.
 from _json import encode_basestring as _string
+from _operator import attrgetter
 from collections.abc import Iterator, Sequence
 from functools import partial
-from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.report._blocks import json_piece

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from _operator import attrgetter
 from itertools import chain
-from operator import attrgetter
 
 from modelfile_ls.analysis.finding import Severity
 from modelfile_ls.report.model import FileResult

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+from _operator import attrgetter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import count
-from operator import attrgetter
 from pathlib import PurePosixPath, PureWindowsPath
 from urllib.parse import quote
 

@@ -12,7 +12,7 @@ the cost does not grow with the document.
 
 from __future__ import annotations
 
-import bisect
+from _bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from enum import Enum
 
@@ -64,7 +64,7 @@ class CursorContext:
 def instruction_at(parsed: ParsedModelfile, offset: int) -> Instruction | None:
     """The instruction whose span contains the offset (its end included), by bisection."""
     items = parsed.instructions
-    index = bisect.bisect_right(items, offset, key=lambda i: i.span.start) - 1
+    index = bisect_right(items, offset, key=lambda i: i.span.start) - 1
     if index >= 0 and items[index].span.contains(offset):
         return items[index]
     return None
@@ -73,7 +73,7 @@ def instruction_at(parsed: ParsedModelfile, offset: int) -> Instruction | None:
 def comment_at(parsed: ParsedModelfile, offset: int) -> Comment | None:
     """The comment whose text (after its `#`) contains the offset, by bisection."""
     items = parsed.comments
-    index = bisect.bisect_left(items, offset, key=lambda c: c.span.start) - 1
+    index = bisect_left(items, offset, key=lambda c: c.span.start) - 1
     if index >= 0 and items[index].span.start < offset <= items[index].span.end:
         return items[index]
     return None

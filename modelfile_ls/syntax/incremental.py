@@ -18,7 +18,7 @@ check the result equals a full parse for random edits.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from _bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 

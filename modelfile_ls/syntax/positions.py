@@ -7,9 +7,9 @@ by default and tree-sitter speaks bytes; this module converts between them. Line
 
 from __future__ import annotations
 
-import bisect
+from _bisect import bisect_right
+from _operator import sub
 from itertools import repeat
-from operator import sub
 
 from modelfile_ls.static_types import TYPE_CHECKING, Literal, NamedTuple, TypeVar
 from modelfile_ls.syntax._scan import line_breaks, line_columns, span_regions, whole_lines
@@ -43,9 +43,9 @@ class LineIndex:
         `inserted`: only the lines around the edit are scanned again (an editor keystroke
         must not rescan a large document)."""
         starts = self._starts
-        first = max(bisect.bisect_right(starts, start) - 2, 0)
+        first = max(bisect_right(starts, start) - 2, 0)
         # Two lines past the edit: a CR/LF pair split or joined by the edit stays inside.
-        last = bisect.bisect_right(starts, end) + 1
+        last = bisect_right(starts, end) + 1
         delta = len(inserted) - (end - start)
         window_start = starts[first]
         if last < len(starts):
@@ -62,8 +62,8 @@ class LineIndex:
         On the last line, whose end has no line break, the span starts at the line break
         before it instead, so that removing the span leaves no empty line behind."""
         starts = self._starts
-        first = bisect.bisect_right(starts, start) - 1
-        last = bisect.bisect_right(starts, end) - 1
+        first = bisect_right(starts, start) - 1
+        last = bisect_right(starts, end) - 1
         if last + 1 < len(starts):
             return starts[first], starts[last + 1]
         if first > 0:
@@ -85,7 +85,7 @@ class LineIndex:
 
     def line_of(self, offset: int) -> int:
         """Zero-based line that contains the character offset."""
-        return bisect.bisect_right(self._starts, offset) - 1
+        return bisect_right(self._starts, offset) - 1
 
     def line_start(self, line: int) -> int:
         """Character offset where a zero-based line starts."""
@@ -145,7 +145,7 @@ class LineIndex:
     def line_column(self, offset: int, encoding: PositionEncoding = "utf-16") -> tuple[int, int]:
         """`position()` as a plain pair: the cheap form for reports and keys made per finding."""
         offset = min(max(offset, 0), len(self._text))
-        line = bisect.bisect_right(self._starts, offset) - 1
+        line = bisect_right(self._starts, offset) - 1
         start = self._starts[line]
         if encoding == "utf-32":
             return line, offset - start

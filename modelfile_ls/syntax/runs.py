@@ -12,9 +12,9 @@ ask for. The whole tuple (`InstructionRuns.all`) is still there for every other 
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from _bisect import bisect_left, bisect_right
+from _operator import attrgetter
 from itertools import accumulate
-from operator import attrgetter
 
 from modelfile_ls.static_types import TYPE_CHECKING, Generic, NamedTuple, Protocol, TypeVar
 from modelfile_ls.syntax._scan import group_positions

@@ -13,7 +13,7 @@ RENDERER, PARSER; put prose in a `#` comment at the start of the line.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from _bisect import bisect_right
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity

@@ -11,13 +11,13 @@ Fix: use a finite number.
 
 from __future__ import annotations
 
-import math
+from _operator import contains
 from itertools import compress, repeat
-from operator import contains
 
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext, value_texts
 from modelfile_ls.analysis.values import parse_float32
+from modelfile_ls.gostrconv import is_finite, is_nan
 from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction
 
@@ -44,9 +44,9 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         if fact is None or fact.type != "float" or fact.status != "current" or value is None:
             continue
         number = parse_float32(value.text)
-        if number is None or math.isfinite(number):
+        if number is None or is_finite(number):
             continue
-        encoded = "NaN" if math.isnan(number) else ("+Inf" if number > 0 else "-Inf")
+        encoded = "NaN" if is_nan(number) else ("+Inf" if number > 0 else "-Inf")
         message = f"`{value.text}` parses as {encoded}, which the create request cannot carry"
         winner = last[fact.name]
         if winner is not instruction:

@@ -9,7 +9,7 @@ Fix: keep one line.
 
 from __future__ import annotations
 
-from operator import itemgetter
+from _operator import itemgetter
 
 from modelfile_ls.analysis.edits import delete_instructions
 from modelfile_ls.analysis.finding import UNNECESSARY, Finding, Related, Severity

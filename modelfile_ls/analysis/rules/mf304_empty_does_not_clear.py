@@ -9,8 +9,8 @@ Fix: remove the line, or write the prompt you want (a single space is still a pr
 
 from __future__ import annotations
 
+from _operator import not_
 from itertools import compress
-from operator import not_
 
 from modelfile_ls.analysis.edits import delete_instruction
 from modelfile_ls.analysis.finding import Finding, Severity
