@@ -11,9 +11,9 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
 
 from __future__ import annotations
 
+from _operator import attrgetter, itemgetter, not_
 from abc import ABC, abstractmethod
 from itertools import chain, compress, repeat
-from operator import attrgetter, itemgetter, not_
 
 from modelfile_ls.analysis.catalog import ModelCatalog as ModelCatalog  # re-exported
 from modelfile_ls.analysis.catalog import ModelFacts
@@ -296,9 +296,13 @@ TextProbe: TypeAlias = "Callable[[str, Span], bool]"
 
 
 name_and_value: VerdictKey = attrgetter("name", "value.text")
-"""A PARAMETER's name and value text: all that the parameter rules read of it (a
-`VerdictKey`, read in C). Only the instructions Ollama's parser rejects lack a value, and a
-window holds none of those."""
+"""A PARAMETER's name and value text: all that the value rules read of it (a `VerdictKey`,
+read in C). Only the instructions Ollama's parser rejects lack a value, and a window holds
+none of those."""
+
+parameter_name: VerdictKey = attrgetter("name")
+"""A PARAMETER's name: all that decides whether a name rule (unknown, miscased, removed,
+deprecated) reports it. A few-shot file sets a handful of names to hundreds of values."""
 
 
 class Rule(ABC):

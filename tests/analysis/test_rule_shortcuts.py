@@ -11,7 +11,13 @@ from hypothesis import strategies as st
 
 from modelfile_ls.analysis.engine import finish
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, RuleContext
+from modelfile_ls.analysis.rule import (
+    InstructionRule,
+    InstructionScope,
+    RuleContext,
+    name_and_value,
+    parameter_name,
+)
 from modelfile_ls.analysis.rules import ALL_RULES
 from modelfile_ls.facts import language_facts
 from modelfile_ls.syntax import parse
@@ -83,7 +89,7 @@ def test_one_instruction_per_clean_key_is_checked_and_every_one_of_a_dirty_key()
             yield rule.finding(instruction.span, "bad")
 
     rule = InstructionRule(
-        "MF999", "t", KEYED[0].severity, "", check, ("PARAMETER",), verdict_key=KEYED[0].verdict_key
+        "MF999", "t", KEYED[0].severity, "", check, ("PARAMETER",), verdict_key=name_and_value
     )
     text = "FROM x\n" + "PARAMETER top_k 4\nPARAMETER top_k bad\n" * 50
     found = run(rule, text)
@@ -92,6 +98,44 @@ def test_one_instruction_per_clean_key_is_checked_and_every_one_of_a_dirty_key()
     good = [i for i in checked if i.value is not None and i.value.text == "4"]
     assert len(good) == 1
     assert len(checked) == 1 + 51  # the one of each key, then every one of the dirty key
+
+
+def test_the_name_rules_check_one_instruction_per_parameter_name() -> None:
+    # A few-shot file sets two names to hundreds of values: the name rules (unknown,
+    # miscased, removed, deprecated) read only the name, so one check per name will do.
+    by_code = {r.code: r for r in KEYED}
+    assert {c for c, r in by_code.items() if r.verdict_key is parameter_name} == {
+        "MF101",
+        "MF102",
+        "MF103",
+        "MF104",
+    }
+    assert {c for c, r in by_code.items() if r.verdict_key is name_and_value} == {"MF105", "MF107"}
+    checked: list[Instruction] = []
+    rule = by_code["MF101"]
+
+    def counting(
+        instruction: Instruction, scope: InstructionScope, rule: InstructionRule
+    ) -> Iterable[Finding]:
+        checked.append(instruction)
+        return by_code["MF101"].check(instruction, scope, rule)
+
+    counted = InstructionRule(
+        rule.code,
+        rule.name,
+        rule.severity,
+        rule.doc,
+        counting,
+        rule.keywords,
+        verdict_key=rule.verdict_key,
+    )
+    text = "FROM x\n" + "".join(
+        f"PARAMETER num_ctx {4096 + n}\nPARAMETER temprature 0.{n % 10}\n" for n in range(300)
+    )
+    found = run(counted, text)
+    assert len(found) == 300  # every misspelt line, each with its own span
+    assert len({f.span for f in found}) == 300
+    assert len(checked) == 2 + 300  # one of each name, then every temprature
 
 
 @settings(max_examples=300, deadline=None)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from modelfile_ls.analysis.edits import change_to, replace
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, parameter_name
 from modelfile_ls.facts import language_facts
 from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.suggest import closest
@@ -63,5 +63,5 @@ RULE = InstructionRule(
     __doc__ or "",
     check,
     keywords=("PARAMETER",),
-    verdict_key=name_and_value,
+    verdict_key=parameter_name,
 )

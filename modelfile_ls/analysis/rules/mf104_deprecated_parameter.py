@@ -11,7 +11,7 @@ Fix: delete the line.
 from __future__ import annotations
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, name_and_value
+from modelfile_ls.analysis.rule import InstructionRule, InstructionScope, parameter_name
 from modelfile_ls.analysis.rules.retired_parameter import retired_parameter
 from modelfile_ls.facts import ParameterFact
 from modelfile_ls.static_types import TYPE_CHECKING
@@ -44,6 +44,6 @@ RULE = InstructionRule(
     __doc__ or "",
     check,
     keywords=("PARAMETER",),
-    verdict_key=name_and_value,
+    verdict_key=parameter_name,
     fix_all=True,
 )
