@@ -8,10 +8,11 @@ modules are imported only when serving, so the check path never loads pygls or l
 
 from __future__ import annotations
 
-import importlib
+import gc
 import os
 import sys
 
+from modelfile_ls import CODE_IMAGE
 from modelfile_ls.atomic import write_atomically
 from modelfile_ls.cli_options import Options, build_parser, parse_with_argparse, read_plain
 from modelfile_ls.settings import (
@@ -62,7 +63,10 @@ def main(argv: Sequence[str] | None = None, *, exit_when_checked: bool = False) 
     args = list(sys.argv[1:] if argv is None else argv)
     if args and args[0] in SUBCOMMANDS:
         module, _, function = SUBCOMMANDS[args[0]].partition(":")
-        entry = getattr(importlib.import_module(module), function or "main")
+        function = function or "main"
+        # `__import__` (with a from-list it returns the submodule itself), not
+        # `importlib.import_module`: `importlib` and its `warnings` were ~0.3 ms of a `--check`.
+        entry = getattr(__import__(module, fromlist=(function,)), function)
         exit_status: int = entry(args[1:])
         return exit_status
     return _top_level(args, exit_when_checked)
@@ -116,11 +120,20 @@ def _explain(code: str) -> int:
 
 
 def _check(options: Options, exit_when_checked: bool) -> int:
-    # Lazy: the check path (rules, reports) costs ~90 ms on top of the command line
-    # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
-    from modelfile_ls.analysis.rules import RULES_BY_CODE
-    from modelfile_ls.check import PathError, check_targets, discover, exit_code, open_catalog
-    from modelfile_ls.report import render_pieces
+    # The collector is paused while the check path's ~90 modules load: all they make lives to
+    # the end of the process, and walking it again and again was ~0.9 ms of the ~20 ms a
+    # 1.5k-line file takes (bench/RESULTS.md, "One code image for the check path"); frozen
+    # after, so the collections of the run skip it.
+    gc.disable()
+    try:
+        # Lazy: the check path (rules, reports) costs ~90 ms on top of the command line
+        # (bench/lazy_imports.py); the server and the sub-commands must not pay it.
+        from modelfile_ls.analysis.rules import RULES_BY_CODE
+        from modelfile_ls.check import PathError, check_targets, discover, exit_code, open_catalog
+        from modelfile_ls.report import render_pieces
+    finally:
+        gc.freeze()
+        gc.enable()
 
     try:
         config = options.config or find_config(os.getcwd())
@@ -155,6 +168,8 @@ def _check(options: Options, exit_when_checked: bool) -> int:
     else:
         _print_pieces(report)
     code = exit_code(results, settings)
+    # After the report, so the user never waits on it; only when the image lacks a module.
+    CODE_IMAGE.update(list(sys.modules.items()))
     if exit_when_checked:
         _exit_now(code)
     return code
