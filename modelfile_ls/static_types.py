@@ -73,6 +73,14 @@ else:
         TypeError a call with the wrong arguments raises."""
         fields, defaults = cls._fields, cls._default_values
         missing = len(fields) - len(values)
+        if len(named) == missing:
+            # Every field not given by position given by name: looked up in C (the language
+            # facts and findings are built so). A name that is no field, or one given twice,
+            # leaves one out: the general reading below raises the call's TypeError.
+            try:
+                return values + tuple(map(named.__getitem__, fields[len(values) :]))
+            except KeyError:
+                pass
         if not named and 0 < missing <= len(defaults):
             return values + defaults[len(defaults) - missing :]
         call = f"{cls.__name__}.__new__()"

@@ -11,7 +11,7 @@ Two kinds of rule, told apart by their check's signature (as hadolint's rule com
 
 from __future__ import annotations
 
-from _operator import attrgetter, itemgetter, not_
+from _operator import attrgetter, is_not, itemgetter, not_
 from abc import ABC, abstractmethod
 from itertools import chain, compress, repeat
 
@@ -490,10 +490,10 @@ class InstructionRule(Rule):
         """The instructions whose verdict key gave a finding on one of them; the rest are
         clean."""
         instructions, keys, one_of_each = window.keyed(self.keywords, key)
-        check = self.check
-        dirty = {
-            key for key, one in one_of_each.items() if any(True for _ in check(one, scope, self))
-        }
+        # Dirty: its one instruction gives a finding (the first or None, found in C).
+        checks = map(self.check, one_of_each.values(), repeat(scope), repeat(self))
+        firsts = map(next, map(iter, checks), repeat(None))
+        dirty = set(compress(one_of_each, map(is_not, firsts, repeat(None))))
         if not dirty:
             return ()
         # Selected in C.

@@ -28,16 +28,18 @@ class Converted(NamedTuple):
 def convert(kind: ParameterType, text: str) -> Converted:
     """Convert a PARAMETER value the way `ollama create` does (remembered: several rules ask
     for every PARAMETER, and few-shot files repeat the same values thousands of times)."""
+    # Both fields given: a record built from every field is one C call (a default is read
+    # in Python), and a few-shot file has hundreds of distinct values.
     if kind == "int":
         integer = parse_int(text)
-        return Converted(integer) if integer is not None else _bad(kind, text)
+        return Converted(integer, None) if integer is not None else _bad(kind, text)
     if kind == "float":
         number = parse_float32(text)
-        return Converted(number) if number is not None else _bad(kind, text)
+        return Converted(number, None) if number is not None else _bad(kind, text)
     if kind == "bool":
         flag = _BOOLS.get(text)
-        return Converted(flag) if flag is not None else _bad(kind, text)
-    return Converted(text)
+        return Converted(flag, None) if flag is not None else _bad(kind, text)
+    return Converted(text, None)
 
 
 def _bad(kind: ParameterType, text: str) -> Converted:
