@@ -110,7 +110,12 @@ class LanguageFacts(NamedTuple):
     known_renderers: frozenset[str]
     message_roles: tuple[str, ...]
     ollama_version: str
-    template: TemplateFacts
+
+    @property
+    def template(self) -> TemplateFacts:
+        """The template language's names, read when first asked for: only a TEMPLATE needs
+        them, and reading them was a twentieth of a `--check`'s imports."""
+        return template_facts()
 
     def parameter(self, name: str) -> ParameterFact | None:
         """The fact for an exact (case-sensitive) parameter name, if Ollama ever had it."""
@@ -180,11 +185,14 @@ def language_facts() -> LanguageFacts:
         known_renderers=frozenset(instr["known_renderers"]),
         message_roles=message_roles(),
         ollama_version=instr["ollama_version"],
-        template=_template_facts(read_facts("template")),
     )
 
 
-def _template_facts(data: dict[str, Any]) -> TemplateFacts:
+@cache
+def template_facts() -> TemplateFacts:
+    """The template language's variables, fields, functions and actions (read once)."""
+    data = read_facts("template")
+
     def names(kind: str) -> dict[str, TemplateName]:
         return {item["name"]: TemplateName(**item) for item in data[kind]}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from modelfile_ls.analysis.rules.mf303_template_variable_case import TEMPLATE_FIELDS
+from modelfile_ls.analysis.rules.mf303_template_variable_case import template_fields
 from modelfile_ls.features import template_docs
 from modelfile_ls.template import KNOWN_FUNCTIONS
 
@@ -12,7 +12,7 @@ def test_functions_match_the_checker() -> None:
 
 
 def test_fields_match_the_case_rule() -> None:
-    assert set(template_docs.VARIABLES) | set(template_docs.FIELDS) == set(TEMPLATE_FIELDS)
+    assert set(template_docs.VARIABLES) | set(template_docs.FIELDS) == set(template_fields())
 
 
 def test_lookup() -> None:

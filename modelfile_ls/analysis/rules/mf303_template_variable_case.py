@@ -14,16 +14,24 @@ from modelfile_ls.analysis.edits import replace
 from modelfile_ls.analysis.finding import Finding, Severity
 from modelfile_ls.analysis.rule import InstructionRule, InstructionScope
 from modelfile_ls.facts import language_facts
-from modelfile_ls.light_stdlib import lru_cache
+from modelfile_ls.light_stdlib import cache, lru_cache
 from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax.model import Instruction, Span
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-_TEMPLATE = language_facts().template
-TEMPLATE_FIELDS = [*_TEMPLATE.variables, *_TEMPLATE.fields]
-_BY_LOWER = {name.lower(): name for name in TEMPLATE_FIELDS}
+
+@cache
+def template_fields() -> tuple[str, ...]:
+    """The variables and fields a template can read (asked for only when a TEMPLATE is met)."""
+    facts = language_facts().template
+    return (*facts.variables, *facts.fields)
+
+
+@cache
+def _by_lower() -> dict[str, str]:
+    return {name.lower(): name for name in template_fields()}
 
 
 def check(
@@ -61,7 +69,7 @@ def miscased(template: str) -> tuple[tuple[int, str, str], ...]:
             if item.typ != ItemType.FIELD:
                 continue
             name = item.val[1:]
-            correct = _BY_LOWER.get(name.lower())
+            correct = _by_lower().get(name.lower())
             if correct is not None and correct != name:
                 result.append((item.pos + 1, name, correct))
     return tuple(result)
