@@ -10,9 +10,6 @@ constants, including `_` separators and hex floats).
 
 from __future__ import annotations
 
-# Re-exported: the template package reads Go's rune classes through strconv, as Go does.
-from modelfile_ls.gounicode import is_graphic as is_graphic
-from modelfile_ls.gounicode import is_print as is_print
 from modelfile_ls.lazy_pattern import LazyPattern
 
 
@@ -51,6 +48,10 @@ def quote_rune_in(char: str, quote: str, ascii_only: bool = False) -> str:
     """One rune as Go's `appendEscapedRune` writes it inside a quoted literal."""
     if char == quote or char == "\\":
         return "\\" + char
+    # Lazy: a PARAMETER's number reads this module on every `--check`, Go's rune tables
+    # (~0.2 ms) only a quoted template message.
+    from modelfile_ls.gounicode import is_print
+
     if (char.isascii() or not ascii_only) and is_print(char):
         return char
     if char in _SIMPLE_ESCAPES:
@@ -82,6 +83,9 @@ def quote_rune(char: str) -> str:
 
 def format_unicode(char: str) -> str:
     """Go's `%#U` of a rune: `U+0024 '$'`, without the character when it is not printable."""
+    # Lazy, as in `quote_rune_in`.
+    from modelfile_ls.gounicode import is_print
+
     code = f"U+{ord(char):04X}"
     return f"{code} '{char}'" if is_print(char) else code
 

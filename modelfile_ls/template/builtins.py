@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from modelfile_ls.gostrconv import is_print
+from modelfile_ls.gounicode import is_print
 from modelfile_ls.template.gofmt import print_value, sprint, sprintf, sprintln
 from modelfile_ls.template.govalues import (
     Byte,
