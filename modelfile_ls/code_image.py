@@ -24,8 +24,9 @@ import marshal
 import os
 import sys
 
-from modelfile_ls.atomic import write_atomically
-from modelfile_ls.static_types import TYPE_CHECKING
+# Not `static_types.TYPE_CHECKING` (the type checker honours any): what this module imports
+# is imported before the image can serve it, so it imports none of ours at the top.
+TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -132,6 +133,9 @@ class CodeImage(Loader):
             entry = _compile(self.root, source)
             if entry is not None:
                 entries[name] = entry
+        # Lazy, as the top of this module says: only a run that writes the image needs it.
+        from modelfile_ls.atomic import write_atomically
+
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             write_atomically(self.path, _layout(entries))

@@ -337,6 +337,30 @@ def test_a_plain_file_is_checked_without_the_heavy_standard_modules(
     assert _loaded_after(script, tmp_path) == "[]"
 
 
+OFF_FOR_AN_ASCII_FILE = (
+    "modelfile_ls.gounicode",
+    "unicodedata",
+    "modelfile_ls.facts.data.template",
+)
+"""What a `--check` of an ASCII Modelfile without a TEMPLATE does not import: Go's Unicode
+tables (the lexer and the report judge ASCII themselves), Python's, and the template
+language's facts (read when a TEMPLATE is met): ~0.4 ms together."""
+
+
+def test_an_ascii_file_without_a_template_skips_the_unicode_tables(tmp_path: Path) -> None:
+    (tmp_path / "Modelfile").write_text(
+        "FROM llama3.2:1b\nPARAMETER temprature 0.7\nPARAMETER top_k 1\nPARAMETER top_k 2\n"
+        'SYSTEM """Be brief."""\nMESSAGE user Hi # note\nPARAMETER seed 1\n'
+    )
+    script = (
+        "import sys\n"
+        "from modelfile_ls.cli import main\n"
+        "assert main(['--check', 'Modelfile']) == 1\n"
+        f"print(sorted(m for m in {OFF_FOR_AN_ASCII_FILE!r} if m in sys.modules))"
+    )
+    assert _loaded_after(script, tmp_path) == "[]"
+
+
 def test_the_grammar_keeps_only_what_is_built() -> None:
     """Editors build grammar/src with grammar/queries, the wheel compiles the Python binding;
     the other bindings' scaffolding is gone and regeneration does not bring it back."""

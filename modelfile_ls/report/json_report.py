@@ -9,8 +9,10 @@ from collections.abc import Iterator, Sequence
 from functools import partial
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.report._blocks import json_piece
 from modelfile_ls.report.model import FileResult, pieces_of
+
+# report/_blocks.c, compiled into the syntax layer's extension module (it says why).
+from modelfile_ls.syntax._scan import json_piece
 
 _SPAN = attrgetter("span")
 _HEAD_FIELDS = tuple(map(Finding._fields.index, ("code", "severity", "message")))

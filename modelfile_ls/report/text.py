@@ -23,11 +23,13 @@ from itertools import repeat
 
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
 from modelfile_ls.light_stdlib import lru_cache
-from modelfile_ls.report._blocks import plain_lines, text_piece
 from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 from modelfile_ls.static_types import TYPE_CHECKING
 from modelfile_ls.syntax import PRINTABLE, run_end
+
+# report/_blocks.c, compiled into the syntax layer's extension module (it says why).
+from modelfile_ls.syntax._scan import plain_lines, text_piece
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence

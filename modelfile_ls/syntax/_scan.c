@@ -989,13 +989,22 @@ static PyMethodDef methods[] = {
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_scan", "The lexer's fast path for simple instruction lines.", -1,
-    methods, NULL, NULL, NULL, NULL,
+    PyModuleDef_HEAD_INIT, "_scan",
+    "The lexer's fast path for simple instruction lines, and the reports' pieces"
+    " (report/_blocks.c).",
+    -1, methods, NULL, NULL, NULL, NULL,
 };
+
+/* report/_blocks.c, compiled into this module: one shared library to load, not two. */
+extern PyMethodDef report_piece_methods[];
 
 PyMODINIT_FUNC PyInit__scan(void) {
     PyObject *made = PyModule_Create(&module);
     if (made == NULL) {
+        return NULL;
+    }
+    if (PyModule_AddFunctions(made, report_piece_methods) < 0) {
+        Py_DECREF(made);
         return NULL;
     }
     static const struct {

@@ -1,4 +1,5 @@
-"""The text and json reports' C passes (`report._blocks`) give what the steps give in Python."""
+"""The text and json reports' C passes (`report/_blocks.c`, built into `syntax._scan`)
+give what the steps give in Python."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from modelfile_ls.report._blocks import json_piece, plain_lines, text_piece
+from modelfile_ls.syntax._scan import json_piece, plain_lines, text_piece
 
 ONE = range(10**9)
 """Stands for the cells of a line of printable ASCII (`text._ONE_CELL_EACH`)."""
