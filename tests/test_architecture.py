@@ -341,10 +341,13 @@ OFF_FOR_AN_ASCII_FILE = (
     "modelfile_ls.gounicode",
     "unicodedata",
     "modelfile_ls.facts.data.template",
+    "modelfile_ls.analysis.model_files",
+    "modelfile_ls.analysis.sniff",
 )
-"""What a `--check` of an ASCII Modelfile without a TEMPLATE does not import: Go's Unicode
-tables (the lexer and the report judge ASCII themselves), Python's, and the template
-language's facts (read when a TEMPLATE is met): ~0.4 ms together."""
+"""What a `--check` of an ASCII Modelfile without a TEMPLATE, FROM a model name, does not
+import: Go's Unicode tables (the lexer and the report judge ASCII themselves), Python's, the
+template language's facts (read when a TEMPLATE is met), and the model directory selection
+with its content sniffer (read for a directory): ~0.6 ms together."""
 
 
 def test_an_ascii_file_without_a_template_skips_the_unicode_tables(tmp_path: Path) -> None:

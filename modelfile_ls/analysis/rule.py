@@ -19,7 +19,6 @@ from modelfile_ls.analysis.catalog import ModelCatalog as ModelCatalog  # re-exp
 from modelfile_ls.analysis.catalog import ModelFacts
 from modelfile_ls.analysis.edits import newline_of
 from modelfile_ls.analysis.finding import Finding, Fix, Related, Severity
-from modelfile_ls.analysis.paths import ModelFiles, model_files
 from modelfile_ls.analysis.references import Reference, resolve_references
 from modelfile_ls.facts import LanguageFacts
 from modelfile_ls.light_stdlib import cached_property
@@ -38,6 +37,8 @@ from modelfile_ls.syntax.runs import index_by_keyword
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
     from typing import TypeAlias
+
+    from modelfile_ls.analysis.model_files import ModelFiles
 
 _HAS_ERROR = itemgetter(Instruction._fields.index("has_error"))
 
@@ -159,10 +160,12 @@ class RuleContext:
     def model_files(self, directory: str) -> ModelFiles:
         """The CLI's file selection for a FROM, ADAPTER or DRAFT directory, read once per
         check: MF205, MF211 and MF212 (and a create) all ask, on every keystroke."""
-        selected = self._model_files.get(directory)
-        if selected is None:
-            selected = self._model_files[directory] = model_files(directory)
-        return selected
+        if directory not in self._model_files:
+            # Lazy: only a reference to a directory selects files (model_files.py says why).
+            from modelfile_ls.analysis.model_files import model_files
+
+            self._model_files[directory] = model_files(directory)
+        return self._model_files[directory]
 
     @cached_property
     def valid_instructions(self) -> list[Instruction]:
@@ -294,11 +297,9 @@ InstructionCheck: TypeAlias = (
 )
 TextProbe: TypeAlias = "Callable[[str, Span], bool]"
 
-
 name_and_value: VerdictKey = attrgetter("name", "value.text")
-"""A PARAMETER's name and value text: all that the value rules read of it (a `VerdictKey`,
-read in C). Only the instructions Ollama's parser rejects lack a value, and a window holds
-none of those."""
+"""A PARAMETER's name and value text, all the value rules read of it (in C). Only the
+instructions Ollama's parser rejects lack a value, and a window holds none of those."""
 
 parameter_name: VerdictKey = attrgetter("name")
 """A PARAMETER's name: all that decides whether a name rule (unknown, miscased, removed,
@@ -487,8 +488,7 @@ class InstructionRule(Rule):
     def _not_known_clean(
         self, window: InstructionWindow, scope: InstructionScope, key: VerdictKey
     ) -> Iterable[Instruction]:
-        """The instructions whose verdict key gave a finding on one of them; the rest are
-        clean."""
+        """The instructions of the keys that gave a finding on one of them (dirty keys)."""
         instructions, keys, one_of_each = window.keyed(self.keywords, key)
         # Dirty: its one instruction gives a finding (the first or None, found in C).
         checks = map(self.check, one_of_each.values(), repeat(scope), repeat(self))

@@ -20,7 +20,7 @@ from typing import Literal
 
 from modelfile_ls.analysis.engine import run_rules
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.paths import model_files
+from modelfile_ls.analysis.model_files import model_files
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import RuleContext
 from modelfile_ls.analysis.rules import ALL_RULES

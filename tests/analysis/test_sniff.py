@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from modelfile_ls.analysis.paths import model_files
+from modelfile_ls.analysis.model_files import model_files
 from modelfile_ls.analysis.sniff import detect_content_type
 
 TABLE = json.loads((Path(__file__).parent / "gen" / "sniff_verdicts.json").read_text())

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from modelfile_ls.analysis import paths
-from modelfile_ls.analysis.paths import model_files
+from modelfile_ls.analysis.model_files import model_files
 from modelfile_ls.analysis.rule import RuleContext
 from modelfile_ls.ollama.create_request import (
     InvalidModelName,

@@ -11,7 +11,6 @@ Fix: download with `huggingface-cli download --local-dir <dir>` (real files), or
 from __future__ import annotations
 
 from modelfile_ls.analysis.finding import Finding, Severity
-from modelfile_ls.analysis.paths import escaping_files
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.static_types import TYPE_CHECKING
 
@@ -25,6 +24,9 @@ def check(context: RuleContext, rule: DocumentRule) -> Iterator[Finding]:
         directory = reference.directory
         if directory is None:
             continue
+        # Lazy: only a reference to a directory selects files (model_files.py says why).
+        from modelfile_ls.analysis.model_files import escaping_files
+
         escaping = escaping_files(directory, context.model_files(directory))
         if not escaping:
             continue

@@ -18,7 +18,6 @@ import os
 from modelfile_ls.analysis.families import Family, family_facts
 from modelfile_ls.analysis.finding import Finding, Related, Severity
 from modelfile_ls.analysis.gguf import gguf_architecture
-from modelfile_ls.analysis.paths import go_glob
 from modelfile_ls.analysis.references import Reference
 from modelfile_ls.analysis.rule import DocumentRule, RuleContext
 from modelfile_ls.static_types import TYPE_CHECKING, NamedTuple
@@ -63,6 +62,9 @@ def _adapter_base(adapter: Reference) -> Base | None:
     config = os.path.join(path, "adapter_config.json")
     if os.path.isfile(config):
         return _config_base(config)
+    # Lazy: only a reference to a directory globs (model_files.py says why).
+    from modelfile_ls.analysis.model_files import go_glob
+
     for candidate in go_glob(path, "*.gguf"):
         return _architecture_base(gguf_architecture(candidate))
     return None
