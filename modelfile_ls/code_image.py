@@ -37,10 +37,15 @@ if TYPE_CHECKING:
 
     Entry = tuple[str, bool, int, int, bytes | memoryview]
     """(source path relative to the root, is a package, size, st_mtime_ns, marshalled code)"""
+
+    def _fix_co_filename(code: CodeType, path: str) -> None:
+        """The import system's own (`_imp`, which typeshed does not list): names `path` as
+        the file of `code` and of every code object in it."""
 else:
     # The import system's own spec class: `importlib.machinery` would import `importlib`
     # and `warnings`, which no `--check` needs.
     from _frozen_importlib import ModuleSpec
+    from _imp import _fix_co_filename
 
     Loader = object
 
@@ -82,6 +87,9 @@ class CodeImage(Loader):
         if not hasattr(code, "co_code"):
             return None
         origin = os.path.join(self.root, entry[0])
+        # As the import system does for a `.pyc`: code compiled where the package used to be
+        # (a moved checkout) names the file where it is now, in tracebacks and coverage.
+        _fix_co_filename(code, origin)
         spec = ModuleSpec(fullname, self, origin=origin, is_package=entry[1])
         spec.has_location = True
         # The compiled code's file is the image; said here, the import system does not work

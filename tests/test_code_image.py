@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import os
 import runpy
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -137,6 +138,20 @@ def test_an_edited_source_is_imported_from_the_source(package: Package, change: 
     package.import_all()
     assert package.served(image) == set(package.modules())
     assert expected == sys.modules[f"{package.name}.b"].ONE
+
+
+def test_a_moved_package_names_its_new_files(package: Package, tmp_path: Path) -> None:
+    image = written(package)
+    moved = tmp_path / "moved" / package.name
+    shutil.copytree(package.root, moved)  # copy2: the sizes and times travel with the files
+    package.forget()
+    sys.meta_path.remove(image)
+    image = CodeImage(package.name, str(moved))
+    sys.meta_path.insert(0, image)
+    b = __import__(f"{package.name}.b", fromlist=["fail"])
+    assert b.__spec__.loader is image
+    assert b.__file__ == str(moved / "b.py")
+    assert b.fail.__code__.co_filename == str(moved / "b.py")
 
 
 def test_a_deleted_source_is_not_imported_from_the_image(package: Package) -> None:
