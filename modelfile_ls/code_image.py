@@ -135,7 +135,7 @@ class CodeImage(Loader):
             and (source := self._source_of(module)) is not None
             and not self._holds(name, source)
         }
-        if not missing:
+        if not missing or not self._writable():
             return False
         entries = {name: entry for name, entry in self.entries.items() if self._is_current(entry)}
         for name, source in missing.items():
@@ -153,6 +153,12 @@ class CodeImage(Loader):
             return False
         self.entries = entries
         return True
+
+    def _writable(self) -> bool:
+        """Whether the image's folder (or, while it is missing, the package's) can be written:
+        asked before compiling, so a read-only install does not compile on every run."""
+        folder = os.path.dirname(self.path)
+        return os.access(folder if os.path.isdir(folder) else self.root, os.W_OK)
 
     def _holds(self, name: str, source: str) -> bool:
         entry = self.entries.get(name)

@@ -236,6 +236,21 @@ def test_nothing_is_written_without_bytecode_or_into_a_folder_that_cannot_be(
     assert not Path(image.path).exists()
 
 
+def test_a_read_only_install_does_not_compile_on_every_run(
+    package: Package, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    image = package.image()
+    package.import_all()
+
+    def compiled(root: str, relative: str) -> None:
+        raise AssertionError(f"compiled {relative} for an image it cannot write")
+
+    monkeypatch.setattr(code_image, "_compile", compiled)
+    monkeypatch.setattr(os, "access", lambda path, mode: False)
+    assert not image.update(list(sys.modules.items()))
+    assert not Path(image.path).exists()
+
+
 def test_runpy_runs_a_module_from_the_image(package: Package) -> None:
     image = written(package)
     assert image.is_package(package.name)
