@@ -26,10 +26,10 @@ from modelfile_ls.light_stdlib import lru_cache
 from modelfile_ls.report.model import FileResult, pieces_of
 from modelfile_ls.report.regions import files_with_findings, severity_counts
 from modelfile_ls.static_types import TYPE_CHECKING
-from modelfile_ls.syntax import PRINTABLE, run_end
 
-# report/_blocks.c, compiled into the syntax layer's extension module (it says why).
-from modelfile_ls.syntax._scan import plain_lines, text_piece
+# The syntax layer's run finder, and report/_blocks.c compiled into the same extension module
+# (it says why).
+from modelfile_ls.syntax._scan import PRINTABLE, plain_lines, run_end, text_piece
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence

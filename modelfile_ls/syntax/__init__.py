@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from modelfile_ls.syntax._scan import PRINTABLE, run_end
 from modelfile_ls.syntax.decode import decode_modelfile
 from modelfile_ls.syntax.lexer import scan
 from modelfile_ls.syntax.model import (
@@ -21,7 +20,6 @@ from modelfile_ls.syntax.runs import InstructionRuns
 
 __all__ = [
     "KEYWORDS",
-    "PRINTABLE",
     "Comment",
     "Instruction",
     "LineIndex",
@@ -34,7 +32,6 @@ __all__ = [
     "Value",
     "parse",
     "parse_bytes",
-    "run_end",
 ]
 
 

@@ -1,4 +1,4 @@
-"""The text report's layout of a line, its printable-ASCII runs found in C (`syntax.run_end`,
+"""The text report's layout of a line, its printable-ASCII runs found in C (`_scan.run_end`,
 PRINTABLE), is the reference's character-by-character layout."""
 
 from __future__ import annotations
